@@ -1,0 +1,40 @@
+namespace Graph.GraphQL;
+
+/// <summary>
+/// The values the engine puts in <c>extensions.code</c>. Clients branch on these, so they are
+/// part of the public contract: add new ones, never rename.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string ExtensionKey = "code";
+
+    /// <summary>The document is not valid GraphQL syntax, or exceeds a parser limit.</summary>
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+
+    /// <summary>The document fails a validation rule of the spec.</summary>
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+
+    /// <summary>The variables do not fit the operation's variable definitions.</summary>
+    public const string BadUserInput = "BAD_USER_INPUT";
+
+    /// <summary>An unexpected failure inside a resolver; details are masked outside Development.</summary>
+    public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+
+    /// <summary>The request exceeded the execution timeout.</summary>
+    public const string Timeout = "EXECUTION_TIMEOUT";
+
+    /// <summary>The request was cancelled by the client.</summary>
+    public const string Cancelled = "REQUEST_CANCELLED";
+
+    /// <summary>The document has more tokens than the parser allows.</summary>
+    public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";
+
+    /// <summary>The document nests selections deeper than the parser allows.</summary>
+    public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
+
+    /// <summary>The document holds more fields than the parser allows.</summary>
+    public const string MaxFieldsExceeded = "MAX_FIELDS_EXCEEDED";
+
+    /// <summary>No operation matches the request (missing or ambiguous operation name).</summary>
+    public const string OperationNotFound = "OPERATION_RESOLUTION_FAILURE";
+}
