@@ -1,6 +1,8 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Graph.Api.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+// The server's entry point: `serve` (the default), `migrate`, `seed` and `schema export`.
+// Everything else lives in Hosting/ and the domain folders.
+return await CommandLine.RunAsync(args);
 
-app.Run();
+/// <summary>Named so that tests can start the server with WebApplicationFactory&lt;Program&gt;.</summary>
+public partial class Program;

@@ -1,0 +1,18 @@
+namespace Graph.Api.Catalog;
+
+/// <summary>A writer whose books the library sells (Coko).</summary>
+public sealed class Author
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required string Name { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2 country code, e.g. SN, CI, ML.</summary>
+    public required string CountryCode { get; set; }
+
+    public string? Biography { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public List<Book> Books { get; } = [];
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Graph.Api.Catalog;
+
+internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
+{
+    public void Configure(EntityTypeBuilder<Author> author)
+    {
+        author.HasKey(a => a.Id);
+        author.Property(a => a.Id).ValueGeneratedNever();
+        author.Property(a => a.Name).HasMaxLength(200);
+        author.Property(a => a.CountryCode).HasMaxLength(2).IsFixedLength();
+        author.Property(a => a.Biography).HasMaxLength(4000);
+        author.HasIndex(a => a.Name);
+    }
+}
+
+internal sealed class BookConfiguration : IEntityTypeConfiguration<Book>
+{
+    public void Configure(EntityTypeBuilder<Book> book)
+    {
+        book.HasKey(b => b.Id);
+        book.Property(b => b.Id).ValueGeneratedNever();
+        book.Property(b => b.Title).HasMaxLength(300);
+        book.Property(b => b.Isbn).HasMaxLength(13);
+        book.Property(b => b.Language).HasMaxLength(8);
+        book.HasIndex(b => b.Isbn).IsUnique();
+        book.HasIndex(b => b.Title);
+        book.HasOne(b => b.Author).WithMany(a => a.Books).HasForeignKey(b => b.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        book.ComplexProperty(b => b.Price, price =>
+        {
+            price.Property(m => m.Amount).HasPrecision(19, 4);
+            price.Property(m => m.Currency).HasConversion<string>().HasMaxLength(3);
+        });
+    }
+}

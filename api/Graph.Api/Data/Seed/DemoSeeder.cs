@@ -1,0 +1,72 @@
+using Graph.Api.Catalog;
+using Graph.Api.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Graph.Api.Data.Seed;
+
+/// <summary>
+/// Demo data for a new installation: a small catalog of West African literature. Fictional people
+/// and titles. Seeds only an empty database, in one transaction, so running it twice changes nothing.
+/// </summary>
+public static class DemoSeeder
+{
+    /// <returns>True when data was added; false when the database already held some.</returns>
+    public static async Task<bool> SeedAsync(GraphDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Authors.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (name, country, biography, books) in Catalog)
+        {
+            var author = new Author { Name = name, CountryCode = country, Biography = biography, CreatedAt = now };
+            foreach (var (title, isbn, language, price, published) in books)
+            {
+                author.Books.Add(new Book
+                {
+                    Title = title,
+                    Isbn = isbn,
+                    Language = language,
+                    Price = price,
+                    PublishedOn = published,
+                    CreatedAt = now,
+                });
+            }
+            db.Authors.Add(author);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static readonly (string Name, string Country, string Biography, (string Title, string? Isbn, string Language, Money Price, DateOnly? Published)[] Books)[] Catalog =
+    [
+        ("Aminata Diallo", "SN", "Romancière dakaroise, chroniqueuse des marchés de la Médina.",
+        [
+            ("Les Pirogues de Soumbédioune", "9782000000011", "fr", new Money(3500m, Currency.XOF), new DateOnly(2019, 3, 14)),
+            ("Le Thé de trois heures", "9782000000028", "fr", new Money(2500m, Currency.XOF), new DateOnly(2022, 9, 1)),
+        ]),
+        ("Kouadio Yao", "CI", "Ancien planteur de Soubré, il raconte la vie des coopératives de cacao.",
+        [
+            ("Cabosses", "9782000000035", "fr", new Money(4000m, Currency.XOF), new DateOnly(2020, 11, 5)),
+            ("Harvest Season", "9782000000042", "en", new Money(7.99m, Currency.EUR), new DateOnly(2023, 2, 20)),
+        ]),
+        ("Fatoumata Keïta", "ML", "Poétesse de Ségou; ses textes sont lus dans les écoles du Mali.",
+        [
+            ("Le Fleuve et la Tontine", "9782000000059", "fr", new Money(3000m, Currency.XOF), new DateOnly(2018, 6, 30)),
+        ]),
+        ("Moussa Ndiaye", "SN", "Conteur wolof, auteur de livres pour enfants.",
+        [
+            ("Leuk ak Bouki", null, "wo", new Money(1500m, Currency.XOF), new DateOnly(2021, 4, 10)),
+            ("The Hare's Tontine", "9782000000066", "en", new Money(4.50m, Currency.USD), null),
+        ]),
+        ("Afi Mensah", "BJ", "Économiste à Cotonou, elle écrit sur l'argent mobile et l'épargne.",
+        [
+            ("L'Argent qui voyage", "9782000000073", "fr", new Money(5000m, Currency.XOF), new DateOnly(2024, 1, 15)),
+        ]),
+    ];
+}

@@ -1,0 +1,98 @@
+using System.Net.Sockets;
+using Graph.Api.Data;
+using Graph.Api.Data.Seed;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Graph.Api.Hosting;
+
+/// <summary>
+/// The server's verbs. Failures an operator can fix (a port in use, no database, a missing secret)
+/// print one clear message and exit with code 1, never a stack trace.
+/// </summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        Usage: Graph.Api [verb] [ASP.NET Core options]
+
+          serve           run the server (default)
+          migrate         apply the database migrations
+          seed            add the demo data to an empty database
+          help            show this text
+
+        Configuration comes from appsettings.json, appsettings.{Environment}.json and environment
+        variables (ConnectionStrings__Graph, Graph__Auth__SigningKey, ASPNETCORE_URLS, ...).
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+        var rest = verb == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
+        try
+        {
+            switch (verb)
+            {
+                case "serve":
+                    await GraphApplication.Build(rest).RunAsync();
+                    return 0;
+                case "migrate":
+                    return await WithDatabaseAsync(rest, MigrateAsync);
+                case "seed":
+                    return await WithDatabaseAsync(rest, SeedAsync);
+                case "help" or "--help" or "-h":
+                    Console.WriteLine(Usage);
+                    return 0;
+                default:
+                    await Console.Error.WriteLineAsync($"Unknown verb '{verb}'.{Environment.NewLine}{Usage}");
+                    return 2;
+            }
+        }
+        catch (Exception e) when (Explain(e) is { } message)
+        {
+            await Console.Error.WriteLineAsync(message);
+            return 1;
+        }
+    }
+
+    /// <summary>The operator-facing explanation of a start-up failure, or null for a genuine bug.</summary>
+    internal static string? Explain(Exception e) => e switch
+    {
+        StartupConfigurationException => e.Message,
+        IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } or
+        IOException when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
+            $"The server cannot listen: {e.Message} Is Graph already running? Stop it, or choose other addresses with ASPNETCORE_URLS.",
+        NpgsqlException or InvalidOperationException { InnerException: NpgsqlException } =>
+            $"The database cannot be reached: {(e as NpgsqlException ?? e.InnerException)!.Message} Check ConnectionStrings__Graph (npm start runs a private PostgreSQL for you).",
+        _ => null,
+    };
+
+    private static async Task<int> WithDatabaseAsync(string[] args, Func<GraphDbContext, IServiceProvider, Task> work)
+    {
+        await using var app = GraphApplication.Build(args);
+        await using var scope = app.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<GraphDbContext>(), scope.ServiceProvider);
+        return 0;
+    }
+
+    private static async Task MigrateAsync(GraphDbContext db, IServiceProvider services)
+    {
+        // The DbContext's own connection string has lost its password once opened; take the configured one.
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("Graph")!;
+        if (await DatabaseBootstrap.EnsureDatabaseAsync(connectionString))
+        {
+            Console.WriteLine($"Created the database '{db.Database.GetDbConnection().Database}'.");
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        Console.WriteLine(pending.Count == 0
+            ? "The database is up to date."
+            : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+    }
+
+    private static async Task SeedAsync(GraphDbContext db, IServiceProvider services)
+    {
+        var added = await DemoSeeder.SeedAsync(db, TimeProvider.System);
+        Console.WriteLine(added ? "Demo data added." : "The database already holds data; nothing was seeded.");
+    }
+}

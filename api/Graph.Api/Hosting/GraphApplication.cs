@@ -1,0 +1,40 @@
+using Graph.Api.Data;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Graph.Api.Hosting;
+
+/// <summary>How the server is put together: its services and its HTTP pipeline.</summary>
+public static class GraphApplication
+{
+    /// <summary>Builds the application; throws <see cref="StartupConfigurationException"/> when the configuration is unfit.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var problems = StartupChecks.Problems(builder.Configuration, builder.Environment);
+        if (problems.Count > 0)
+        {
+            throw new StartupConfigurationException(problems);
+        }
+
+        builder.Services.AddOptions<GraphOptions>().Bind(builder.Configuration.GetSection(GraphOptions.Section));
+        builder.Services.AddGraphData(builder.Configuration.GetConnectionString("Graph")!);
+        builder.Services.AddGraphHealthChecks();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseResponseCompression();
+        app.UseAdminUi();
+        app.UseRouting();
+        app.MapGraphHealthChecks();
+        app.MapAdminUi();
+        return app;
+    }
+}
