@@ -6,17 +6,23 @@ namespace Graph.Api.Data;
 
 public static class DataServices
 {
-    /// <summary>One Npgsql data source for the process (EF Core and, later, LISTEN/NOTIFY share it) and a pooled DbContext.</summary>
-    public static IServiceCollection AddGraphData(this IServiceCollection services, string connectionString)
+    /// <summary>One Npgsql data source for the process, made from ConnectionStrings:Graph when first needed (EF Core and, later, LISTEN/NOTIFY share it) and a pooled DbContext.</summary>
+    public static IServiceCollection AddGraphData(this IServiceCollection services)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "graph" }.Build();
-        services.AddSingleton(dataSource);
-        services.AddDbContextPool<GraphDbContext>(options => options
-            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            // The migrations are written by hand (the EF design-time tools cannot be installed here), so
-            // there is no model snapshot to compare against. MigrationsMatchModelTests checks instead that
-            // the migrated database equals the schema the model creates.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        services.AddSingleton(sp =>
+        {
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Graph");
+            return new NpgsqlDataSourceBuilder(connectionString) { Name = "graph" }.Build();
+        });
+        services.AddDbContextPool<GraphDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
         return services;
     }
+
+    /// <summary>The DbContext options of the server; tools and tests that build a context by hand use them too.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) => options
+        .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        // The migrations are written by hand (the EF design-time tools cannot be installed here), so
+        // there is no model snapshot to compare against. MigrationsMatchModelTests checks instead that
+        // the migrated database equals the schema the model creates.
+        .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 }

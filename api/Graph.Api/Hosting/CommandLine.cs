@@ -33,7 +33,10 @@ public static class CommandLine
             switch (verb)
             {
                 case "serve":
-                    await GraphApplication.Build(rest).RunAsync();
+                    await using (var app = BuildChecked(rest))
+                    {
+                        await app.RunAsync();
+                    }
                     return 0;
                 case "migrate":
                     return await WithDatabaseAsync(rest, MigrateAsync);
@@ -66,9 +69,18 @@ public static class CommandLine
         _ => null,
     };
 
+    /// <summary>Builds the server and checks its configuration before anything starts, so that an operator
+    /// reads one message instead of the host's own stack trace.</summary>
+    private static WebApplication BuildChecked(string[] args)
+    {
+        var app = GraphApplication.Build(args);
+        StartupChecks.ThrowIfUnfit(app.Configuration, app.Environment);
+        return app;
+    }
+
     private static async Task<int> WithDatabaseAsync(string[] args, Func<GraphDbContext, IServiceProvider, Task> work)
     {
-        await using var app = GraphApplication.Build(args);
+        await using var app = BuildChecked(args);
         await using var scope = app.Services.CreateAsyncScope();
         await work(scope.ServiceProvider.GetRequiredService<GraphDbContext>(), scope.ServiceProvider);
         return 0;

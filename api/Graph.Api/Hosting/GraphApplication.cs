@@ -6,18 +6,12 @@ namespace Graph.Api.Hosting;
 /// <summary>How the server is put together: its services and its HTTP pipeline.</summary>
 public static class GraphApplication
 {
-    /// <summary>Builds the application; throws <see cref="StartupConfigurationException"/> when the configuration is unfit.</summary>
+    /// <summary>Builds the application. Starting it throws <see cref="StartupConfigurationException"/> when the configuration is unfit.</summary>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var problems = StartupChecks.Problems(builder.Configuration, builder.Environment);
-        if (problems.Count > 0)
-        {
-            throw new StartupConfigurationException(problems);
-        }
-
-        builder.Services.AddOptions<GraphOptions>().Bind(builder.Configuration.GetSection(GraphOptions.Section));
-        builder.Services.AddGraphData(builder.Configuration.GetConnectionString("Graph")!);
+        builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
+        builder.Services.AddGraphData();
         builder.Services.AddGraphHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddResponseCompression(o =>
@@ -26,6 +20,8 @@ public static class GraphApplication
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });
+
+        builder.Services.AddStartupChecks();
 
         var app = builder.Build();
         app.UseExceptionHandler();

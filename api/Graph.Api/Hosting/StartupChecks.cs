@@ -13,6 +13,20 @@ public static class StartupChecks
 
     public const int MinimumSigningKeyBytes = 32;
 
+    /// <summary>Runs the checks when the server starts, before it listens: the configuration is final by then,
+    /// including what hosts and tests add after the builder.</summary>
+    public static IServiceCollection AddStartupChecks(this IServiceCollection services) =>
+        services.AddTransient<IStartupFilter, Filter>();
+
+    public static void ThrowIfUnfit(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var problems = Problems(configuration, environment);
+        if (problems.Count > 0)
+        {
+            throw new StartupConfigurationException(problems);
+        }
+    }
+
     public static IReadOnlyList<string> Problems(IConfiguration configuration, IHostEnvironment environment)
     {
         var problems = new List<string>();
@@ -47,6 +61,15 @@ public static class StartupChecks
         }
 
         return problems;
+    }
+
+    private sealed class Filter(IConfiguration configuration, IHostEnvironment environment) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
+        {
+            ThrowIfUnfit(configuration, environment);
+            return next;
+        }
     }
 }
 

@@ -1,0 +1,59 @@
+using System.Net.Sockets;
+using Graph.Api.Hosting;
+using Graph.Api.Tests.Infrastructure;
+using Npgsql;
+
+namespace Graph.Api.Tests.Hosting;
+
+public sealed class CommandLineTests
+{
+    private static string[] Verb(string verb, string connectionString) =>
+        [verb, "--environment=Development", $"--ConnectionStrings:Graph={connectionString}"];
+
+    [Fact]
+    public async Task Migrate_creates_the_database_then_seed_fills_it_once()
+    {
+        var name = TestPostgres.NewDatabaseName();
+        var connectionString = TestPostgres.ConnectionStringFor(name);
+        try
+        {
+            Assert.Equal(0, await CommandLine.RunAsync(Verb("migrate", connectionString)));
+            Assert.Equal(0, await CommandLine.RunAsync(Verb("migrate", connectionString)));
+            Assert.Equal(0, await CommandLine.RunAsync(Verb("seed", connectionString)));
+            Assert.Equal(0, await CommandLine.RunAsync(Verb("seed", connectionString)));
+
+            await using var db = TestPostgres.CreateContext(name);
+            Assert.Equal(5, db.Authors.Count());
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(name);
+        }
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_exit_code_1_not_a_crash() =>
+        Assert.Equal(1, await CommandLine.RunAsync(Verb("migrate", "Host=127.0.0.1;Port=1;Database=graph;Username=graph;Password=x;Timeout=2")));
+
+    [Fact]
+    public async Task Unknown_verbs_are_refused_with_the_usage() =>
+        Assert.Equal(2, await CommandLine.RunAsync(["frobnicate"]));
+
+    [Fact]
+    public async Task Help_succeeds() => Assert.Equal(0, await CommandLine.RunAsync(["help"]));
+
+    [Fact]
+    public void A_port_in_use_is_explained()
+    {
+        var error = new IOException("Failed to bind to address http://127.0.0.1:5000: address already in use.",
+            new SocketException((int)SocketError.AddressAlreadyInUse));
+        Assert.Contains("Is Graph already running?", CommandLine.Explain(error));
+    }
+
+    [Fact]
+    public void A_database_failure_is_explained() =>
+        Assert.StartsWith("The database cannot be reached:", CommandLine.Explain(new NpgsqlException("Connection refused")));
+
+    [Fact]
+    public void A_bug_is_not_disguised() => Assert.Null(CommandLine.Explain(new NullReferenceException()));
+}
