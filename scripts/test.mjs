@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { freePort, start } from "./lib/proc.mjs";
 import { connectionString, startCluster } from "./lib/postgres.mjs";
-import { buildDotnet, checkPrerequisites, installNodePackages, repoRoot } from "./lib/setup.mjs";
+import { buildAdminUi, buildDotnet, checkPrerequisites, installNodePackages, repoRoot } from "./lib/setup.mjs";
 import { log, UserError } from "./lib/log.mjs";
 
 const onlyIndex = process.argv.indexOf("--only");
@@ -108,6 +108,8 @@ async function main() {
   installNodePackages({ force: process.env.CI === "true" });
   log.step("Building the solution (dotnet build, restores NuGet packages)");
   buildDotnet("Graph.sln");
+  log.step("Building the admin SPA (the browser tests use it)");
+  buildAdminUi();
 
   log.step("Starting a throwaway PostgreSQL");
   const port = await freePort();
@@ -130,6 +132,7 @@ async function main() {
     for (const project of projects) await runDotnetTests(project, env);
     await runCheck("admin-ui typecheck", "npm", ["run", "typecheck", "--workspace", "admin-ui", "--silent"], repoRoot);
     await runVitest("admin-ui", "admin-ui", env);
+    await runVitest("tests/e2e", "e2e", env);
   } finally {
     cleanup();
   }

@@ -1,0 +1,76 @@
+// Starts the real, built server (Graph.Api.dll) on a free port against its own database of the
+// test PostgreSQL (GRAPH_TEST_PG, which `npm test` provides), and a headless Chromium.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+// @ts-expect-error plain JavaScript module shared with the npm scripts
+import { freePort, waitForHttp } from "../../scripts/lib/proc.mjs";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const apiDll = path.join(repoRoot, "api", "Graph.Api", "bin", "Release", "net10.0", "Graph.Api.dll");
+export const resultsDir = path.join(repoRoot, "tests", "e2e", "test-results");
+
+export interface RunningServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+function serverConnectionString(): string {
+  const server = process.env.GRAPH_TEST_PG;
+  if (!server) throw new Error("GRAPH_TEST_PG is not set: run the browser tests through `npm test`, which starts a PostgreSQL.");
+  const database = `graph_e2e_${Date.now().toString(36)}`;
+  return server.replace(/Database=[^;]*/i, `Database=${database}`);
+}
+
+export async function startServer(): Promise<RunningServer> {
+  if (!fs.existsSync(apiDll)) throw new Error(`${apiDll} is missing: build the solution first (npm test does).`);
+  const port: number = await freePort();
+  const env = {
+    ...process.env,
+    ASPNETCORE_ENVIRONMENT: "Development",
+    ASPNETCORE_URLS: `http://127.0.0.1:${port}`,
+    ConnectionStrings__Graph: serverConnectionString(),
+    Graph__AdminUi__Path: path.join(repoRoot, "admin-ui", "dist"),
+  };
+  for (const verb of ["migrate", "seed"]) {
+    const result = spawnSync("dotnet", [apiDll, verb], { env, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`Graph.Api ${verb} failed: ${result.stderr || result.stdout}`);
+  }
+
+  const child: ChildProcess = spawn("dotnet", [apiDll, "serve"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  if (!(await waitForHttp(`${baseUrl}/health/ready`, { timeoutMs: 60_000, exited }))) {
+    child.kill("SIGKILL");
+    throw new Error(`The server did not become ready at ${baseUrl}/health/ready.`);
+  }
+  return {
+    baseUrl,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    },
+  };
+}
+
+/** Debian's Chromium (never a downloaded browser), with the flags this machine needs. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
