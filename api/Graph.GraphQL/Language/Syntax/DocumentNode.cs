@@ -29,6 +29,8 @@ public sealed class DocumentNode : ISyntaxNode
     public DocumentNode WithLocation(Location? location) => new(location, Definitions);
 
     public DocumentNode WithDefinitions(IReadOnlyList<IDefinitionNode> definitions) => new(Location, definitions);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A name: <c>/[_A-Za-z][_0-9A-Za-z]*/</c>.</summary>
@@ -92,4 +94,6 @@ public sealed class DirectiveNode : INamedSyntaxNode
     public DirectiveNode WithName(NameNode name) => new(Location, name, Arguments);
 
     public DirectiveNode WithArguments(IReadOnlyList<ArgumentNode> arguments) => new(Location, Name, arguments);
+
+    public override string ToString() => Printer.Print(this);
 }

@@ -83,6 +83,8 @@ public sealed class OperationDefinitionNode : IExecutableDefinitionNode
 
     public OperationDefinitionNode WithSelectionSet(SelectionSetNode selectionSet) =>
         new(Location, Name, Description, Operation, VariableDefinitions, Directives, selectionSet);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A variable definition: <c>$name: Type = default @dir</c>.</summary>
@@ -152,6 +154,8 @@ public sealed class VariableDefinitionNode : IHasDirectives, IHasDescription
     public VariableDefinitionNode WithDefaultValue(IValueNode? defaultValue) => new(Location, Variable, Description, Type, defaultValue, Directives);
 
     public VariableDefinitionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Variable, Description, Type, DefaultValue, directives);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A selection set: <c>{ selection+ }</c>.</summary>
@@ -183,6 +187,8 @@ public sealed class SelectionSetNode : ISyntaxNode
     public SelectionSetNode WithLocation(Location? location) => new(location, Selections);
 
     public SelectionSetNode WithSelections(IReadOnlyList<ISelectionNode> selections) => new(Location, selections);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A field selection: <c>alias: name(arguments) @dir { ... }</c>.</summary>
@@ -258,6 +264,8 @@ public sealed class FieldNode : ISelectionNode, INamedSyntaxNode
     public FieldNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Alias, Name, Arguments, directives, SelectionSet);
 
     public FieldNode WithSelectionSet(SelectionSetNode? selectionSet) => new(Location, Alias, Name, Arguments, Directives, selectionSet);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An argument: <c>name: value</c>.</summary>
@@ -293,6 +301,8 @@ public sealed class ArgumentNode : INamedSyntaxNode
     public ArgumentNode WithName(NameNode name) => new(Location, name, Value);
 
     public ArgumentNode WithValue(IValueNode value) => new(Location, Name, value);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A fragment spread: <c>...Name @dir</c>.</summary>
@@ -329,6 +339,8 @@ public sealed class FragmentSpreadNode : ISelectionNode, INamedSyntaxNode
     public FragmentSpreadNode WithName(NameNode name) => new(Location, name, Directives);
 
     public FragmentSpreadNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, directives);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An inline fragment: <c>... on Type @dir { ... }</c> (the type condition is optional).</summary>
@@ -379,6 +391,8 @@ public sealed class InlineFragmentNode : ISelectionNode
     public InlineFragmentNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, TypeCondition, directives, SelectionSet);
 
     public InlineFragmentNode WithSelectionSet(SelectionSetNode selectionSet) => new(Location, TypeCondition, Directives, selectionSet);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A fragment definition: <c>fragment Name on Type @dir { ... }</c>.</summary>
@@ -445,4 +459,6 @@ public sealed class FragmentDefinitionNode : IExecutableDefinitionNode, INamedSy
     public FragmentDefinitionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, Description, TypeCondition, directives, SelectionSet);
 
     public FragmentDefinitionNode WithSelectionSet(SelectionSetNode selectionSet) => new(Location, Name, Description, TypeCondition, Directives, selectionSet);
+
+    public override string ToString() => Printer.Print(this);
 }

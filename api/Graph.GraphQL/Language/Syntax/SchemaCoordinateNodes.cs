@@ -20,6 +20,8 @@ public sealed class TypeCoordinateNode : ISchemaCoordinateNode
     {
         yield return Name;
     }
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A member coordinate: <c>Type.field</c>, <c>Input.field</c> or <c>Enum.VALUE</c>.</summary>
@@ -49,6 +51,8 @@ public sealed class MemberCoordinateNode : ISchemaCoordinateNode
         yield return Name;
         yield return MemberName;
     }
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An argument coordinate: <c>Type.field(argument:)</c>.</summary>
@@ -82,6 +86,8 @@ public sealed class ArgumentCoordinateNode : ISchemaCoordinateNode
         yield return FieldName;
         yield return ArgumentName;
     }
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A directive coordinate: <c>@directive</c>.</summary>
@@ -105,6 +111,8 @@ public sealed class DirectiveCoordinateNode : ISchemaCoordinateNode
     {
         yield return Name;
     }
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A directive argument coordinate: <c>@directive(argument:)</c>.</summary>
@@ -133,4 +141,6 @@ public sealed class DirectiveArgumentCoordinateNode : ISchemaCoordinateNode
         yield return Name;
         yield return ArgumentName;
     }
+
+    public override string ToString() => Printer.Print(this);
 }

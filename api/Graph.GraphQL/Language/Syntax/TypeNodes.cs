@@ -53,6 +53,8 @@ public sealed class ListTypeNode : INullableTypeNode
     }
 
     public ListTypeNode WithLocation(Location? location) => new(location, Type);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A non-null type reference: <c>Type!</c> or <c>[Type]!</c>.</summary>
@@ -80,6 +82,8 @@ public sealed class NonNullTypeNode : ITypeNode
     }
 
     public NonNullTypeNode WithLocation(Location? location) => new(location, Type);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>Helpers for type references.</summary>

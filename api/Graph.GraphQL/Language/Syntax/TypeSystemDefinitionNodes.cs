@@ -50,6 +50,8 @@ public sealed class SchemaDefinitionNode : ITypeSystemDefinitionNode, IHasDirect
     public SchemaDefinitionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Description, directives, OperationTypes);
 
     public SchemaDefinitionNode WithOperationTypes(IReadOnlyList<OperationTypeDefinitionNode> operationTypes) => new(Location, Description, Directives, operationTypes);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A root operation type of a schema: <c>query: Query</c>.</summary>
@@ -79,6 +81,8 @@ public sealed class OperationTypeDefinitionNode : ISyntaxNode
     public OperationTypeDefinitionNode WithLocation(Location? location) => new(location, Operation, Type);
 
     public OperationTypeDefinitionNode WithType(NamedTypeNode type) => new(Location, Operation, type);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A scalar definition: <c>scalar Name @dir</c>.</summary>
@@ -124,6 +128,8 @@ public sealed class ScalarTypeDefinitionNode : ITypeDefinitionNode
     public ScalarTypeDefinitionNode WithDescription(StringValueNode? description) => new(Location, Name, description, Directives);
 
     public ScalarTypeDefinitionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, Description, directives);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An object type definition: <c>type Name implements A &amp; B @dir { fields }</c>.</summary>
@@ -176,6 +182,8 @@ public sealed class ObjectTypeDefinitionNode : ITypeDefinitionNode, IComplexType
     public ObjectTypeDefinitionNode WithInterfaces(IReadOnlyList<NamedTypeNode> interfaces) => new(Location, Name, Description, Directives, interfaces, Fields);
 
     public ObjectTypeDefinitionNode WithFields(IReadOnlyList<FieldDefinitionNode> fields) => new(Location, Name, Description, Directives, Interfaces, fields);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A field definition: <c>name(arguments): Type @dir</c>.</summary>
@@ -244,6 +252,8 @@ public sealed class FieldDefinitionNode : INamedSyntaxNode, IHasDirectives, IHas
     public FieldDefinitionNode WithType(ITypeNode type) => new(Location, Name, Description, Arguments, type, Directives);
 
     public FieldDefinitionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, Description, Arguments, Type, directives);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An argument or input field definition: <c>name: Type = default @dir</c>.</summary>
@@ -312,6 +322,8 @@ public sealed class InputValueDefinitionNode : INamedSyntaxNode, IHasDirectives,
     public InputValueDefinitionNode WithDefaultValue(IValueNode? defaultValue) => new(Location, Name, Description, Type, defaultValue, Directives);
 
     public InputValueDefinitionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, Description, Type, DefaultValue, directives);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An interface definition: <c>interface Name implements A &amp; B @dir { fields }</c>.</summary>
@@ -364,6 +376,8 @@ public sealed class InterfaceTypeDefinitionNode : ITypeDefinitionNode, IComplexT
     public InterfaceTypeDefinitionNode WithInterfaces(IReadOnlyList<NamedTypeNode> interfaces) => new(Location, Name, Description, Directives, interfaces, Fields);
 
     public InterfaceTypeDefinitionNode WithFields(IReadOnlyList<FieldDefinitionNode> fields) => new(Location, Name, Description, Directives, Interfaces, fields);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A union definition: <c>union Name @dir = A | B</c>.</summary>
@@ -410,6 +424,8 @@ public sealed class UnionTypeDefinitionNode : ITypeDefinitionNode
     public UnionTypeDefinitionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, Description, directives, Types);
 
     public UnionTypeDefinitionNode WithTypes(IReadOnlyList<NamedTypeNode> types) => new(Location, Name, Description, Directives, types);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An enum definition: <c>enum Name @dir { VALUES }</c>.</summary>
@@ -455,6 +471,8 @@ public sealed class EnumTypeDefinitionNode : ITypeDefinitionNode
     public EnumTypeDefinitionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, Description, directives, Values);
 
     public EnumTypeDefinitionNode WithValues(IReadOnlyList<EnumValueDefinitionNode> values) => new(Location, Name, Description, Directives, values);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An enum value definition: <c>VALUE @dir</c>.</summary>
@@ -489,6 +507,8 @@ public sealed class EnumValueDefinitionNode : INamedSyntaxNode, IHasDirectives, 
     public EnumValueDefinitionNode WithDescription(StringValueNode? description) => new(Location, Name, description, Directives);
 
     public EnumValueDefinitionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, Description, directives);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An input object definition: <c>input Name @dir { fields }</c>.</summary>
@@ -534,6 +554,8 @@ public sealed class InputObjectTypeDefinitionNode : ITypeDefinitionNode
     public InputObjectTypeDefinitionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, Description, directives, Fields);
 
     public InputObjectTypeDefinitionNode WithFields(IReadOnlyList<InputValueDefinitionNode> fields) => new(Location, Name, Description, Directives, fields);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A directive definition: <c>directive @name(arguments) repeatable on LOCATION | LOCATION</c>.</summary>
@@ -603,6 +625,8 @@ public sealed class DirectiveDefinitionNode : ITypeSystemDefinitionNode, INamedS
     public DirectiveDefinitionNode WithArguments(IReadOnlyList<InputValueDefinitionNode> arguments) => new(Location, Name, Description, IsRepeatable, arguments, Locations);
 
     public DirectiveDefinitionNode WithLocations(IReadOnlyList<NameNode> locations) => new(Location, Name, Description, IsRepeatable, Arguments, locations);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>Child enumerations shared by several node classes.</summary>

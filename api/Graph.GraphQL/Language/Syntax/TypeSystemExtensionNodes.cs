@@ -40,6 +40,8 @@ public sealed class SchemaExtensionNode : ITypeSystemExtensionNode, IHasDirectiv
     public SchemaExtensionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, directives, OperationTypes);
 
     public SchemaExtensionNode WithOperationTypes(IReadOnlyList<OperationTypeDefinitionNode> operationTypes) => new(Location, Directives, operationTypes);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A scalar extension: <c>extend scalar Name @dir</c>.</summary>
@@ -69,6 +71,8 @@ public sealed class ScalarTypeExtensionNode : ITypeExtensionNode
     public ScalarTypeExtensionNode WithName(NameNode name) => new(Location, name, Directives);
 
     public ScalarTypeExtensionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, directives);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An object type extension: <c>extend type Name implements A @dir { fields }</c>.</summary>
@@ -115,6 +119,8 @@ public sealed class ObjectTypeExtensionNode : ITypeExtensionNode, IComplexTypeNo
     public ObjectTypeExtensionNode WithInterfaces(IReadOnlyList<NamedTypeNode> interfaces) => new(Location, Name, Directives, interfaces, Fields);
 
     public ObjectTypeExtensionNode WithFields(IReadOnlyList<FieldDefinitionNode> fields) => new(Location, Name, Directives, Interfaces, fields);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An interface extension: <c>extend interface Name implements A @dir { fields }</c>.</summary>
@@ -161,6 +167,8 @@ public sealed class InterfaceTypeExtensionNode : ITypeExtensionNode, IComplexTyp
     public InterfaceTypeExtensionNode WithInterfaces(IReadOnlyList<NamedTypeNode> interfaces) => new(Location, Name, Directives, interfaces, Fields);
 
     public InterfaceTypeExtensionNode WithFields(IReadOnlyList<FieldDefinitionNode> fields) => new(Location, Name, Directives, Interfaces, fields);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A union extension: <c>extend union Name @dir = A | B</c>.</summary>
@@ -200,6 +208,8 @@ public sealed class UnionTypeExtensionNode : ITypeExtensionNode
     public UnionTypeExtensionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, directives, Types);
 
     public UnionTypeExtensionNode WithTypes(IReadOnlyList<NamedTypeNode> types) => new(Location, Name, Directives, types);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An enum extension: <c>extend enum Name @dir { VALUES }</c>.</summary>
@@ -239,6 +249,8 @@ public sealed class EnumTypeExtensionNode : ITypeExtensionNode
     public EnumTypeExtensionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, directives, Values);
 
     public EnumTypeExtensionNode WithValues(IReadOnlyList<EnumValueDefinitionNode> values) => new(Location, Name, Directives, values);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An input object extension: <c>extend input Name @dir { fields }</c>.</summary>
@@ -278,4 +290,6 @@ public sealed class InputObjectTypeExtensionNode : ITypeExtensionNode
     public InputObjectTypeExtensionNode WithDirectives(IReadOnlyList<DirectiveNode> directives) => new(Location, Name, directives, Fields);
 
     public InputObjectTypeExtensionNode WithFields(IReadOnlyList<InputValueDefinitionNode> fields) => new(Location, Name, Directives, fields);
+
+    public override string ToString() => Printer.Print(this);
 }

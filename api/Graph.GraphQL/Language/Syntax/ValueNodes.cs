@@ -34,6 +34,8 @@ public sealed class VariableNode : IValueNode<string>, INamedSyntaxNode
     public VariableNode WithLocation(Location? location) => new(location, Name);
 
     public VariableNode WithName(NameNode name) => new(Location, name);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An Int literal. Keeps the source text; the <c>To*</c> helpers convert it.</summary>
@@ -168,6 +170,8 @@ public sealed class StringValueNode : IValueNode<string>
     public StringValueNode WithLocation(Location? location) => new(location, Value, Block);
 
     public StringValueNode WithValue(string value, bool block) => new(Location, value, block);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A boolean literal: <c>true</c> or <c>false</c>.</summary>
@@ -289,6 +293,8 @@ public sealed class ListValueNode : IValueNode<IReadOnlyList<IValueNode>>
     public ListValueNode WithLocation(Location? location) => new(location, Items);
 
     public ListValueNode WithItems(IReadOnlyList<IValueNode> items) => new(Location, items);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>An input object literal: <c>{ name: value* }</c>.</summary>
@@ -324,6 +330,8 @@ public sealed class ObjectValueNode : IValueNode<IReadOnlyList<ObjectFieldNode>>
     public ObjectValueNode WithLocation(Location? location) => new(location, Fields);
 
     public ObjectValueNode WithFields(IReadOnlyList<ObjectFieldNode> fields) => new(Location, fields);
+
+    public override string ToString() => Printer.Print(this);
 }
 
 /// <summary>A field of an input object literal: <c>name: value</c>.</summary>
@@ -357,4 +365,6 @@ public sealed class ObjectFieldNode : INamedSyntaxNode
     public ObjectFieldNode WithLocation(Location? location) => new(location, Name, Value);
 
     public ObjectFieldNode WithValue(IValueNode value) => new(Location, Name, value);
+
+    public override string ToString() => Printer.Print(this);
 }
