@@ -58,7 +58,7 @@ public static class BlockString
 
         // Pass 2: copy the kept lines.
         char[]? rented = null;
-        var buffer = raw.Length <= 512 ? stackalloc char[512] : (rented = ArrayPool<char>.Shared.Rent(raw.Length));
+        var buffer = raw.Length <= 512 ? stackalloc char[raw.Length] : (rented = ArrayPool<char>.Shared.Rent(raw.Length));
         try
         {
             var length = 0;

@@ -407,7 +407,7 @@ public ref struct Lexer
     private static string DecodeString(ReadOnlySpan<char> raw)
     {
         char[]? rented = null;
-        var buffer = raw.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(raw.Length));
+        var buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : (rented = ArrayPool<char>.Shared.Rent(raw.Length));
         try
         {
             var length = 0;

@@ -271,17 +271,13 @@ internal sealed class PrintWriter(StringBuilder builder)
             return;
         }
 
-        // Described variables print one per line (without indentation).
-        var multiline = false;
-        for (var i = 0; i < definitions.Count && !multiline; i++)
-        {
-            multiline = definitions[i].Description is not null || HasLineBreak(definitions[i]);
-        }
-
+        // When any definition spans several lines (a description always does), they go one per
+        // line, without indentation.
+        var printed = PrintedList.Create(definitions);
         Write('(');
-        for (var i = 0; i < definitions.Count; i++)
+        for (var i = 0; i < printed.Count; i++)
         {
-            if (multiline)
+            if (printed.HasLineBreak)
             {
                 Write('\n');
             }
@@ -289,9 +285,9 @@ internal sealed class PrintWriter(StringBuilder builder)
             {
                 Write(", ");
             }
-            Visit(definitions[i]);
+            Write(printed[i]);
         }
-        if (multiline)
+        if (printed.HasLineBreak)
         {
             Write('\n');
         }
@@ -325,12 +321,8 @@ internal sealed class PrintWriter(StringBuilder builder)
 
         if (node.Arguments.Count > 0)
         {
-            var printed = PrintSeparately(node.Arguments);
-            var lineLength = prefixLength + 2 + (2 * (printed.Length - 1));
-            foreach (var argument in printed)
-            {
-                lineLength += argument.Length;
-            }
+            var printed = PrintedList.Create(node.Arguments);
+            var lineLength = prefixLength + 2 + (2 * (printed.Count - 1)) + printed.TotalLength;
             if (lineLength > MaxLineLength)
             {
                 WriteIndentedLines(printed);
@@ -494,13 +486,8 @@ internal sealed class PrintWriter(StringBuilder builder)
             return;
         }
 
-        var printed = PrintSeparately(arguments);
-        var multiline = false;
-        foreach (var argument in printed)
-        {
-            multiline |= argument.Contains('\n', StringComparison.Ordinal);
-        }
-        if (multiline)
+        var printed = PrintedList.Create(arguments);
+        if (printed.HasLineBreak)
         {
             WriteIndentedLines(printed);
         }
@@ -587,53 +574,10 @@ internal sealed class PrintWriter(StringBuilder builder)
 
     // ---- separately printed items (measured before they are laid out) ------------------
 
-    private static string[] PrintSeparately<T>(IReadOnlyList<T> items)
-        where T : ISyntaxNode
-    {
-        var printed = new string[items.Count];
-        var builder = StringBuilderPool.Rent();
-        try
-        {
-            var writer = new PrintWriter(builder);
-            for (var i = 0; i < items.Count; i++)
-            {
-                builder.Clear();
-                writer.Visit(items[i]);
-                printed[i] = builder.ToString();
-            }
-        }
-        finally
-        {
-            StringBuilderPool.Return(builder);
-        }
-        return printed;
-    }
-
-    private static bool HasLineBreak(ISyntaxNode node)
-    {
-        var builder = StringBuilderPool.Rent();
-        try
-        {
-            new PrintWriter(builder).Visit(node);
-            for (var i = 0; i < builder.Length; i++)
-            {
-                if (builder[i] == '\n')
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-        finally
-        {
-            StringBuilderPool.Return(builder);
-        }
-    }
-
-    private void WriteInline(string[] printed)
+    private void WriteInline(in PrintedList printed)
     {
         Write('(');
-        for (var i = 0; i < printed.Length; i++)
+        for (var i = 0; i < printed.Count; i++)
         {
             if (i > 0)
             {
@@ -644,18 +588,66 @@ internal sealed class PrintWriter(StringBuilder builder)
         Write(')');
     }
 
-    private void WriteIndentedLines(string[] printed)
+    private void WriteIndentedLines(in PrintedList printed)
     {
         Write('(');
         _indent++;
-        foreach (var item in printed)
+        for (var i = 0; i < printed.Count; i++)
         {
             Write('\n');
-            Write(item);
+            Write(printed[i]);
         }
         _indent--;
         Write('\n');
         Write(')');
+    }
+
+    /// <summary>
+    /// Items printed on their own, without indentation, so that the layout can depend on their
+    /// length or on whether they span several lines. One string holds all of them.
+    /// </summary>
+    private readonly struct PrintedList
+    {
+        private readonly string _text;
+        private readonly int[] _ends;
+
+        private PrintedList(string text, int[] ends, bool hasLineBreak)
+        {
+            _text = text;
+            _ends = ends;
+            HasLineBreak = hasLineBreak;
+        }
+
+        public int Count => _ends.Length;
+
+        public int TotalLength => _text.Length;
+
+        public bool HasLineBreak { get; }
+
+        public ReadOnlySpan<char> this[int index] =>
+            _text.AsSpan()[(index == 0 ? 0 : _ends[index - 1]).._ends[index]];
+
+        public static PrintedList Create<T>(IReadOnlyList<T> items)
+            where T : ISyntaxNode
+        {
+            var ends = new int[items.Count];
+            var builder = StringBuilderPool.Rent();
+            try
+            {
+                var writer = new PrintWriter(builder);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    writer.Visit(items[i]);
+                    ends[i] = builder.Length;
+                }
+                var text = builder.ToString();
+                return new PrintedList(text, ends, text.Contains('\n', StringComparison.Ordinal));
+            }
+            finally
+            {
+                StringBuilderPool.Return(builder);
+            }
+        }
     }
 
     // ---- raw output --------------------------------------------------------------------
@@ -672,6 +664,19 @@ internal sealed class PrintWriter(StringBuilder builder)
     private void Write(string text)
     {
         if (_indent == 0 || !text.Contains('\n', StringComparison.Ordinal))
+        {
+            _builder.Append(text);
+            return;
+        }
+        foreach (var c in text)
+        {
+            Write(c);
+        }
+    }
+
+    private void Write(ReadOnlySpan<char> text)
+    {
+        if (_indent == 0 || text.IndexOf('\n') < 0)
         {
             _builder.Append(text);
             return;
