@@ -1,4 +1,5 @@
 using Graph.GraphQL.Language;
+using Graph.GraphQL.Tests.Snapshots;
 
 namespace Graph.GraphQL.Tests.Language;
 
@@ -385,6 +386,12 @@ public class LexerTests
                 _ => t.Kind.GetDescription().Trim('"'),
             })));
         Assert.Equal(new Token(TokenKind.Name, 28, 32, 2, 3, "node"), tokens[12]);
+    }
+
+    [Fact]
+    public void Token_stream_of_the_kitchen_sink()
+    {
+        Snapshot.Match(LexAll(KitchenSink.Executable, emitComments: true));
     }
 
     [Fact]

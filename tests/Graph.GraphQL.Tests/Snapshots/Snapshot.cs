@@ -56,14 +56,18 @@ public static class Snapshot
         return IOPath.Combine(directory, fileName);
     }
 
-    private static void MatchCore(string actual, string? name, string callerFilePath, string callerMemberName)
+    private static void MatchCore(string actual, string? name, string callerFilePath, string callerMemberName) =>
+        MatchFile(actual, GetSnapshotPath(callerFilePath, callerMemberName, name), IsCi());
+
+    /// <summary>Compares <paramref name="actual"/> with the snapshot file at <paramref name="path"/>.</summary>
+    internal static void MatchFile(string actual, string path, bool isCi)
     {
-        var path = GetSnapshotPath(callerFilePath, callerMemberName, name);
+        actual = Normalize(actual);
         var mismatchPath = path + ".mismatch";
 
         if (!File.Exists(path))
         {
-            if (IsCi())
+            if (isCi)
             {
                 Assert.Fail($"Snapshot {path} is missing. Run the tests locally to create it and commit it.");
             }
