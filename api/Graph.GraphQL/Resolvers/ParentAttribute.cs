@@ -1,0 +1,17 @@
+namespace Graph.GraphQL.Resolvers;
+
+/// <summary>Marks the resolver method parameter that receives the parent value.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class ParentAttribute : Attribute;
+
+/// <summary>Marks a resolver method parameter resolved from the request services.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class ServiceAttribute : Attribute;
+
+/// <summary>Names the GraphQL field or argument a resolver member or parameter binds to, when the CLR name does not match.</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class GraphQLNameAttribute(string name) : Attribute
+{
+    /// <summary>The GraphQL name.</summary>
+    public string Name { get; } = name;
+}

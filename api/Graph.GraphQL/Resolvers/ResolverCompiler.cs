@@ -1,0 +1,210 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Graph.GraphQL.Types;
+using E = System.Linq.Expressions.Expression;
+
+namespace Graph.GraphQL.Resolvers;
+
+/// <summary>
+/// Compiles CLR methods and properties into resolvers with expression trees (no reflection per call). Method parameters are
+/// bound by kind: <see cref="IResolverContext"/>, <see cref="CancellationToken"/>, <see cref="ISchema"/>,
+/// <see cref="IServiceProvider"/>, <see cref="ParentAttribute"/> (or the parent's runtime type), <see cref="ServiceAttribute"/>,
+/// an argument of the field with the parameter's name (or <see cref="GraphQLNameAttribute"/>), else a request service.
+/// Results may be plain values, <see cref="Task{TResult}"/>, <see cref="ValueTask{TResult}"/>, <see cref="Task"/> or <see cref="ValueTask"/>.
+/// </summary>
+public static class ResolverCompiler
+{
+    private static readonly MethodInfo ParentMethod = typeof(IResolverContext).GetMethods().Single(m => m.Name == nameof(IResolverContext.Parent) && m.IsGenericMethodDefinition);
+    private static readonly MethodInfo ArgumentMethod = typeof(IResolverContext).GetMethods().Single(m => m.Name == nameof(IResolverContext.ArgumentValue) && m.IsGenericMethodDefinition);
+    private static readonly MethodInfo ServiceMethod = typeof(ResolverCompiler).GetMethod(nameof(GetRequiredService), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo FromTaskOfT = typeof(ResolverCompiler).GetMethod(nameof(AwaitTaskOfT), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo FromValueTaskOfT = typeof(ResolverCompiler).GetMethod(nameof(AwaitValueTaskOfT), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo FromTask = typeof(ResolverCompiler).GetMethod(nameof(AwaitTask), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo FromValueTask = typeof(ResolverCompiler).GetMethod(nameof(AwaitValueTask), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo ToObjectStream = typeof(ResolverCompiler).GetMethod(nameof(AsObjectStream), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>Compiles <paramref name="member"/> (a method, property or field) into a resolver.</summary>
+    /// <param name="member">The CLR member.</param>
+    /// <param name="instance">Produces the instance the member is invoked on (ignored for static members).</param>
+    /// <param name="argumentNames">The GraphQL argument names of the field.</param>
+    /// <param name="parentType">The runtime type of the parent value, when known.</param>
+    public static FieldResolverDelegate CompileResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(argumentNames);
+        var context = E.Parameter(typeof(IResolverContext), "context");
+        var call = Invoke(member, instance, argumentNames, parentType, context);
+        var body = ToValueTask(call);
+        return E.Lambda<FieldResolverDelegate>(body, context).Compile();
+    }
+
+    /// <summary>Whether <paramref name="member"/> produces a source stream (<see cref="IAsyncEnumerable{T}"/>, possibly awaited).</summary>
+    public static bool IsStream(MemberInfo member) => StreamElementType(UnwrapTask(ResultType(member))) is not null;
+
+    /// <summary>Compiles a member returning <see cref="IAsyncEnumerable{T}"/> (possibly in a task) into a subscribe resolver.</summary>
+    public static SubscribeResolverDelegate CompileSubscribeResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var resolver = CompileResolver(member, instance, argumentNames, parentType);
+        var elementType = StreamElementType(UnwrapTask(ResultType(member)))
+            ?? throw new ArgumentException($"{member.Name} does not return an IAsyncEnumerable<T>.", nameof(member));
+        var convert = (Func<object, IAsyncEnumerable<object?>>)ToObjectStream.MakeGenericMethod(elementType).CreateDelegate(typeof(Func<object, IAsyncEnumerable<object?>>));
+        return async context =>
+        {
+            var stream = await resolver(context).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The subscribe resolver {member.Name} returned null.");
+            return convert(stream);
+        };
+    }
+
+    private static E Invoke(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType, System.Linq.Expressions.ParameterExpression context)
+    {
+        E? target = null;
+        var declaringType = member.DeclaringType!;
+        if (!IsStatic(member))
+        {
+            target = instance is null
+                ? E.Call(context, ParentMethod.MakeGenericMethod(declaringType))
+                : E.Convert(E.Invoke(E.Constant(instance), context), declaringType);
+        }
+        return member switch
+        {
+            MethodInfo method => E.Call(target, method, method.GetParameters().Select(p => BindParameter(p, argumentNames, parentType, context))),
+            PropertyInfo property => E.Property(target, property),
+            FieldInfo field => E.Field(target, field),
+            _ => throw new ArgumentException($"Cannot resolve with a {member.MemberType}.", nameof(member)),
+        };
+    }
+
+    private static E BindParameter(ParameterInfo parameter, IReadOnlyCollection<string> argumentNames, Type? parentType, E context)
+    {
+        var type = parameter.ParameterType;
+        if (type == typeof(IResolverContext))
+        {
+            return context;
+        }
+        if (type == typeof(CancellationToken))
+        {
+            return E.Property(context, nameof(IResolverContext.RequestAborted));
+        }
+        if (type == typeof(ISchema))
+        {
+            return E.Property(context, nameof(IResolverContext.Schema));
+        }
+        if (type == typeof(IServiceProvider))
+        {
+            return E.Property(context, nameof(IResolverContext.Services));
+        }
+        if (parameter.GetCustomAttribute<ParentAttribute>() is not null || (parentType is not null && type == parentType))
+        {
+            return E.Call(context, ParentMethod.MakeGenericMethod(type));
+        }
+        if (parameter.GetCustomAttribute<ServiceAttribute>() is null)
+        {
+            var name = parameter.GetCustomAttribute<GraphQLNameAttribute>()?.Name ?? parameter.Name!;
+            foreach (var argumentName in argumentNames)
+            {
+                if (string.Equals(argumentName, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return E.Call(context, ArgumentMethod.MakeGenericMethod(type), E.Constant(argumentName));
+                }
+            }
+        }
+        return E.Call(ServiceMethod.MakeGenericMethod(type), context);
+    }
+
+    private static E ToValueTask(E call)
+    {
+        var type = call.Type;
+        if (type == typeof(void))
+        {
+            return E.Block(call, E.Default(typeof(ValueTask<object?>)));
+        }
+        if (type == typeof(Task))
+        {
+            return E.Call(FromTask, call);
+        }
+        if (type == typeof(ValueTask))
+        {
+            return E.Call(FromValueTask, call);
+        }
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            return E.Call(FromTaskOfT.MakeGenericMethod(type.GetGenericArguments()[0]), call);
+        }
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueTask<>))
+        {
+            return E.Call(FromValueTaskOfT.MakeGenericMethod(type.GetGenericArguments()[0]), call);
+        }
+        return E.New(typeof(ValueTask<object?>).GetConstructor([typeof(object)])!, E.Convert(call, typeof(object)));
+    }
+
+    private static bool IsStatic(MemberInfo member) => member switch
+    {
+        MethodInfo m => m.IsStatic,
+        PropertyInfo p => p.GetMethod?.IsStatic ?? false,
+        FieldInfo f => f.IsStatic,
+        _ => false,
+    };
+
+    private static Type ResultType(MemberInfo member) => member switch
+    {
+        MethodInfo m => m.ReturnType,
+        PropertyInfo p => p.PropertyType,
+        FieldInfo f => f.FieldType,
+        _ => typeof(object),
+    };
+
+    private static Type UnwrapTask(Type type) =>
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Task<>) || type.GetGenericTypeDefinition() == typeof(ValueTask<>))
+            ? type.GetGenericArguments()[0]
+            : type;
+
+    private static Type? StreamElementType(Type type)
+    {
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))
+        {
+            return type.GetGenericArguments()[0];
+        }
+        foreach (var iface in type.GetInterfaces())
+        {
+            if (iface.IsGenericType && iface.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))
+            {
+                return iface.GetGenericArguments()[0];
+            }
+        }
+        return null;
+    }
+
+    private static T GetRequiredService<T>(IResolverContext context) =>
+        context.Services.GetService(typeof(T)) is T service
+            ? service
+            : throw new InvalidOperationException($"No service of type {typeof(T).FullName} is registered (resolving {context.Field.Coordinate}).");
+
+    private static async ValueTask<object?> AwaitTaskOfT<T>(Task<T> task) => await task.ConfigureAwait(false);
+
+    private static async ValueTask<object?> AwaitValueTaskOfT<T>(ValueTask<T> task) => await task.ConfigureAwait(false);
+
+    private static async ValueTask<object?> AwaitTask(Task task)
+    {
+        await task.ConfigureAwait(false);
+        return null;
+    }
+
+    private static async ValueTask<object?> AwaitValueTask(ValueTask task)
+    {
+        await task.ConfigureAwait(false);
+        return null;
+    }
+
+    private static IAsyncEnumerable<object?> AsObjectStream<T>(object stream) =>
+        stream as IAsyncEnumerable<object?> ?? CastStream((IAsyncEnumerable<T>)stream);
+
+    private static async IAsyncEnumerable<object?> CastStream<T>(IAsyncEnumerable<T> stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+
+namespace Graph.GraphQL.Types;
+
+/// <summary>Renders external values for error messages the way the reference implementation's <c>inspect</c> does.</summary>
+public static class ValueFormatter
+{
+    private const int MaxDepth = 2;
+    private const int MaxItems = 10;
+
+    /// <summary>Renders <paramref name="value"/>: strings JSON-quoted, numbers invariant, lists <c>[1, 2]</c>, objects <c>{ a: 1 }</c>.</summary>
+    public static string Inspect(object? value)
+    {
+        var builder = new StringBuilder();
+        Append(builder, value, 0);
+        return builder.ToString();
+    }
+
+    private static void Append(StringBuilder builder, object? value, int depth)
+    {
+        switch (value)
+        {
+            case null:
+                builder.Append("null");
+                return;
+            case string s:
+                builder.Append(System.Text.Json.JsonSerializer.Serialize(s));
+                return;
+            case bool b:
+                builder.Append(b ? "true" : "false");
+                return;
+            case double d:
+                builder.Append(FormatDouble(d));
+                return;
+            case float f:
+                builder.Append(FormatDouble(f));
+                return;
+            case IFormattable formattable when IsNumber(value):
+                builder.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
+                return;
+            case IReadOnlyDictionary<string, object?> map:
+                AppendObject(builder, map, depth);
+                return;
+            case IDictionary<string, object?> dictionary:
+                AppendObject(builder, dictionary, depth);
+                return;
+            case IEnumerable enumerable:
+                AppendList(builder, enumerable, depth);
+                return;
+            case IFormattable other:
+                builder.Append(other.ToString(null, CultureInfo.InvariantCulture));
+                return;
+            default:
+                builder.Append(value.ToString());
+                return;
+        }
+    }
+
+    private static bool IsNumber(object value) => value is int or long or short or byte or sbyte or uint or ulong or ushort or decimal or System.Numerics.BigInteger;
+
+    private static string FormatDouble(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "NaN";
+        }
+        if (double.IsPositiveInfinity(value))
+        {
+            return "Infinity";
+        }
+        if (double.IsNegativeInfinity(value))
+        {
+            return "-Infinity";
+        }
+        return value.ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    private static void AppendObject(StringBuilder builder, IEnumerable<KeyValuePair<string, object?>> entries, int depth)
+    {
+        var list = entries.ToList();
+        if (list.Count == 0)
+        {
+            builder.Append("{}");
+            return;
+        }
+        if (depth >= MaxDepth)
+        {
+            builder.Append("[Object]");
+            return;
+        }
+        builder.Append("{ ");
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(", ");
+            }
+            builder.Append(list[i].Key).Append(": ");
+            Append(builder, list[i].Value, depth + 1);
+        }
+        builder.Append(" }");
+    }
+
+    private static void AppendList(StringBuilder builder, IEnumerable items, int depth)
+    {
+        var list = items.Cast<object?>().ToList();
+        if (list.Count == 0)
+        {
+            builder.Append("[]");
+            return;
+        }
+        if (depth >= MaxDepth)
+        {
+            builder.Append("[Array]");
+            return;
+        }
+        builder.Append('[');
+        var count = Math.Min(list.Count, MaxItems);
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(", ");
+            }
+            Append(builder, list[i], depth + 1);
+        }
+        if (list.Count > MaxItems)
+        {
+            var remaining = list.Count - MaxItems;
+            builder.Append(", ... ").Append(remaining.ToString(CultureInfo.InvariantCulture)).Append(remaining == 1 ? " more item" : " more items");
+        }
+        builder.Append(']');
+    }
+}
