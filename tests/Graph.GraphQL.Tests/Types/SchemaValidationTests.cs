@@ -211,3 +211,95 @@ public class SchemaValidationTests
         Assert.Equal(2, ex.Errors[0].Locations[0].Line);
     }
 }
+
+public class SchemaBuildingTests
+{
+    [Fact]
+    public void Applied_directives_are_kept_with_their_arguments()
+    {
+        var schema = SchemaBuilder.New().AddDocumentFromString("""
+            directive @key(fields: KeyInput!) repeatable on OBJECT | SCHEMA
+            schema @key(fields: {name: "root"}) { query: Query }
+            type Query @key(fields: {name: "id"}) @key(fields: {name: "sku", weight: 2}) { id: ID }
+            input KeyInput { name: String! weight: Int = 1 }
+            """).Create();
+
+        var applied = schema.QueryType.Directives;
+        Assert.Equal(2, applied.Count);
+        Assert.Equal(new Dictionary<string, object?> { ["name"] = "id", ["weight"] = 1 }, applied[0].GetArgumentValue("fields"));
+        Assert.Equal("@key(fields: {name: \"sku\", weight: 2})", applied[1].ToString());
+        Assert.Equal("root", Assert.IsType<Dictionary<string, object?>>(Assert.Single(schema.AppliedDirectives).GetArgumentValue("fields"))["name"]);
+        Assert.Equal("Expected value of type \"KeyInput!\", found null.",
+            Assert.Single(Assert.Throws<SchemaException>(() => SchemaBuilder.New().AddDocumentFromString("""
+                directive @key(fields: KeyInput!) on OBJECT
+                type Query @key(fields: null) { id: ID }
+                input KeyInput { name: String! }
+                """).Create()).Errors).Message);
+    }
+
+    [Fact]
+    public void Self_referencing_input_defaults_fail_the_build_instead_of_recursing()
+    {
+        var ex = Assert.Throws<SchemaException>(() => SchemaBuilder.New()
+            .AddDocumentFromString("type Query { f(a: A): Int } input A { b: A = {} }")
+            .Create());
+        Assert.Contains(ex.Errors, e => e.Message.Contains("refers to itself", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extensions_add_fields_values_members_and_directives()
+    {
+        var schema = SchemaBuilder.New()
+            .AddDocumentFromString("type Query { a: Int } enum E { A } union U = Query input I { x: Int } interface N { id: ID }")
+            .AddDocumentFromString("""
+                extend type Query implements N { id: ID e: E u: U i(i: I): Int }
+                extend enum E { B }
+                extend union U = Other
+                extend input I { y: Int }
+                type Other { b: Int }
+                extend schema { mutation: Other }
+                """)
+            .Create();
+
+        Assert.Equal(["a", "id", "e", "u", "i"], schema.QueryType.Fields.Select(f => f.Name));
+        Assert.Equal(["A", "B"], schema.GetType<EnumType>("E").Values.Select(v => v.Name));
+        Assert.Equal(["Query", "Other"], schema.GetType<UnionType>("U").Types.Select(t => t.Name));
+        Assert.Equal(["x", "y"], schema.GetType<InputObjectType>("I").Fields.Select(f => f.Name));
+        Assert.Equal("N", Assert.Single(schema.QueryType.Interfaces).Name);
+        Assert.Equal("Other", schema.MutationType?.Name);
+        Assert.Single(((NamedTypeBase)schema.QueryType).ExtensionNodes);
+    }
+
+    [Fact]
+    public void Registered_scalars_are_used_for_sdl_scalars_without_leaking_descriptions()
+    {
+        var money = new Graph.GraphQL.Types.Scalars.DecimalType();
+        var first = SchemaBuilder.New().AddType(money).AddDocumentFromString("\"Money.\" scalar Decimal type Query { a: Decimal }").Create();
+        var second = SchemaBuilder.New().AddType(money).AddDocumentFromString("type Query { a: Decimal }").Create();
+
+        Assert.Equal("Money.", first.GetType<ScalarType>("Decimal").Description);
+        Assert.StartsWith("The `Decimal` scalar", second.GetType<ScalarType>("Decimal").Description, StringComparison.Ordinal);
+        Assert.Equal(1.5m, first.GetType<ScalarType>("Decimal").ParseValue(1.5d));
+        Assert.Equal("scalar Custom\n\ntype Query {\n  a: Custom\n}", SchemaPrinter.Print(
+            SchemaBuilder.New().AddDocumentFromString("scalar Custom type Query { a: Custom }").Create()));
+    }
+
+    [Fact]
+    public void Lookups_cover_types_directives_and_operations()
+    {
+        var schema = Graph.GraphQL.Tests.TestSchemas.ValidationSchema.Schema;
+
+        Assert.True(schema.TryGetType("Dog", out var dog));
+        Assert.Equal(TypeKind.Object, dog.Kind);
+        Assert.True(schema.TryGetType<EnumType>("DogCommand", out _));
+        Assert.False(schema.TryGetType<ObjectType>("DogCommand", out _));
+        Assert.Throws<ArgumentException>(() => schema.GetType<ObjectType>("Nope"));
+        Assert.True(schema.TryGetDirective("skip", out var skip));
+        Assert.True(skip.IsAllowedAt(DirectiveLocation.InlineFragment));
+        Assert.False(skip.IsAllowedAt(DirectiveLocation.FieldDefinition));
+        Assert.True(skip.IsExecutable);
+        Assert.Same(schema.SubscriptionType, schema.GetOperationType(Graph.GraphQL.Language.OperationType.Subscription));
+        Assert.Equal(["Dog", "Human"], schema.GetPossibleTypes(schema.GetType<UnionType>("DogOrHuman")).Select(t => t.Name));
+        Assert.Equal(["Alien", "Human"], schema.GetImplementations(schema.GetType<InterfaceType>("Sentient")).Select(t => t.Name));
+    }
+}
