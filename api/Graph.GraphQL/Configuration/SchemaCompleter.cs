@@ -471,7 +471,8 @@ internal sealed class SchemaCompleter
         return (IInputType)type;
     }
 
-    // Stand-ins for references that failed to resolve; building stops with errors before they are ever used.
+    // Stand-in for type references that failed to resolve: an error is recorded with it and building stops before the
+    // model is published, so the stand-in is never seen outside the completer.
     private static readonly Types.Scalars.StringType PlaceholderOutput = new();
 
     private static IInputType PlaceholderInput => PlaceholderOutput;
