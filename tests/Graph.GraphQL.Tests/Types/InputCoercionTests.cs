@@ -163,3 +163,71 @@ public class InputCoercionTests
         Assert.False(InputCoercion.TryCoerceLiteral(Parser.ParseValue("\"3\""), Type("Int"), null, out _));
     }
 }
+
+public class ArgumentCoercionTests
+{
+    private static readonly ISchema Schema = SchemaBuilder.New().AddDocumentFromString("""
+        type Query {
+          f(required: Int!, optional: String, defaulted: Int = 5, json: JSON): Int
+        }
+        scalar JSON
+        """).Create();
+
+    private static Dictionary<string, object?> Coerce(string field, IReadOnlyDictionary<string, object?>? variables, ICollection<string>? provided = null)
+    {
+        var document = Parser.Parse("{ " + field + " }");
+        var node = (FieldNode)((OperationDefinitionNode)document.Definitions[0]).SelectionSet.Selections[0];
+        return InputCoercion.CoerceArgumentValues(Schema.QueryType.Fields["f"].Arguments, node.Arguments, variables, provided);
+    }
+
+    [Fact]
+    public void Coerces_given_values_and_applies_defaults()
+    {
+        var provided = new List<string>();
+        var values = Coerce("f(required: 1, optional: $o)", new Dictionary<string, object?> { ["o"] = "x" }, provided);
+
+        Assert.Equal(new Dictionary<string, object?> { ["required"] = 1, ["optional"] = "x", ["defaulted"] = 5 }, values);
+        Assert.Equal(["required", "optional"], provided);
+    }
+
+    [Fact]
+    public void Missing_variables_fall_back_to_defaults_or_are_left_out()
+    {
+        var values = Coerce("f(required: 1, optional: $missing, defaulted: $missing)", new Dictionary<string, object?>());
+        Assert.Equal(new Dictionary<string, object?> { ["required"] = 1, ["defaulted"] = 5 }, values);
+    }
+
+    [Fact]
+    public void Required_arguments_report_reference_implementation_messages()
+    {
+        Assert.Equal("Argument \"required\" of required type \"Int!\" was not provided.",
+            Assert.Throws<GraphQLException>(() => Coerce("f", null)).Message);
+        Assert.Equal("Argument \"required\" of non-null type \"Int!\" must not be null.",
+            Assert.Throws<GraphQLException>(() => Coerce("f(required: null)", null)).Message);
+        Assert.Equal("Argument \"required\" of non-null type \"Int!\" must not be null.",
+            Assert.Throws<GraphQLException>(() => Coerce("f(required: $v)", new Dictionary<string, object?> { ["v"] = null })).Message);
+        Assert.Equal("Argument \"required\" of required type \"Int!\" was provided the variable \"$v\" which was not provided a runtime value.",
+            Assert.Throws<GraphQLException>(() => Coerce("f(required: $v)", new Dictionary<string, object?>())).Message);
+        var invalid = Assert.Throws<GraphQLException>(() => Coerce("f(required: \"one\")", null));
+        Assert.Equal("Argument \"required\" has invalid value \"one\".", invalid.Message);
+        Assert.Equal(new ErrorLocation(1, 15), Assert.Single(invalid.Errors[0].Locations!));
+    }
+
+    [Fact]
+    public void Variables_nested_in_scalar_literals_are_replaced()
+    {
+        var values = Coerce("f(required: 1, json: { a: $a, b: [$b] })", new Dictionary<string, object?> { ["a"] = 1, ["b"] = "x" });
+        var json = Assert.IsType<Dictionary<string, object?>>(values["json"]);
+        Assert.Equal(1, json["a"]);
+        Assert.Equal(new List<object?> { "x" }, json["b"]);
+    }
+
+    [Fact]
+    public void Type_references_resolve_against_the_schema()
+    {
+        Assert.True(Schema.TryGetType(Parser.ParseType("[Int!]!"), out var type));
+        Assert.Equal("[Int!]!", type.Print());
+        Assert.IsType<NonNullType>(type);
+        Assert.False(Schema.TryGetType(Parser.ParseType("[Nope]"), out _));
+    }
+}
