@@ -144,6 +144,33 @@ public class SchemaPrinterTests
     }
 
     [Fact]
+    public void Indents_multi_line_descriptions_and_quotes_those_a_block_string_cannot_hold()
+    {
+        const string sdl = """"
+            type Query {
+              a: Int
+
+              """
+              Line one
+                indented line two
+              """
+              b(
+                """
+                Argument line one
+                Argument line two
+                """
+                x: Int
+              ): Int
+
+              "\nstarts with a line break"
+              c: Int
+            }
+            """";
+
+        Assert.Equal(sdl, RoundTrip(sdl));
+    }
+
+    [Fact]
     public void Prints_the_validation_schema()
     {
         var printed = SchemaPrinter.Print(ValidationSchema.Schema);
