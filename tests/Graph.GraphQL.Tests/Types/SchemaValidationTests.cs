@@ -280,6 +280,8 @@ public class SchemaBuildingTests
         Assert.Equal("Money.", first.GetType<ScalarType>("Decimal").Description);
         Assert.StartsWith("The `Decimal` scalar", second.GetType<ScalarType>("Decimal").Description, StringComparison.Ordinal);
         Assert.Equal(1.5m, first.GetType<ScalarType>("Decimal").ParseValue(1.5d));
+        var added = SchemaBuilder.New().AddType<Graph.GraphQL.Types.Scalars.UuidType>().AddDocumentFromString("type Query { id: UUID }").Create();
+        Assert.Equal(["Query", "UUID"], added.Types.Take(2).Select(t => t.Name));
         Assert.Equal("scalar Custom\n\ntype Query {\n  a: Custom\n}", SchemaPrinter.Print(
             SchemaBuilder.New().AddDocumentFromString("scalar Custom type Query { a: Custom }").Create()));
     }
