@@ -146,6 +146,9 @@ public sealed class SchemaBuilder
         return this;
     }
 
+    /// <summary>Registers a new instance of the scalar <typeparamref name="TScalar"/> (see <see cref="AddType(ScalarType)"/>).</summary>
+    public SchemaBuilder AddType<TScalar>() where TScalar : ScalarType, new() => AddType(new TScalar());
+
     /// <summary>Builds and validates the schema.</summary>
     /// <exception cref="SchemaException">The type system is invalid; lists every error.</exception>
     public ISchema Create()

@@ -16,6 +16,7 @@ internal sealed class SchemaCompleter
     private readonly Dictionary<string, DirectiveType> _directives = new(StringComparer.Ordinal);
     private readonly List<DirectiveType> _directiveOrder = [];
     private readonly IReadOnlyDictionary<string, ScalarType> _registeredScalars;
+    private readonly List<(DirectiveType Directive, DirectiveNode Node)> _directiveUses = [];
     private string _currentType = string.Empty;
 
     public SchemaCompleter(SchemaDefinitionContext context, IReadOnlyDictionary<string, ScalarType> registeredScalars)
@@ -33,6 +34,11 @@ internal sealed class SchemaCompleter
         {
             CompleteType(definition);
         }
+        var schemaDirectives = ApplyDirectives(_context.Schema.Directives, DirectiveLocation.Schema, "schema");
+        foreach (var (directive, node) in _directiveUses)
+        {
+            CheckDirectiveArguments(directive, node);
+        }
         var metaFields = CreateMetaFields();
         var (query, mutation, subscription) = ResolveRootTypes();
         ThrowIfErrors();
@@ -45,7 +51,7 @@ internal sealed class SchemaCompleter
             subscription,
             order,
             _directiveOrder.ToArray(),
-            ApplyDirectives(_context.Schema.Directives, DirectiveLocation.Schema, "schema"),
+            schemaDirectives,
             _context.Schema.ContextData.ToFrozenDictionary(StringComparer.Ordinal),
             metaFields);
 
@@ -465,7 +471,8 @@ internal sealed class SchemaCompleter
         return (IInputType)type;
     }
 
-    // Stand-ins for references that failed to resolve; building stops with errors before they are ever used.
+    // Stand-in for type references that failed to resolve: an error is recorded with it and building stops before the
+    // model is published, so the stand-in is never seen outside the completer.
     private static readonly Types.Scalars.StringType PlaceholderOutput = new();
 
     private static IInputType PlaceholderInput => PlaceholderOutput;
@@ -494,7 +501,8 @@ internal sealed class SchemaCompleter
             {
                 _errors.Add(new SchemaError($"The directive \"@{name}\" can only be used once at this location.", [node]));
             }
-            CheckDirectiveArguments(directive, node);
+            // Argument values are checked once every input type is complete.
+            _directiveUses.Add((directive, node));
             result.Add(new AppliedDirective(directive, node.Arguments, node));
         }
         return result;
@@ -511,16 +519,13 @@ internal sealed class SchemaCompleter
                     [argument]));
                 continue;
             }
-            if (definition.Type is not null && !InputCoercion.TryCoerceLiteral(argument.Value, definition.Type, null, out _))
+            try
             {
-                try
-                {
-                    InputCoercion.CoerceLiteral(argument.Value, definition.Type, null);
-                }
-                catch (InputCoercionException ex)
-                {
-                    _errors.Add(new SchemaError(ex.Message, [argument.Value]));
-                }
+                InputCoercion.CoerceLiteral(argument.Value, definition.Type, null);
+            }
+            catch (InputCoercionException ex)
+            {
+                _errors.Add(new SchemaError(ex.Message, [argument.Value]));
             }
         }
         foreach (var definition in directive.Arguments)

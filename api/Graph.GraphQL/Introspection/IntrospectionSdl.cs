@@ -142,16 +142,4 @@ internal static class IntrospectionSdl
           INPUT_FIELD_DEFINITION
         }
         """";
-
-    /// <summary>The meta fields, declared on a carrier type only to read them with the SDL reader.</summary>
-    public const string MetaFields = """
-        type __MetaFields {
-          "Access the current type schema of this server."
-          __schema: __Schema!
-          "Request the type information of a single type."
-          __type(name: String!): __Type
-          "The name of the current Object type at runtime."
-          __typename: String!
-        }
-        """;
 }

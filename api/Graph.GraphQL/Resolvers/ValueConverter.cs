@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Reflection;
 using E = System.Linq.Expressions.Expression;
 using Graph.GraphQL.Types;
@@ -15,6 +16,7 @@ namespace Graph.GraphQL.Resolvers;
 public static class ValueConverter
 {
     private static readonly ConcurrentDictionary<Type, Func<object, object?>> Converters = new();
+    private static readonly ConcurrentDictionary<Type, Func<IList>> ListFactories = new();
 
     /// <summary>Converts <paramref name="value"/> to <typeparamref name="T"/>.</summary>
     /// <exception cref="InvalidCastException">The value cannot become a <typeparamref name="T"/>.</exception>
@@ -50,7 +52,13 @@ public static class ValueConverter
         var underlying = Nullable.GetUnderlyingType(targetType) ?? targetType;
         if (underlying.IsEnum)
         {
-            return value => ConvertEnum(value, underlying);
+            var byName = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            foreach (var member in Enum.GetValues(underlying))
+            {
+                byName.TryAdd(Normalize(member.ToString()!), member);
+            }
+            var frozen = byName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+            return value => ConvertEnum(value, underlying, frozen);
         }
         if (underlying == typeof(string))
         {
@@ -85,18 +93,24 @@ public static class ValueConverter
         return value => throw new InvalidCastException($"Cannot convert {value.GetType().Name} to {underlying.Name}.");
     }
 
-    private static object ConvertEnum(object value, Type enumType) => value switch
+    /// <summary>Enum names compared without underscores and case: <c>ROLL_OVER</c> matches <c>RollOver</c>.</summary>
+    private static string Normalize(string name) => name.Replace("_", string.Empty, StringComparison.Ordinal);
+
+    private static object ConvertEnum(object value, Type enumType, FrozenDictionary<string, object> byName) => value switch
     {
-        string name => Enum.TryParse(enumType, name.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var parsed)
-            ? parsed!
+        string name => byName.TryGetValue(Normalize(name), out var member)
+            ? member
             : throw new InvalidCastException($"\"{name}\" is not a value of {enumType.Name}."),
-        _ when value.GetType().IsEnum => Enum.Parse(enumType, value.ToString()!, ignoreCase: true),
+        Enum other => byName.TryGetValue(Normalize(other.ToString()), out var member)
+            ? member
+            : throw new InvalidCastException($"{other} is not a value of {enumType.Name}."),
         _ => Enum.ToObject(enumType, value),
     };
 
     private static IList ToList(object value, Type elementType)
     {
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
+        var list = ListFactories.GetOrAdd(elementType, static type =>
+            E.Lambda<Func<IList>>(E.New(typeof(List<>).MakeGenericType(type))).Compile())();
         if (value is IEnumerable enumerable and not string && value is not IReadOnlyDictionary<string, object?>)
         {
             foreach (var item in enumerable)

@@ -54,6 +54,8 @@ public static class DirectiveLocationExtensions
 /// <summary>A directive definition: <c>directive @name(args) repeatable on LOCATIONS</c>.</summary>
 public sealed class DirectiveType : INamedMember
 {
+    private readonly int _locationFlags;
+
     internal DirectiveType(string name, string? description, bool isRepeatable, IReadOnlyList<DirectiveLocation> locations, DirectiveDefinitionNode? syntaxNode)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -64,7 +66,7 @@ public sealed class DirectiveType : INamedMember
         SyntaxNode = syntaxNode;
         foreach (var location in locations)
         {
-            LocationFlags |= 1 << (int)location;
+            _locationFlags |= 1 << (int)location;
         }
     }
 
@@ -103,10 +105,8 @@ public sealed class DirectiveType : INamedMember
         }
     }
 
-    private int LocationFlags { get; }
-
     /// <summary>Whether the directive may be applied at <paramref name="location"/>.</summary>
-    public bool IsAllowedAt(DirectiveLocation location) => (LocationFlags & (1 << (int)location)) != 0;
+    public bool IsAllowedAt(DirectiveLocation location) => (_locationFlags & (1 << (int)location)) != 0;
 
     public override string ToString() => "@" + Name;
 }

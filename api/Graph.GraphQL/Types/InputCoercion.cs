@@ -76,6 +76,98 @@ public static class InputCoercion
         return false;
     }
 
+    /// <summary>
+    /// The spec's CoerceArgumentValues (§ 6.4.1, worded as the reference implementation's <c>getArgumentValues</c>): the
+    /// coerced value of each argument given as a literal or a provided variable, else its default; arguments neither given
+    /// nor defaulted are left out. Used for field and directive arguments.
+    /// </summary>
+    /// <param name="definitions">The arguments of the field or directive.</param>
+    /// <param name="argumentNodes">The arguments written in the document.</param>
+    /// <param name="variables">The coerced variable values, or null when there are none.</param>
+    /// <param name="providedNames">Receives the names of the arguments that were given (not defaulted), when not null.</param>
+    /// <exception cref="GraphQLException">A required argument is missing or null, or a value is invalid; the error has the node's location.</exception>
+    public static Dictionary<string, object?> CoerceArgumentValues(
+        IFieldCollection<Argument> definitions,
+        IReadOnlyList<ArgumentNode> argumentNodes,
+        IReadOnlyDictionary<string, object?>? variables,
+        ICollection<string>? providedNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(argumentNodes);
+        var result = new Dictionary<string, object?>(definitions.Count, StringComparer.Ordinal);
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var definition = definitions[i];
+            ArgumentNode? node = null;
+            for (var j = 0; j < argumentNodes.Count; j++)
+            {
+                if (string.Equals(argumentNodes[j].Name.Value, definition.Name, StringComparison.Ordinal))
+                {
+                    node = argumentNodes[j];
+                    break;
+                }
+            }
+
+            if (node is null)
+            {
+                if (definition.HasDefaultValue)
+                {
+                    result[definition.Name] = definition.CoercedDefaultValue;
+                }
+                else if (definition.Type.Kind == TypeKind.NonNull)
+                {
+                    throw ArgumentError($"Argument \"{definition.Name}\" of required type \"{definition.Type.Print()}\" was not provided.", null);
+                }
+                continue;
+            }
+
+            var valueNode = node.Value;
+            var isNull = valueNode is NullValueNode;
+            if (valueNode is VariableNode variable)
+            {
+                if (variables is null || !variables.TryGetValue(variable.Name.Value, out var variableValue))
+                {
+                    if (definition.HasDefaultValue)
+                    {
+                        result[definition.Name] = definition.CoercedDefaultValue;
+                    }
+                    else if (definition.Type.Kind == TypeKind.NonNull)
+                    {
+                        throw ArgumentError(
+                            $"Argument \"{definition.Name}\" of required type \"{definition.Type.Print()}\" was provided the variable \"${variable.Name.Value}\" which was not provided a runtime value.",
+                            valueNode);
+                    }
+                    continue;
+                }
+                isNull = variableValue is null;
+            }
+
+            if (isNull && definition.Type.Kind == TypeKind.NonNull)
+            {
+                throw ArgumentError($"Argument \"{definition.Name}\" of non-null type \"{definition.Type.Print()}\" must not be null.", valueNode);
+            }
+
+            try
+            {
+                result[definition.Name] = CoerceLiteral(valueNode, definition.Type, variables);
+            }
+            catch (InputCoercionException ex)
+            {
+                throw new GraphQLException(new GraphQLError(
+                    $"Argument \"{definition.Name}\" has invalid value {valueNode.Print()}.",
+                    Locations(valueNode),
+                    exception: ex));
+            }
+            providedNames?.Add(definition.Name);
+        }
+        return result;
+    }
+
+    private static GraphQLException ArgumentError(string message, ISyntaxNode? node) => new(new GraphQLError(message, Locations(node)));
+
+    private static ErrorLocation[]? Locations(ISyntaxNode? node) =>
+        node?.Location is { } location ? [location.ToErrorLocation()] : null;
+
     private static object? CoerceLiteralCore(IValueNode value, IInputType type, IReadOnlyDictionary<string, object?>? variables)
     {
         if (value is VariableNode variable)
@@ -136,7 +228,7 @@ public static class InputCoercion
             case ILeafType leaf:
                 try
                 {
-                    return leaf.ParseLiteral(value);
+                    return leaf.ParseLiteral(variables is null ? value : ReplaceVariables(value, variables));
                 }
                 catch (InputCoercionException ex)
                 {
@@ -147,6 +239,17 @@ public static class InputCoercion
                 throw new InputCoercionException($"The type \"{type.Print()}\" is not an input type.");
         }
     }
+
+    /// <summary>Replaces variables nested in a list or object literal given to a scalar (e.g. JSON) by literals of their values.</summary>
+    private static IValueNode ReplaceVariables(IValueNode value, IReadOnlyDictionary<string, object?> variables) => value switch
+    {
+        VariableNode variable => variables.TryGetValue(variable.Name.Value, out var variableValue)
+            ? Scalars.UntypedValues.ToLiteral(Scalars.UntypedValues.Normalize(variableValue, input: true))
+            : NullValueNode.Default,
+        ListValueNode list => new ListValueNode(list.Location, list.Items.Select(item => ReplaceVariables(item, variables)).ToArray()),
+        ObjectValueNode obj => new ObjectValueNode(obj.Location, obj.Fields.Select(f => f.WithValue(ReplaceVariables(f.Value, variables))).ToArray()),
+        _ => value,
+    };
 
     private static Dictionary<string, object?> CoerceObjectLiteral(IValueNode value, InputObjectType type, IReadOnlyDictionary<string, object?>? variables)
     {

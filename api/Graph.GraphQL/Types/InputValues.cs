@@ -7,7 +7,7 @@ namespace Graph.GraphQL.Types;
 public abstract class InputValueBase : INamedMember, IHasAppliedDirectives
 {
     private object? _coercedDefaultValue;
-    private bool _defaultValueCoerced;
+    private DefaultState _defaultState;
 
     private protected InputValueBase(string name, string? description, InputValueDefinitionNode? syntaxNode)
     {
@@ -33,15 +33,31 @@ public abstract class InputValueBase : INamedMember, IHasAppliedDirectives
     /// <summary>Whether the value must be given: a non-null type without default.</summary>
     public bool IsRequired => Type.Kind == TypeKind.NonNull && DefaultValue is null;
 
-    /// <summary>The default value coerced to its runtime form (see <see cref="InputCoercion.CoerceLiteral"/>); null without default.</summary>
+    /// <summary>
+    /// The default value coerced to its runtime form (see <see cref="InputCoercion.CoerceLiteral"/>); null without default.
+    /// Computed once while the schema is built (an invalid default fails the build), so reading it never throws afterwards.
+    /// </summary>
     public object? CoercedDefaultValue
     {
         get
         {
-            if (!_defaultValueCoerced)
+            switch (_defaultState)
+            {
+                case DefaultState.Done:
+                    return _coercedDefaultValue;
+                case DefaultState.Computing:
+                    throw new InputCoercionException($"The default value of {Coordinate} refers to itself through input object defaults.");
+            }
+            _defaultState = DefaultState.Computing;
+            try
             {
                 _coercedDefaultValue = DefaultValue is null ? null : InputCoercion.CoerceLiteral(DefaultValue, Type, null);
-                _defaultValueCoerced = true;
+                _defaultState = DefaultState.Done;
+            }
+            catch
+            {
+                _defaultState = DefaultState.NotComputed;
+                throw;
             }
             return _coercedDefaultValue;
         }
@@ -69,6 +85,13 @@ public abstract class InputValueBase : INamedMember, IHasAppliedDirectives
     internal void PrepareDefaultValue() => _ = CoercedDefaultValue;
 
     public override string ToString() => Coordinate;
+
+    private enum DefaultState
+    {
+        NotComputed,
+        Computing,
+        Done,
+    }
 }
 
 /// <summary>An argument of a field or directive.</summary>

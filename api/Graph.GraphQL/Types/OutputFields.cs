@@ -70,7 +70,11 @@ public sealed class ObjectField : OutputFieldBase
     /// <summary>The CLR member the resolver was bound to, if any.</summary>
     public MemberInfo? Member { get; internal set; }
 
-    /// <summary>True for the introspection meta fields <c>__schema</c>, <c>__type</c> and <c>__typename</c>.</summary>
+    /// <summary>
+    /// True for the introspection meta fields <c>__schema</c>, <c>__type</c> and <c>__typename</c> (see <see cref="ISchema.TypeNameField"/>).
+    /// They belong to no type; their <see cref="DeclaringType"/> is <c>__Schema</c> only so that the model stays uniform,
+    /// and their resolvers read the parent type from <see cref="IResolverContext.ObjectType"/>.
+    /// </summary>
     public bool IsIntrospectionField { get; internal init; }
 }
 

@@ -82,6 +82,31 @@ public static class TypeExtensions
         _ => throw new ArgumentException($"Unknown type {type.GetType().Name}.", nameof(type)),
     };
 
+    /// <summary>
+    /// The schema type a syntax type reference names (<c>[Dog!]</c>), the reference implementation's <c>typeFromAST</c>;
+    /// false when the named type does not exist.
+    /// </summary>
+    public static bool TryGetType(this ISchema schema, ITypeNode typeNode, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IType? type)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(typeNode);
+        switch (typeNode)
+        {
+            case NamedTypeNode named when schema.TryGetType(named.Name.Value, out var namedType):
+                type = namedType;
+                return true;
+            case ListTypeNode list when schema.TryGetType(list.Type, out var itemType):
+                type = new ListType(itemType);
+                return true;
+            case NonNullTypeNode nonNull when schema.TryGetType(nonNull.Type, out var innerType):
+                type = new NonNullType(innerType);
+                return true;
+            default:
+                type = null;
+                return false;
+        }
+    }
+
     /// <summary>Whether both types are the same (same wrappers around the same named type), per the spec's <c>AreTypesEqual</c>.</summary>
     public static bool IsEqualType(this IType typeA, IType typeB)
     {

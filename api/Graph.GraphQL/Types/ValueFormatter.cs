@@ -74,7 +74,25 @@ public static class ValueFormatter
         {
             return "-Infinity";
         }
-        return value.ToString("R", CultureInfo.InvariantCulture);
+        return FormatJsNumber(value);
+    }
+
+    /// <summary>Formats a finite double the way JavaScript's <c>Number.prototype.toString</c> does (<c>1e+21</c>, <c>1.5e-7</c>, <c>100</c>).</summary>
+    internal static string FormatJsNumber(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        var e = text.IndexOf('E', StringComparison.Ordinal);
+        if (e < 0)
+        {
+            return text;
+        }
+        var exponent = int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var mantissa = text[..e];
+        if (exponent >= 21 || exponent <= -7)
+        {
+            return mantissa + "e" + (exponent > 0 ? "+" : "-") + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
+        }
+        return ((decimal)value).ToString(CultureInfo.InvariantCulture);
     }
 
     private static void AppendObject(StringBuilder builder, IEnumerable<KeyValuePair<string, object?>> entries, int depth)

@@ -13,13 +13,21 @@ public static class ValidationSchema
     /// <summary>The SDL.</summary>
     public const string Sdl = """
         directive @onQuery on QUERY
+
         directive @onMutation on MUTATION
+
         directive @onSubscription on SUBSCRIPTION
+
         directive @onField on FIELD
+
         directive @onFragmentDefinition on FRAGMENT_DEFINITION
+
         directive @onFragmentSpread on FRAGMENT_SPREAD
+
         directive @onInlineFragment on INLINE_FRAGMENT
+
         directive @onVariableDefinition on VARIABLE_DEFINITION
+
         directive @repeatable repeatable on FIELD | FRAGMENT_SPREAD | INLINE_FRAGMENT
 
         type Query {

@@ -10,7 +10,8 @@ public sealed class UrlType() : StringBackedScalar<Uri>(
 
     protected override bool TryParse(string value, out Uri result)
     {
-        if (Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        // An explicit scheme is required: on Unix, .NET reads "/path" as an absolute file URI.
+        if (HasScheme(value) && Uri.TryCreate(value, UriKind.Absolute, out var uri))
         {
             result = uri;
             return true;
@@ -19,9 +20,30 @@ public sealed class UrlType() : StringBackedScalar<Uri>(
         return false;
     }
 
+    private static bool HasScheme(string value)
+    {
+        if (value.Length == 0 || !char.IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+        for (var i = 1; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == ':')
+            {
+                return true;
+            }
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
     protected override bool TryFormat(object runtimeValue, out string result)
     {
-        if (runtimeValue is Uri { IsAbsoluteUri: true } uri)
+        if (runtimeValue is Uri { IsAbsoluteUri: true } uri && HasScheme(uri.OriginalString))
         {
             result = uri.OriginalString;
             return true;
