@@ -35,9 +35,6 @@ public sealed class DocumentValidator : IDocumentValidator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_maxErrors, nameof(options));
     }
 
-    /// <summary>The shared validator with all rules of the spec; safe for concurrent use.</summary>
-    public static DocumentValidator Default { get; } = new();
-
     /// <summary>
     /// All rules of the spec's Validation section, in the order the reference implementation runs them (so errors come
     /// out in the same order).
@@ -75,6 +72,9 @@ public sealed class DocumentValidator : IDocumentValidator
         FieldSelectionMerging.Instance,
         InputObjectFieldUniqueness.Instance,
     ];
+
+    /// <summary>The shared validator with all rules of the spec; safe for concurrent use. (Declared after <see cref="SpecifiedRules"/>, which it uses.)</summary>
+    public static DocumentValidator Default { get; } = new();
 
     /// <summary>The rules this validator runs, in order.</summary>
     public IReadOnlyList<IValidationRule> Rules => _rules;
