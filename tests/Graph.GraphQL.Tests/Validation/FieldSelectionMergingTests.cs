@@ -215,6 +215,43 @@ public class FieldSelectionMergingTests() : ValidationTestBase(FieldSelectionMer
         Error("Fields \"x\" conflict because \"barkVolume\" and \"name\" are different fields." + UseAliases, (13, 3), (8, 3)));
 
     [Fact]
+    public void Finds_a_conflict_in_a_fragment_that_spreads_itself() => ExpectErrors("""
+        fragment sameAliasesWithDifferentFieldTargets on Dog {
+          ...sameAliasesWithDifferentFieldTargets
+          fido: name
+          fido: nickname
+        }
+        """,
+        Error("Fields \"fido\" conflict because \"name\" and \"nickname\" are different fields." + UseAliases, (3, 3), (4, 3)));
+
+    [Fact]
+    public void Compares_a_field_with_a_fragment_of_the_same_name() => ExpectErrors("""
+        {
+          dog
+          ...dog
+        }
+
+        fragment dog on Query {
+          dog: cat
+        }
+        """,
+        Error("Fields \"dog\" conflict because \"dog\" and \"cat\" are different fields." + UseAliases, (2, 3), (7, 3)));
+
+    [Fact]
+    public void Ignores_fields_under_unknown_types() => ExpectValid("""
+        {
+          someBox {
+            ... on UnknownType {
+              scalar
+            }
+            ... on NonNullStringBox2 {
+              scalar
+            }
+          }
+        }
+        """, ComplexValidationSchema.Schema);
+
+    [Fact]
     public void Ignores_unknown_fragments_and_self_spreads() => ExpectValid("""
         { dog { ...Unknown name } ...self }
         fragment self on Query { ...self }
