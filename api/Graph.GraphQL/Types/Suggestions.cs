@@ -21,7 +21,7 @@ public static class Suggestions
                 found.Add((option, d));
             }
         }
-        found.Sort(static (a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : NaturalCompare(a.Option, b.Option));
+        found.Sort(static (a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : NaturalOrder.Compare(a.Option, b.Option));
         var result = new string[found.Count];
         for (var i = 0; i < result.Length; i++)
         {
@@ -122,42 +122,5 @@ public static class Suggestions
         }
         var distance = rows[a.Length % 3][b.Length];
         return distance <= threshold ? distance : null;
-    }
-
-    /// <summary>Compares names so that embedded numbers sort by value ("a2" before "a10").</summary>
-    private static int NaturalCompare(string a, string b)
-    {
-        var i = 0;
-        var j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (char.IsAsciiDigit(a[i]) && char.IsAsciiDigit(b[j]))
-            {
-                var startI = i;
-                var startJ = j;
-                while (i < a.Length && char.IsAsciiDigit(a[i]))
-                {
-                    i++;
-                }
-                while (j < b.Length && char.IsAsciiDigit(b[j]))
-                {
-                    j++;
-                }
-                var numberA = decimal.Parse(a.AsSpan(startI, i - startI), provider: System.Globalization.CultureInfo.InvariantCulture);
-                var numberB = decimal.Parse(b.AsSpan(startJ, j - startJ), provider: System.Globalization.CultureInfo.InvariantCulture);
-                if (numberA != numberB)
-                {
-                    return numberA.CompareTo(numberB);
-                }
-                continue;
-            }
-            if (a[i] != b[j])
-            {
-                return a[i].CompareTo(b[j]);
-            }
-            i++;
-            j++;
-        }
-        return (a.Length - i).CompareTo(b.Length - j);
     }
 }

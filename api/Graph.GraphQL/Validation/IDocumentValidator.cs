@@ -9,6 +9,9 @@ namespace Graph.GraphQL.Validation;
 /// </summary>
 public interface IDocumentValidator
 {
-    /// <summary>The errors of the document, in document order; empty when it is valid. Never more than the configured maximum.</summary>
+    /// <summary>
+    /// The errors of the document in the order the rules find them; empty when it is valid. When the
+    /// configured maximum is reached, validation stops and one last error says so.
+    /// </summary>
     IReadOnlyList<GraphQLError> Validate(ISchema schema, DocumentNode document);
 }

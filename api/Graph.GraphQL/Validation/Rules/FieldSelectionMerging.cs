@@ -501,7 +501,7 @@ public sealed class FieldSelectionMerging : IValidationRule
             foreach (var field in value.Fields)
             {
                 var index = fields.Count;
-                while (index > 0 && NameOrder.NaturalCompare(fields[index - 1].Name.Value, field.Name.Value) > 0)
+                while (index > 0 && NaturalOrder.Compare(fields[index - 1].Name.Value, field.Name.Value) > 0)
                 {
                     index--;
                 }

@@ -98,7 +98,7 @@ public sealed class FieldSelections : IValidationRule
                 {
                     return 1;
                 }
-                return NameOrder.NaturalCompare(a.Name, b.Name);
+                return NaturalOrder.Compare(a.Name, b.Name);
             });
             foreach (var t in ordered)
             {
