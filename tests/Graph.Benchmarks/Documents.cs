@@ -65,5 +65,7 @@ public static class Documents
         }
 
         enum Currency { XOF EUR USD }
+
+        scalar Decimal
         """;
 }
