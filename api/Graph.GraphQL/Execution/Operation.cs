@@ -89,9 +89,10 @@ public sealed class Operation
             if (!variables.TryGetValue(_conditionVariables[i], out var value) || value is not bool condition)
             {
                 var node = _conditionNodes[i];
-                throw new GraphQLException(new GraphQLError(
-                    "Argument \"if\" of non-null type \"Boolean!\" must not be null.",
-                    node.Location is { } location ? [location.ToErrorLocation()] : null));
+                var message = value is null && !variables.ContainsKey(_conditionVariables[i])
+                    ? $"Argument \"if\" of required type \"Boolean!\" was provided the variable \"${node.Name.Value}\" which was not provided a runtime value."
+                    : "Argument \"if\" of non-null type \"Boolean!\" must not be null.";
+                throw new GraphQLException(new GraphQLError(message, node.Location is { } location ? [location.ToErrorLocation()] : null));
             }
             if (condition)
             {
