@@ -103,17 +103,10 @@ public sealed class RequestContext
 
     internal bool HasServices => _services is not null;
 
-    /// <summary>Hands the owned service scope to someone else (a response stream), who then disposes it.</summary>
-    internal IServiceScope? TakeOwnedScope()
-    {
-        var scope = _ownedScope;
-        _ownedScope = null;
-        return scope;
-    }
-
+    /// <summary>Disposes the service scope the request created, if any.</summary>
     internal async ValueTask DisposeOwnedScopeAsync()
     {
-        var scope = TakeOwnedScope();
+        var scope = Interlocked.Exchange(ref _ownedScope, null);
         if (scope is IAsyncDisposable asyncDisposable)
         {
             await asyncDisposable.DisposeAsync().ConfigureAwait(false);

@@ -116,7 +116,8 @@ internal sealed class RequestExecutor : IRequestExecutor
         }
         finally
         {
-            if (context.HasServices)
+            // A response stream keeps the request (and its service scope) until it is disposed.
+            if (context.HasServices && context.Result is not ResponseStream)
             {
                 await context.DisposeOwnedScopeAsync().ConfigureAwait(false);
             }
@@ -143,16 +144,25 @@ internal sealed class RequestExecutor : IRequestExecutor
         }
     }
 
-    /// <summary>Subscribe: creates the source stream and maps it to a response stream.</summary>
+    /// <summary>
+    /// Subscribe: creates the source stream and maps it to a response stream. The subscribe resolver sees a token that
+    /// lives as long as the stream (the caller's token, cancelled too when the stream is disposed), not the request timeout.
+    /// </summary>
     internal async ValueTask<IExecutionResult> SubscribeAsync(RequestContext request, OperationPlan plan, IReadOnlyDictionary<string, object?> variables)
     {
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(request.ClientAborted);
         var context = _operationContexts.Rent();
-        context.Initialize(request, plan, variables, request.Request.InitialValue, request.RequestAborted);
+        context.Initialize(request, plan, variables, request.Request.InitialValue, cancellation.Token);
         IAsyncEnumerable<object?>? stream;
         IReadOnlyList<GraphQLError>? errors;
         try
         {
             (stream, errors) = await context.CreateSourceStreamAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            cancellation.Dispose();
+            throw;
         }
         finally
         {
@@ -160,9 +170,10 @@ internal sealed class RequestExecutor : IRequestExecutor
         }
         if (errors is not null)
         {
+            cancellation.Dispose();
             return OperationResult.FromErrors(errors);
         }
-        return new SubscriptionStream(this, request, plan, variables, stream!, request.TakeOwnedScope());
+        return new SubscriptionStream(this, request, plan, variables, stream!, cancellation);
     }
 
     /// <summary>ExecuteSubscriptionEvent, with the execution timeout applied to the event.</summary>

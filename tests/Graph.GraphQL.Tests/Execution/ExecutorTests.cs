@@ -74,6 +74,72 @@ public class ExecutorTests
     }
 
     [Fact]
+    public async Task Collects_fields_as_the_spec_field_collection_example_shows()
+    {
+        var executor = TestServer.Create("type Query { a: Sub b: String } type Sub { subfield1: String subfield2: String }", b => b
+            .AddResolver("Query", "a", _ => new Dictionary<string, object?> { ["subfield1"] = "one", ["subfield2"] = "two" })
+            .AddResolver("Query", "b", _ => "b"));
+
+        var json = await executor.RunAsync("""
+            {
+              a {
+                subfield1
+              }
+              ...ExampleFragment
+            }
+
+            fragment ExampleFragment on Query {
+              a {
+                subfield2
+              }
+              b
+            }
+            """);
+
+        JsonAssert.Equal("""{"data":{"a":{"subfield1":"one","subfield2":"two"},"b":"b"}}""", json);
+    }
+
+    [Theory]
+    [InlineData("String", """{"id":"1002","name":null}""")]
+    [InlineData("String!", "null")]
+    public async Task Reports_a_friend_error_as_the_spec_response_example_shows(string nameType, string secondFriend)
+    {
+        var executor = TestServer.Create(
+            "type Query { hero(episode: String): Hero } type Hero { name: String friends: [Friend] } type Friend { id: ID! name: " + nameType + " }",
+            b => b
+                .AddResolver("Query", "hero", _ => new Dictionary<string, object?> { ["name"] = "R2-D2" })
+                .AddResolver("Hero", "friends", _ => new[] { "1000", "1002", "1003" })
+                .AddResolver("Friend", "id", ctx => ctx.Parent<string>())
+                .AddResolver("Friend", "name", ctx => ctx.Parent<string>() switch
+                {
+                    "1000" => "Luke Skywalker",
+                    "1003" => "Leia Organa",
+                    var id => throw new GraphQLException($"Name for character with ID {id} could not be fetched."),
+                }));
+
+        var json = await executor.RunAsync("""
+            {
+              hero(episode: $episode) {
+                name
+                heroFriends: friends {
+                  id
+                  name
+                }
+              }
+            }
+            """.Replace("(episode: $episode)", string.Empty, StringComparison.Ordinal));
+
+        JsonAssert.Equal(
+            """
+            {"errors":[{"message":"Name for character with ID 1002 could not be fetched.","locations":[{"line":6,"column":7}],"path":["hero","heroFriends",1,"name"]}],
+             "data":{"hero":{"name":"R2-D2","heroFriends":[{"id":"1000","name":"Luke Skywalker"},
+            """ + secondFriend + """
+            ,{"id":"1003","name":"Leia Organa"}]}}}
+            """,
+            json);
+    }
+
+    [Fact]
     public async Task Resolves_nested_lists_with_aliases_in_selection_order()
     {
         var executor = CreateExecutor();

@@ -145,6 +145,31 @@ public class SubscriptionTests
     }
 
     [Fact]
+    public async Task The_subscribe_resolver_token_lives_as_long_as_the_stream_not_the_request_timeout()
+    {
+        var bus = new MessageBus();
+        CancellationToken subscribeToken = default;
+        var executor = TestServer.Create(Sdl, b => b
+            .ModifyRequestOptions(o => o.ExecutionTimeout = TimeSpan.FromMilliseconds(50))
+            .AddSubscribeResolver("Subscription", "messageAdded", ctx =>
+            {
+                subscribeToken = ctx.RequestAborted;
+                return ValueTask.FromResult(bus.ReadAsync(ctx.RequestAborted));
+            }));
+        var stream = (await executor.ExecuteAsync("subscription { messageAdded(room: \"x\") { text } }")).ExpectResponseStream();
+        await using var events = stream.GetAsyncEnumerator();
+
+        await Task.Delay(200);
+        await bus.Channel.Writer.WriteAsync(Message("late"));
+
+        Assert.True(await events.MoveNextAsync());
+        JsonAssert.Equal("""{"data":{"messageAdded":{"text":"late"}}}""", events.Current.ToJson());
+        Assert.False(subscribeToken.IsCancellationRequested);
+        await stream.DisposeAsync();
+        Assert.True(subscribeToken.IsCancellationRequested);
+    }
+
+    [Fact]
     public async Task A_response_stream_is_read_once()
     {
         var (executor, _) = Create();

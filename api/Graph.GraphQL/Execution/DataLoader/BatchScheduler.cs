@@ -40,15 +40,30 @@ public sealed class BatchScheduler : IBatchScheduler
     public void Schedule(Func<ValueTask> dispatch)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
-        IBatchSchedulerListener? listener;
+        IBatchSchedulerListener? single = null;
+        IBatchSchedulerListener[]? several = null;
         lock (_sync)
         {
             _pending.Add(dispatch);
-            listener = _listeners.Count > 0 ? _listeners[^1] : null;
+            if (_listeners.Count == 1)
+            {
+                single = _listeners[0];
+            }
+            else if (_listeners.Count > 1)
+            {
+                several = [.. _listeners];
+            }
         }
-        if (listener is not null)
+        if (single is not null)
         {
-            listener.OnBatchScheduled();
+            single.OnBatchScheduled();
+        }
+        else if (several is not null)
+        {
+            foreach (var listener in several)
+            {
+                listener.OnBatchScheduled();
+            }
         }
         else
         {

@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.GraphQL.Execution.Processing;
 
 /// <summary>
 /// MapSourceToResponseEvent: each event of the source stream is executed like a query with the event as the root
 /// value, giving one result (with its own errors) per event. Disposing the stream, or cancelling its enumeration,
-/// cancels and disposes the source stream and the request's service scope.
+/// cancels and disposes the source stream, and disposes the request's service scope when the executor created it.
 /// </summary>
 internal sealed class SubscriptionStream : ResponseStream
 {
@@ -15,8 +14,7 @@ internal sealed class SubscriptionStream : ResponseStream
     private readonly OperationPlan _plan;
     private readonly IReadOnlyDictionary<string, object?> _variables;
     private readonly IAsyncEnumerable<object?> _source;
-    private readonly CancellationTokenSource _disposed = new();
-    private IServiceScope? _scope;
+    private readonly CancellationTokenSource _cancellation;
     private int _read;
     private int _isDisposed;
 
@@ -26,14 +24,14 @@ internal sealed class SubscriptionStream : ResponseStream
         OperationPlan plan,
         IReadOnlyDictionary<string, object?> variables,
         IAsyncEnumerable<object?> source,
-        IServiceScope? scope)
+        CancellationTokenSource cancellation)
     {
         _executor = executor;
         _request = request;
         _plan = plan;
         _variables = variables;
         _source = source;
-        _scope = scope;
+        _cancellation = cancellation;
     }
 
     public override IAsyncEnumerable<OperationResult> ReadResultsAsync()
@@ -47,7 +45,7 @@ internal sealed class SubscriptionStream : ResponseStream
 
     private async IAsyncEnumerable<OperationResult> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _request.ClientAborted, _disposed.Token);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancellation.Token);
         var token = cancellation.Token;
         var events = _source.GetAsyncEnumerator(token);
         try
@@ -101,19 +99,11 @@ internal sealed class SubscriptionStream : ResponseStream
         {
             return;
         }
-        await _disposed.CancelAsync().ConfigureAwait(false);
+        await _cancellation.CancelAsync().ConfigureAwait(false);
         if (Volatile.Read(ref _read) == 0 && _source is IAsyncDisposable disposableSource)
         {
             await disposableSource.DisposeAsync().ConfigureAwait(false);
         }
-        var scope = Interlocked.Exchange(ref _scope, null);
-        if (scope is IAsyncDisposable asyncScope)
-        {
-            await asyncScope.DisposeAsync().ConfigureAwait(false);
-        }
-        else
-        {
-            scope?.Dispose();
-        }
+        await _request.DisposeOwnedScopeAsync().ConfigureAwait(false);
     }
 }
