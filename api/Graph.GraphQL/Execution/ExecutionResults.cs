@@ -78,6 +78,7 @@ public sealed class OperationResult : IExecutionResult, IDisposable
     internal static OperationResult FromExecution(ResultObject? data, IReadOnlyList<GraphQLError>? errors, ResultMemory memory, ObjectPool<ResultMemory> pool) =>
         new(data, true, errors, null, null) { _memory = memory, _pool = pool };
 
+    /// <inheritdoc />
     public ExecutionResultKind Kind => ExecutionResultKind.SingleResult;
 
     /// <summary>The <c>data</c> entry: the response objects in response-key order (lists are <see cref="IReadOnlyList{T}"/>).</summary>
@@ -92,6 +93,7 @@ public sealed class OperationResult : IExecutionResult, IDisposable
     /// <summary>The <c>extensions</c> entry, or null.</summary>
     public IReadOnlyDictionary<string, object?>? Extensions { get; }
 
+    /// <inheritdoc />
     public IReadOnlyDictionary<string, object?>? ContextData { get; }
 
     /// <summary>Writes the response as UTF-8 JSON: <c>errors</c> first (as the spec suggests), then <c>data</c>, then <c>extensions</c>.</summary>
@@ -157,6 +159,7 @@ public sealed class OperationResult : IExecutionResult, IDisposable
         }
     }
 
+    /// <summary>Same as <see cref="Dispose"/>.</summary>
     public ValueTask DisposeAsync()
     {
         Dispose();
@@ -168,16 +171,20 @@ public sealed class OperationResult : IExecutionResult, IDisposable
 /// <remarks>Enumerate it once. Disposing it (or cancelling the enumeration) disposes the source stream.</remarks>
 public abstract class ResponseStream : IExecutionResult, IAsyncEnumerable<OperationResult>
 {
+    /// <inheritdoc />
     public ExecutionResultKind Kind => ExecutionResultKind.SubscriptionResult;
 
+    /// <inheritdoc />
     public IReadOnlyDictionary<string, object?>? ContextData { get; init; }
 
     /// <summary>The results, one per source event, until the source completes or the stream is disposed.</summary>
     public abstract IAsyncEnumerable<OperationResult> ReadResultsAsync();
 
+    /// <summary>Enumerates <see cref="ReadResultsAsync"/>.</summary>
     public IAsyncEnumerator<OperationResult> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
         ReadResultsAsync().GetAsyncEnumerator(cancellationToken);
 
+    /// <summary>Stops the stream: cancels and disposes the source stream and the request's resources.</summary>
     public abstract ValueTask DisposeAsync();
 }
 

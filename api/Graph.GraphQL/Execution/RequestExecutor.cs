@@ -151,7 +151,8 @@ internal sealed class RequestExecutor : IRequestExecutor
     internal async ValueTask<IExecutionResult> SubscribeAsync(RequestContext request, OperationPlan plan, IReadOnlyDictionary<string, object?> variables)
     {
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(request.ClientAborted);
-        var context = _operationContexts.Rent();
+        // Not from the pool: the subscribe resolver's context (and so this operation context) lives as long as the stream.
+        var context = new OperationContext(this);
         context.Initialize(request, plan, variables, request.Request.InitialValue, cancellation.Token);
         IAsyncEnumerable<object?>? stream;
         IReadOnlyList<GraphQLError>? errors;
@@ -163,10 +164,6 @@ internal sealed class RequestExecutor : IRequestExecutor
         {
             cancellation.Dispose();
             throw;
-        }
-        finally
-        {
-            ReturnOperationContext(context);
         }
         if (errors is not null)
         {

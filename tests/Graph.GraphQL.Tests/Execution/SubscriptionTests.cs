@@ -170,6 +170,31 @@ public class SubscriptionTests
     }
 
     [Fact]
+    public async Task A_source_stream_may_use_its_resolver_context_while_it_runs()
+    {
+        var executor = TestServer.Create(Sdl, b => b
+            .AddSubscribeResolver("Subscription", "messageAdded", ctx => ValueTask.FromResult(Rooms(ctx))));
+        await using var result = await executor.ExecuteAsync(
+            "subscription($room: String!) { messageAdded(room: $room) { room text } }",
+            TestServer.Vars(("room", "kitchen")));
+        await executor.RunAsync("query($x: String) { hello }", TestServer.Vars(("x", "other request")));
+
+        var payloads = new List<string>();
+        await foreach (var response in result.ExpectResponseStream())
+        {
+            payloads.Add(response.ToJson());
+        }
+
+        JsonAssert.Equal("""{"data":{"messageAdded":{"room":"kitchen","text":"/messageAdded"}}}""", Assert.Single(payloads));
+
+        static async IAsyncEnumerable<object?> Rooms(Graph.GraphQL.Resolvers.IResolverContext context)
+        {
+            await Task.Yield();
+            yield return new Dictionary<string, object?> { ["room"] = context.ArgumentValue<string>("room"), ["text"] = context.Path.ToString() };
+        }
+    }
+
+    [Fact]
     public async Task A_response_stream_is_read_once()
     {
         var (executor, _) = Create();

@@ -37,6 +37,7 @@ public sealed class BatchScheduler : IBatchScheduler
         }
     }
 
+    /// <inheritdoc />
     public void Schedule(Func<ValueTask> dispatch)
     {
         ArgumentNullException.ThrowIfNull(dispatch);

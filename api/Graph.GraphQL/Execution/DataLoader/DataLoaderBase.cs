@@ -63,6 +63,7 @@ public abstract class DataLoaderBase<TKey, TValue> : IDataLoader<TKey, TValue>
     /// <summary>The loader's options.</summary>
     protected DataLoaderOptions Options { get; }
 
+    /// <inheritdoc />
     public Task<TValue> LoadAsync(TKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -102,6 +103,7 @@ public abstract class DataLoaderBase<TKey, TValue> : IDataLoader<TKey, TValue>
         return task;
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<TValue>> LoadAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -114,6 +116,7 @@ public abstract class DataLoaderBase<TKey, TValue> : IDataLoader<TKey, TValue>
         return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
     public void Set(TKey key, TValue value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -123,6 +126,7 @@ public abstract class DataLoaderBase<TKey, TValue> : IDataLoader<TKey, TValue>
         }
     }
 
+    /// <inheritdoc />
     public void Remove(TKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -132,6 +136,7 @@ public abstract class DataLoaderBase<TKey, TValue> : IDataLoader<TKey, TValue>
         }
     }
 
+    /// <inheritdoc />
     public void Clear()
     {
         lock (_sync)

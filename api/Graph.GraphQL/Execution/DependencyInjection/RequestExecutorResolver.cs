@@ -28,12 +28,14 @@ public sealed class RequestExecutorResolver : IRequestExecutorResolver
     private readonly object _sync = new();
     private readonly Dictionary<string, IRequestExecutor> _executors = new(StringComparer.Ordinal);
 
+    /// <summary>Creates the resolver over the application services and the collected setups.</summary>
     public RequestExecutorResolver(IServiceProvider services, IOptionsMonitor<RequestExecutorSetup> setups)
     {
         _services = services;
         _setups = setups;
     }
 
+    /// <inheritdoc />
     public ValueTask<IRequestExecutor> GetRequestExecutorAsync(string? schemaName = null, CancellationToken cancellationToken = default)
     {
         var name = schemaName ?? DefaultSchemaName;

@@ -137,7 +137,11 @@ internal sealed class OperationContext : IBatchSchedulerListener
         return OperationResult.FromExecution(_dataIsNull ? null : root, _errors, memory, _executor.ResultMemoryPool);
     }
 
-    /// <summary>CreateSourceEventStream: resolves the subscription root field's event stream; errors are request errors.</summary>
+    /// <summary>
+    /// CreateSourceEventStream: resolves the subscription root field's event stream; errors are request errors. The
+    /// resolver context stays valid afterwards (source streams often capture it), so this operation context is not
+    /// reused for another request.
+    /// </summary>
     public async ValueTask<(IAsyncEnumerable<object?>? Stream, IReadOnlyList<GraphQLError>? Errors)> CreateSourceStreamAsync()
     {
         var selectionSet = _plan.RootSelectionSet;
@@ -181,13 +185,6 @@ internal sealed class OperationContext : IBatchSchedulerListener
                 return (null, errors);
             }
             return (null, [Locate(_executor.ErrorHandler.CreateUnexpectedError(ex), selection.Locations, path)]);
-        }
-        finally
-        {
-            ReturnContext(context);
-            _memory.Reset();
-            _executor.ResultMemoryPool.Return(_memory);
-            _memory = null!;
         }
     }
 
