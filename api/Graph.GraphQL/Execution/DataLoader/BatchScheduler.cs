@@ -25,6 +25,15 @@ public sealed class BatchScheduler : IBatchScheduler
     private List<Func<ValueTask>> _pending = [];
     private List<Func<ValueTask>> _spare = [];
 
+    private int _completing;
+
+    /// <summary>
+    /// Whether a fetched batch is handing its results to the waiting resolvers right now. The executor then waits
+    /// for it to finish before dispatching the next batches, so that keys requested by all those resolvers (the next
+    /// level of the tree) go into the same batch.
+    /// </summary>
+    public bool IsCompletingBatch => Volatile.Read(ref _completing) > 0;
+
     /// <summary>Whether batches are waiting to be dispatched.</summary>
     public bool HasPending
     {
@@ -41,11 +50,35 @@ public sealed class BatchScheduler : IBatchScheduler
     public void Schedule(Func<ValueTask> dispatch)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
+        if (!Notify(dispatch))
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static scheduler => scheduler.Dispatch(), this, preferLocal: false);
+        }
+    }
+
+    /// <summary>Marks the start of handing a batch's results to the resolvers waiting for them.</summary>
+    public void BeginBatchCompletion() => Interlocked.Increment(ref _completing);
+
+    /// <summary>Marks the end of handing a batch's results out; the executor may dispatch again.</summary>
+    public void EndBatchCompletion()
+    {
+        if (Interlocked.Decrement(ref _completing) == 0)
+        {
+            Notify(null);
+        }
+    }
+
+    /// <summary>Adds <paramref name="dispatch"/> (when given) and wakes the attached executors; false when none is attached.</summary>
+    private bool Notify(Func<ValueTask>? dispatch)
+    {
         IBatchSchedulerListener? single = null;
         IBatchSchedulerListener[]? several = null;
         lock (_sync)
         {
-            _pending.Add(dispatch);
+            if (dispatch is not null)
+            {
+                _pending.Add(dispatch);
+            }
             if (_listeners.Count == 1)
             {
                 single = _listeners[0];
@@ -58,18 +91,17 @@ public sealed class BatchScheduler : IBatchScheduler
         if (single is not null)
         {
             single.OnBatchScheduled();
+            return true;
         }
-        else if (several is not null)
+        if (several is not null)
         {
             foreach (var listener in several)
             {
                 listener.OnBatchScheduled();
             }
+            return true;
         }
-        else
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(static scheduler => scheduler.Dispatch(), this, preferLocal: false);
-        }
+        return false;
     }
 
     /// <summary>Starts every pending batch; true when there was one.</summary>

@@ -71,50 +71,76 @@ public abstract class DataLoaderBase<TKey, TValue> : IDataLoader<TKey, TValue>
         Task<TValue> task;
         lock (_sync)
         {
-            if (Options.Caching && _cache.TryGetValue(key, out var cached))
-            {
-                return cached;
-            }
-            if (_current is not null && _current.Promises.TryGetValue(key, out var pending))
-            {
-                return pending.Task;
-            }
-            if (_current is null)
-            {
-                _current = toSchedule = new Batch(cancellationToken);
-            }
-            var promise = new TaskCompletionSource<TValue>();
-            _current.Keys.Add(key);
-            _current.Promises.Add(key, promise);
-            task = promise.Task;
-            if (Options.Caching)
-            {
-                _cache[key] = task;
-            }
-            if (_current.Keys.Count >= Options.MaxBatchSize)
-            {
-                _current = null;
-            }
+            task = Enqueue(key, cancellationToken, ref toSchedule);
         }
         if (toSchedule is not null)
         {
-            _scheduler.Schedule(() => DispatchAsync(toSchedule));
+            Schedule(toSchedule);
         }
         return task;
     }
 
-    /// <inheritdoc />
+    /// <summary>The values of <paramref name="keys"/>, in the same order; the keys are added to the batch at once.</summary>
     public async Task<IReadOnlyList<TValue>> LoadAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var tasks = new Task<TValue>[keys.Count];
-        var i = 0;
-        foreach (var key in keys)
+        var batches = new List<Batch>();
+        lock (_sync)
         {
-            tasks[i++] = LoadAsync(key, cancellationToken);
+            var i = 0;
+            foreach (var key in keys)
+            {
+                ArgumentNullException.ThrowIfNull(key, nameof(keys));
+                Batch? created = null;
+                tasks[i++] = Enqueue(key, cancellationToken, ref created);
+                if (created is not null)
+                {
+                    batches.Add(created);
+                }
+            }
+        }
+        foreach (var batch in batches)
+        {
+            Schedule(batch);
         }
         return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Adds <paramref name="key"/> to the current batch (under the lock); sets <paramref name="created"/> when it starts a
+    /// batch, which the caller schedules (every batch is scheduled once, when it starts).
+    /// </summary>
+    private Task<TValue> Enqueue(TKey key, CancellationToken cancellationToken, ref Batch? created)
+    {
+        if (Options.Caching && _cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        if (_current is not null && _current.Promises.TryGetValue(key, out var pending))
+        {
+            return pending.Task;
+        }
+        if (_current is null)
+        {
+            _current = new Batch(cancellationToken);
+            created ??= _current;
+        }
+        var promise = new TaskCompletionSource<TValue>();
+        _current.Keys.Add(key);
+        _current.Promises.Add(key, promise);
+        if (Options.Caching)
+        {
+            _cache[key] = promise.Task;
+        }
+        if (_current.Keys.Count >= Options.MaxBatchSize)
+        {
+            _current = null;
+        }
+        return promise.Task;
+    }
+
+    private void Schedule(Batch batch) => _scheduler.Schedule(() => DispatchAsync(batch));
 
     /// <inheritdoc />
     public void Set(TKey key, TValue value)
@@ -174,15 +200,35 @@ public abstract class DataLoaderBase<TKey, TValue> : IDataLoader<TKey, TValue>
                     _cache.Remove(key);
                 }
             }
-            foreach (var key in batch.Keys)
-            {
-                batch.Promises[key].TrySetException(ex);
-            }
+            Complete(batch, null, ex);
             return;
         }
-        for (var i = 0; i < results.Length; i++)
+        Complete(batch, results, null);
+    }
+
+    /// <summary>Hands the results out; the continuations of the waiting resolvers run here, inside one batch completion.</summary>
+    private void Complete(Batch batch, TValue[]? results, Exception? error)
+    {
+        var scheduler = _scheduler as BatchScheduler;
+        scheduler?.BeginBatchCompletion();
+        try
         {
-            batch.Promises[batch.Keys[i]].TrySetResult(results[i]);
+            for (var i = 0; i < batch.Keys.Count; i++)
+            {
+                var promise = batch.Promises[batch.Keys[i]];
+                if (error is null)
+                {
+                    promise.TrySetResult(results![i]);
+                }
+                else
+                {
+                    promise.TrySetException(error);
+                }
+            }
+        }
+        finally
+        {
+            scheduler?.EndBatchCompletion();
         }
     }
 

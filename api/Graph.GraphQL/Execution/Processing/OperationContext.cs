@@ -201,7 +201,8 @@ internal sealed class OperationContext : IBatchSchedulerListener
             {
                 return;
             }
-            if (_scheduler is not null && _scheduler.Dispatch())
+            // Dispatch only when no batch is handing out results: the resolvers it wakes may still add keys.
+            if (_scheduler is not null && !_scheduler.IsCompletingBatch && _scheduler.Dispatch())
             {
                 continue;
             }
