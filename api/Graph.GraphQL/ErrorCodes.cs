@@ -37,4 +37,10 @@ public static class ErrorCodes
 
     /// <summary>No operation matches the request (missing or ambiguous operation name).</summary>
     public const string OperationNotFound = "OPERATION_RESOLUTION_FAILURE";
+
+    /// <summary>The request asks for <c>__schema</c> or <c>__type</c> while introspection is disabled.</summary>
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+
+    /// <summary>The request has no document (neither source text nor a known document id).</summary>
+    public const string DocumentNotFound = "DOCUMENT_NOT_FOUND";
 }

@@ -1,0 +1,642 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using Graph.GraphQL.Execution.DataLoader;
+using Graph.GraphQL.Language;
+using Graph.GraphQL.Resolvers;
+using Graph.GraphQL.Types;
+using Graph.GraphQL.Types.Scalars;
+
+namespace Graph.GraphQL.Execution.Processing;
+
+/// <summary>
+/// Executes one operation (or one subscription event) of a compiled <see cref="OperationPlan"/>: ExecuteSelectionSet,
+/// ExecuteField and CompleteValue of the spec. Fields run depth first, in response order, on the execution loop:
+/// synchronous and pure resolvers complete inline without tasks; a resolver whose task is still running is parked and
+/// its completion is queued back to the loop, so async fields of a selection set (and of every list item) run in
+/// parallel while the result tree is only ever written by the loop. When nothing is runnable the loop dispatches the
+/// DataLoader batches of the request, then waits. Mutation root fields run one after the other, each with all its
+/// sub-work finished before the next starts. Null propagation walks up the result containers to the nearest nullable
+/// slot; work below a nulled container is dropped. Pooled per executor.
+/// </summary>
+internal sealed class OperationContext : IBatchSchedulerListener
+{
+    private readonly RequestExecutor _executor;
+    private readonly List<ResolverContext> _contextPool = [];
+    private readonly ConcurrentQueue<ResolverContext> _completed = new();
+    private readonly AsyncSignal _signal = new();
+    private readonly object _errorsSync = new();
+    private List<GraphQLError>? _errors;
+    private ResultMemory _memory = null!;
+    private OperationPlan _plan = null!;
+    private RequestContext _request = null!;
+    private object? _rootValue;
+    private int _pending;
+    private BatchScheduler? _scheduler;
+    private IServiceProvider? _services;
+    private bool _dataIsNull;
+
+    public OperationContext(RequestExecutor executor)
+    {
+        _executor = executor;
+    }
+
+    public ISchema Schema => _executor.Schema;
+
+    public IReadOnlyDictionary<string, object?> Variables { get; private set; } = null!;
+
+    public CancellationToken RequestAborted { get; private set; }
+
+    public IDictionary<string, object?> ContextData => _request.ContextData;
+
+    public IServiceProvider Services
+    {
+        get
+        {
+            if (_services is null)
+            {
+                _services = _request.Services;
+                _scheduler = _services.GetService(typeof(BatchScheduler)) as BatchScheduler;
+                _scheduler?.Attach(this);
+            }
+            return _services;
+        }
+    }
+
+    public void Initialize(RequestContext request, OperationPlan plan, IReadOnlyDictionary<string, object?> variables, object? rootValue, CancellationToken requestAborted)
+    {
+        _request = request;
+        _plan = plan;
+        Variables = variables;
+        _rootValue = rootValue;
+        RequestAborted = requestAborted;
+        _memory = _executor.ResultMemoryPool.Rent();
+        _dataIsNull = false;
+        _pending = 0;
+        _signal.Reset();
+    }
+
+    /// <summary>Resets the context for the pool; only valid when no work is pending.</summary>
+    public void Clean()
+    {
+        _scheduler?.Detach(this);
+        _scheduler = null;
+        _services = null;
+        _errors = null;
+        _request = null!;
+        _plan = null!;
+        Variables = null!;
+        _rootValue = null;
+        _memory = null!;
+        RequestAborted = default;
+    }
+
+    /// <summary>Leaves the context to the GC after an aborted execution (running resolvers may still use it).</summary>
+    public void Abandon()
+    {
+        _scheduler?.Detach(this);
+        _scheduler = null;
+    }
+
+    /// <summary>Whether the context may go back to the pool (false after an aborted execution left work running).</summary>
+    public bool IsReusable => _pending == 0 && _completed.IsEmpty;
+
+    void IBatchSchedulerListener.OnBatchScheduled() => _signal.Set();
+
+    /// <summary>Executes the plan's root selection set (serially for mutations) and builds the result.</summary>
+    public async ValueTask<OperationResult> ExecuteAsync()
+    {
+        var selectionSet = _plan.RootSelectionSet;
+        var root = _memory.RentObject(selectionSet, null, 0);
+        if (_plan.Operation.Type == OperationType.Mutation)
+        {
+            var selections = selectionSet.Selections;
+            for (var i = 0; i < selections.Length; i++)
+            {
+                RequestAborted.ThrowIfCancellationRequested();
+                ExecuteField(selections[i], _rootValue, root, i);
+                if (_pending > 0)
+                {
+                    await DrainAsync().ConfigureAwait(false);
+                }
+                if (root.IsInvalidated)
+                {
+                    break;
+                }
+            }
+        }
+        else
+        {
+            ExecuteSelectionSet(selectionSet, _rootValue, root);
+            if (_pending > 0)
+            {
+                await DrainAsync().ConfigureAwait(false);
+            }
+        }
+        var memory = _memory;
+        _memory = null!;
+        return OperationResult.FromExecution(_dataIsNull ? null : root, _errors, memory, _executor.ResultMemoryPool);
+    }
+
+    /// <summary>
+    /// CreateSourceEventStream: resolves the subscription root field's event stream; errors are request errors. The
+    /// resolver context stays valid afterwards (source streams often capture it), so this operation context is not
+    /// reused for another request.
+    /// </summary>
+    public async ValueTask<(IAsyncEnumerable<object?>? Stream, IReadOnlyList<GraphQLError>? Errors)> CreateSourceStreamAsync()
+    {
+        var selectionSet = _plan.RootSelectionSet;
+        if (selectionSet.Selections.Length != 1)
+        {
+            return (null, [new GraphQLError("Subscription must select only one top level field.", Locate(_plan.Operation.Definition))]);
+        }
+        var selection = selectionSet.Selections[0];
+        var root = _memory.RentObject(selectionSet, null, 0);
+        var context = RentContext(selection, _rootValue, root, 0);
+        try
+        {
+            context.Arguments = selection.Arguments.StaticValues ?? selection.Arguments.Coerce(Variables);
+            object? stream;
+            if (selection.Field.SubscribeResolver is { } subscribe)
+            {
+                stream = await subscribe(context).ConfigureAwait(false);
+            }
+            else
+            {
+                stream = _rootValue is null ? null : DefaultFieldResolver.Resolve(_rootValue, selection.Field.Name);
+            }
+            if (stream is IAsyncEnumerable<object?> events)
+            {
+                return (events, null);
+            }
+            return (null, [new GraphQLError(
+                $"Subscription field must return Async Iterable. Received: {ValueFormatter.Inspect(stream)}.",
+                selection.Locations, context.Path)]);
+        }
+        catch (Exception ex) when (!IsAbort(ex))
+        {
+            var path = context.Path;
+            if (ex is GraphQLException { Errors.Count: > 0 } graphQLException)
+            {
+                var errors = new GraphQLError[graphQLException.Errors.Count];
+                for (var i = 0; i < errors.Length; i++)
+                {
+                    errors[i] = Locate(graphQLException.Errors[i], selection.Locations, path);
+                }
+                return (null, errors);
+            }
+            return (null, [Locate(_executor.ErrorHandler.CreateUnexpectedError(ex), selection.Locations, path)]);
+        }
+    }
+
+    private async ValueTask DrainAsync()
+    {
+        while (true)
+        {
+            while (_completed.TryDequeue(out var context))
+            {
+                _pending--;
+                ProcessCompleted(context);
+            }
+            if (_pending == 0)
+            {
+                return;
+            }
+            // Dispatch only when no batch is handing out results: the resolvers it wakes may still add keys.
+            if (_scheduler is not null && !_scheduler.IsCompletingBatch && _scheduler.Dispatch())
+            {
+                continue;
+            }
+            await _signal.WaitAsync(RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private void ProcessCompleted(ResolverContext context)
+    {
+        if (context.Container.IsDetached())
+        {
+            ReturnContext(context);
+            return;
+        }
+        if (context.Exception is { } exception)
+        {
+            if (IsAbort(exception))
+            {
+                RequestAborted.ThrowIfCancellationRequested();
+            }
+            HandleException(context, context.Container, context.Index, exception);
+        }
+        else
+        {
+            CompleteField(context, context.ResolvedValue);
+        }
+        ReturnContext(context);
+    }
+
+    private void ExecuteSelectionSet(SelectionSet selectionSet, object? parent, ResultObject result)
+    {
+        RequestAborted.ThrowIfCancellationRequested();
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Length; i++)
+        {
+            ExecuteField(selections[i], parent, result, i);
+            if (result.IsInvalidated)
+            {
+                return;
+            }
+        }
+    }
+
+    private void ExecuteField(Selection selection, object? parent, ResultObject result, int index)
+    {
+        var context = RentContext(selection, parent, result, index);
+        object? value;
+        try
+        {
+            context.Arguments = selection.Arguments.StaticValues ?? selection.Arguments.Coerce(Variables);
+            if (selection.PureResolver is { } pure)
+            {
+                value = pure(context);
+            }
+            else
+            {
+                var task = selection.Resolver(context);
+                if (!task.IsCompleted)
+                {
+                    _pending++;
+                    _ = AwaitResolverAsync(task, context);
+                    return;
+                }
+                value = task.Result;
+            }
+        }
+        catch (Exception ex) when (!IsAbort(ex))
+        {
+            HandleException(context, result, index, ex);
+            ReturnContext(context);
+            return;
+        }
+        CompleteField(context, value);
+        ReturnContext(context);
+    }
+
+    private async Task AwaitResolverAsync(ValueTask<object?> task, ResolverContext context)
+    {
+        try
+        {
+            context.ResolvedValue = await task.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            context.Exception = ex;
+        }
+        _completed.Enqueue(context);
+        _signal.Set();
+    }
+
+    private void CompleteField(ResolverContext context, object? value)
+    {
+        try
+        {
+            CompleteValue(context, context.SelectionInfo.Type, value, context.Container, context.Index);
+        }
+        catch (Exception ex) when (!IsAbort(ex))
+        {
+            HandleException(context, context.Container, context.Index, ex);
+        }
+    }
+
+    private void CompleteValue(ResolverContext context, IType type, object? value, ResultData container, int index)
+    {
+        switch (value)
+        {
+            case GraphQLError error:
+                ReportFieldError(context, container, index, error);
+                return;
+            case Exception exception:
+                HandleException(context, container, index, exception);
+                return;
+        }
+
+        if (type is NonNullType nonNull)
+        {
+            if (value is null)
+            {
+                var selection = context.SelectionInfo;
+                ReportFieldError(context, container, index,
+                    new GraphQLError($"Cannot return null for non-nullable field {selection.DeclaringType.Name}.{selection.Field.Name}."));
+                return;
+            }
+            type = nonNull.OfType;
+        }
+        else if (value is null)
+        {
+            container.SetValue(index, null);
+            return;
+        }
+
+        switch (type)
+        {
+            case ILeafType leaf:
+                CompleteLeaf(context, leaf, value, container, index);
+                return;
+            case ObjectType objectType:
+                CompleteObject(context, objectType, value, container, index);
+                return;
+            case ListType list:
+                CompleteList(context, list, value, container, index);
+                return;
+            case IAbstractType abstractType:
+                CompleteAbstract(context, abstractType, value, container, index);
+                return;
+        }
+    }
+
+    private void CompleteLeaf(ResolverContext context, ILeafType leaf, object value, ResultData container, int index)
+    {
+        object? serialized;
+        if (value is string ? leaf is StringType or IdType
+            : value is int ? leaf is IntType
+            : value is bool ? leaf is BooleanType
+            : value is double d && leaf is FloatType && double.IsFinite(d))
+        {
+            serialized = value;
+        }
+        else
+        {
+            try
+            {
+                serialized = leaf.Serialize(value);
+            }
+            catch (SerializationException ex)
+            {
+                ReportFieldError(context, container, index, new GraphQLError(ex.Message, exception: ex));
+                return;
+            }
+            if (serialized is null)
+            {
+                ReportFieldError(context, container, index, new GraphQLError(
+                    $"Expected `{leaf.Name}.serialize({ValueFormatter.Inspect(value)})` to return non-nullable value, returned: null"));
+                return;
+            }
+        }
+        container.SetValue(index, serialized);
+    }
+
+    private void CompleteObject(ResolverContext context, ObjectType objectType, object value, ResultData container, int index)
+    {
+        if (objectType.IsOfTypeHandler is { } isOfType && !isOfType(context, value))
+        {
+            ReportFieldError(context, container, index,
+                new GraphQLError($"Expected value of type \"{objectType.Name}\" but got: {ValueFormatter.Inspect(value)}."));
+            return;
+        }
+        var selectionSet = context.SelectionInfo.GetSelectionSet(objectType);
+        var result = _memory.RentObject(selectionSet, container, index);
+        container.SetValue(index, result);
+        ExecuteSelectionSet(selectionSet, value, result);
+    }
+
+    private void CompleteAbstract(ResolverContext context, IAbstractType abstractType, object value, ResultData container, int index)
+    {
+        if (abstractType.ResolveType is null
+            && value is IReadOnlyDictionary<string, object?> map
+            && map.TryGetValue(IntrospectionNames.TypeName, out var typeName)
+            && typeName is string name)
+        {
+            if (!Schema.TryGetType(name, out var named))
+            {
+                ReportFieldError(context, container, index, new GraphQLError(
+                    $"Abstract type \"{abstractType.Name}\" was resolved to a type \"{name}\" that does not exist inside the schema."));
+                return;
+            }
+            if (named is not ObjectType)
+            {
+                ReportFieldError(context, container, index, new GraphQLError(
+                    $"Abstract type \"{abstractType.Name}\" was resolved to a non-object type \"{name}\"."));
+                return;
+            }
+        }
+
+        var runtimeType = Schema.ResolveConcreteType(abstractType, context, value);
+        if (runtimeType is null)
+        {
+            var selection = context.SelectionInfo;
+            ReportFieldError(context, container, index, new GraphQLError(
+                $"Abstract type \"{abstractType.Name}\" must resolve to an Object type at runtime for field \"{selection.DeclaringType.Name}.{selection.Field.Name}\". "
+                + $"Either the \"{abstractType.Name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function."));
+            return;
+        }
+        if (!Schema.IsPossibleType(abstractType, runtimeType))
+        {
+            ReportFieldError(context, container, index, new GraphQLError(
+                $"Runtime Object type \"{runtimeType.Name}\" is not a possible type for \"{abstractType.Name}\"."));
+            return;
+        }
+        CompleteObject(context, runtimeType, value, container, index);
+    }
+
+    private void CompleteList(ResolverContext context, ListType listType, object value, ResultData container, int index)
+    {
+        if (value is string or IReadOnlyDictionary<string, object?> or IDictionary || value is not IEnumerable enumerable)
+        {
+            var selection = context.SelectionInfo;
+            ReportFieldError(context, container, index, new GraphQLError(
+                $"Expected Iterable, but did not find one for field \"{selection.DeclaringType.Name}.{selection.Field.Name}\"."));
+            return;
+        }
+
+        var itemType = listType.OfType;
+        var isItemNullable = itemType.Kind != TypeKind.NonNull;
+        if (value is IList list)
+        {
+            var count = list.Count;
+            var result = _memory.RentList(container, index, isItemNullable, count);
+            container.SetValue(index, result);
+            for (var i = 0; i < count; i++)
+            {
+                var slot = result.AddSlot();
+                CompleteItem(context, itemType, list[i], result, slot);
+                if (result.IsInvalidated)
+                {
+                    return;
+                }
+            }
+        }
+        else
+        {
+            var result = _memory.RentList(container, index, isItemNullable, 4);
+            container.SetValue(index, result);
+            foreach (var item in enumerable)
+            {
+                var slot = result.AddSlot();
+                CompleteItem(context, itemType, item, result, slot);
+                if (result.IsInvalidated)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void CompleteItem(ResolverContext context, IType itemType, object? item, ResultList list, int slot)
+    {
+        try
+        {
+            CompleteValue(context, itemType, item, list, slot);
+        }
+        catch (Exception ex) when (!IsAbort(ex))
+        {
+            HandleException(context, list, slot, ex);
+        }
+    }
+
+    private void HandleException(ResolverContext context, ResultData container, int index, Exception exception)
+    {
+        var locations = context.SelectionInfo.Locations;
+        var path = CreatePath(container, index);
+        if (exception is GraphQLException { Errors.Count: > 0 } graphQLException)
+        {
+            foreach (var error in graphQLException.Errors)
+            {
+                AddError(Locate(error, locations, path));
+            }
+        }
+        else
+        {
+            AddError(Locate(_executor.ErrorHandler.CreateUnexpectedError(exception), locations, path));
+        }
+        PropagateNull(container, index);
+    }
+
+    private void ReportFieldError(ResolverContext context, ResultData container, int index, GraphQLError error)
+    {
+        AddError(Locate(error, context.SelectionInfo.Locations, CreatePath(container, index)));
+        PropagateNull(container, index);
+    }
+
+    /// <summary>Handles a null (error) at a slot: set it null when nullable, else null the parent, up to the data entry.</summary>
+    private void PropagateNull(ResultData container, int index)
+    {
+        while (true)
+        {
+            if (container.IsNullable(index))
+            {
+                container.SetValue(index, null);
+                return;
+            }
+            if (container.IsInvalidated)
+            {
+                return;
+            }
+            container.IsInvalidated = true;
+            var parent = container.Parent;
+            if (parent is null)
+            {
+                _dataIsNull = true;
+                return;
+            }
+            index = container.ParentIndex;
+            container = parent;
+        }
+    }
+
+    public void AddError(GraphQLError error)
+    {
+        lock (_errorsSync)
+        {
+            (_errors ??= []).Add(error);
+        }
+    }
+
+    /// <summary>The response path of slot <paramref name="index"/> of <paramref name="container"/>.</summary>
+    public Path CreatePath(ResultData container, int index)
+    {
+        var parentPath = container.Parent is { } parent ? CreatePath(parent, container.ParentIndex) : Path.Root;
+        return container is ResultObject obj
+            ? parentPath.Append(obj.Selections[index].ResponseName)
+            : parentPath.Append(index);
+    }
+
+    private static GraphQLError Locate(GraphQLError error, IReadOnlyList<ErrorLocation> locations, Path path) =>
+        error.Path is not null && error.Locations is not null
+            ? error
+            : new GraphQLError(error.Message, error.Locations ?? locations, error.Path ?? path, error.Extensions, error.Exception);
+
+    private static ErrorLocation[]? Locate(ISyntaxNode node) => node.Location is { } location ? [location.ToErrorLocation()] : null;
+
+    private bool IsAbort(Exception exception) => exception is OperationCanceledException && RequestAborted.IsCancellationRequested;
+
+    private ResolverContext RentContext(Selection selection, object? parent, ResultData container, int index)
+    {
+        ResolverContext context;
+        var count = _contextPool.Count;
+        if (count > 0)
+        {
+            context = _contextPool[count - 1];
+            _contextPool.RemoveAt(count - 1);
+        }
+        else
+        {
+            context = new ResolverContext();
+        }
+        context.Initialize(this, selection, parent, container, index);
+        return context;
+    }
+
+    private void ReturnContext(ResolverContext context)
+    {
+        context.Clean();
+        if (_contextPool.Count < 64)
+        {
+            _contextPool.Add(context);
+        }
+    }
+}
+
+/// <summary>An auto-reset signal the execution loop awaits; a signal set while nobody waits is kept for the next wait.</summary>
+internal sealed class AsyncSignal
+{
+    private readonly object _sync = new();
+    private bool _isSet;
+    private TaskCompletionSource? _waiter;
+
+    public void Set()
+    {
+        TaskCompletionSource? waiter;
+        lock (_sync)
+        {
+            waiter = _waiter;
+            _waiter = null;
+            if (waiter is null)
+            {
+                _isSet = true;
+            }
+        }
+        waiter?.TrySetResult();
+    }
+
+    public Task WaitAsync(CancellationToken cancellationToken)
+    {
+        Task task;
+        lock (_sync)
+        {
+            if (_isSet)
+            {
+                _isSet = false;
+                return Task.CompletedTask;
+            }
+            _waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            task = _waiter.Task;
+        }
+        return cancellationToken.CanBeCanceled ? task.WaitAsync(cancellationToken) : task;
+    }
+
+    public void Reset()
+    {
+        lock (_sync)
+        {
+            _isSet = false;
+            _waiter = null;
+        }
+    }
+}

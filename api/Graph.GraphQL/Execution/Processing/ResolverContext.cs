@@ -1,0 +1,143 @@
+using Graph.GraphQL.Language;
+using Graph.GraphQL.Resolvers;
+using Graph.GraphQL.Types;
+
+namespace Graph.GraphQL.Execution.Processing;
+
+/// <summary>
+/// The executor's <see cref="IResolverContext"/>: one per field execution, rented from the operation's pool and returned
+/// once the field is completed (async resolvers keep theirs until their task completes). Paths are built only when asked.
+/// </summary>
+internal sealed class ResolverContext : IResolverContext
+{
+    private OperationContext _operation = null!;
+    private Selection _selection = null!;
+    private object? _parent;
+    private Path? _path;
+
+    public ResultData Container { get; private set; } = null!;
+
+    public int Index { get; private set; }
+
+    public ArgumentValue[] Arguments { get; set; } = [];
+
+    /// <summary>The value an async resolver produced (set off the execution loop, read on it).</summary>
+    public object? ResolvedValue { get; set; }
+
+    /// <summary>The exception an async resolver threw.</summary>
+    public Exception? Exception { get; set; }
+
+    public Selection SelectionInfo => _selection;
+
+    public void Initialize(OperationContext operation, Selection selection, object? parent, ResultData container, int index)
+    {
+        _operation = operation;
+        _selection = selection;
+        _parent = parent;
+        Container = container;
+        Index = index;
+    }
+
+    public void Clean()
+    {
+        _operation = null!;
+        _selection = null!;
+        _parent = null;
+        _path = null;
+        Container = null!;
+        Arguments = [];
+        ResolvedValue = null;
+        Exception = null;
+    }
+
+    public ISchema Schema => _operation.Schema;
+
+    public ObjectType ObjectType => _selection.DeclaringType;
+
+    public ObjectField Field => _selection.Field;
+
+    public FieldNode Selection => _selection.SyntaxNode;
+
+    public IReadOnlyList<FieldNode> FieldNodes => _selection.SyntaxNodes;
+
+    public string ResponseName => _selection.ResponseName;
+
+    public Path Path => _path ??= _operation.CreatePath(Container, Index);
+
+    public IServiceProvider Services => _operation.Services;
+
+    public CancellationToken RequestAborted => _operation.RequestAborted;
+
+    public IDictionary<string, object?> ContextData => _operation.ContextData;
+
+    public IReadOnlyDictionary<string, object?> Variables => _operation.Variables;
+
+    public object? Parent() => _parent;
+
+    public T Parent<T>()
+    {
+        if (_parent is T typed)
+        {
+            return typed;
+        }
+        if (_parent is null && default(T) is null)
+        {
+            return default!;
+        }
+        throw new InvalidCastException(
+            $"The parent value of {_selection.DeclaringType.Name}.{_selection.Field.Name} is {(_parent is null ? "null" : "a " + _parent.GetType().Name)}, not a {typeof(T).Name}.");
+    }
+
+    public T ArgumentValue<T>(string name)
+    {
+        var index = IndexOfArgument(name);
+        var value = Arguments[index].Value;
+        if (value is T typed)
+        {
+            return typed;
+        }
+        if (value is null)
+        {
+            return default!;
+        }
+        if (value is IReadOnlyDictionary<string, object?> fields
+            && _selection.Arguments.Definitions[index].Type.NamedType() is InputObjectType { RuntimeType: { } runtimeType } inputType
+            && typeof(T).IsAssignableFrom(runtimeType))
+        {
+            return (T)inputType.CreateInstance(fields);
+        }
+        return ValueConverter.Convert<T>(value);
+    }
+
+    public object? ArgumentValue(string name) => Arguments[IndexOfArgument(name)].Value;
+
+    public bool HasArgument(string name) => Arguments[IndexOfArgument(name)].IsProvided;
+
+    public T Service<T>() where T : notnull => Services.GetService(typeof(T)) is T service
+        ? service
+        : throw new InvalidOperationException($"No service of type {typeof(T).FullName} is registered (resolving {_selection.DeclaringType.Name}.{_selection.Field.Name}).");
+
+    public void ReportError(GraphQLError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        _operation.AddError(new GraphQLError(
+            error.Message,
+            error.Locations ?? _selection.Locations,
+            error.Path ?? Path,
+            error.Extensions,
+            error.Exception));
+    }
+
+    private int IndexOfArgument(string name)
+    {
+        var definitions = _selection.Arguments.Definitions;
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            if (string.Equals(definitions[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        throw new ArgumentException($"The field {_selection.DeclaringType.Name}.{_selection.Field.Name} has no argument named \"{name}\".", nameof(name));
+    }
+}

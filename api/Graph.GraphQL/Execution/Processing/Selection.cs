@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Graph.GraphQL.Language;
+using Graph.GraphQL.Resolvers;
+using Graph.GraphQL.Types;
+
+namespace Graph.GraphQL.Execution.Processing;
+
+/// <summary>
+/// One entry of a collected field set (a response key with the field nodes merged into it) of a compiled
+/// <see cref="OperationPlan"/>: the field, its resolver, its argument plan and, lazily per runtime object type, the
+/// selection set of its sub-selections. Immutable once built, shared by every execution of the plan.
+/// </summary>
+internal sealed class Selection
+{
+    private readonly OperationPlan _plan;
+    private volatile ChildSet? _children;
+
+    public Selection(OperationPlan plan, ObjectType declaringType, ObjectField field, string responseName, FieldNode[] syntaxNodes, ArgumentPlan arguments)
+    {
+        _plan = plan;
+        DeclaringType = declaringType;
+        Field = field;
+        ResponseName = responseName;
+        EncodedResponseName = JsonEncodedText.Encode(responseName, ResultWriter.Encoder);
+        SyntaxNodes = syntaxNodes;
+        Arguments = arguments;
+        Type = field.Type;
+        IsNullable = field.Type.Kind != TypeKind.NonNull;
+        PureResolver = field.PureResolver;
+        Resolver = field.Resolver;
+        IsIntrospectionRoot = field.IsIntrospectionField && field.Name != IntrospectionNames.TypeName;
+        var locations = new List<ErrorLocation>(syntaxNodes.Length);
+        foreach (var node in syntaxNodes)
+        {
+            if (node.Location is { } location)
+            {
+                locations.Add(location.ToErrorLocation());
+            }
+        }
+        Locations = locations.ToArray();
+    }
+
+    /// <summary>The object type whose selection set holds this field.</summary>
+    public ObjectType DeclaringType { get; }
+
+    public ObjectField Field { get; }
+
+    public string ResponseName { get; }
+
+    /// <summary>The response name, JSON-encoded once for the result writer.</summary>
+    public JsonEncodedText EncodedResponseName { get; }
+
+    /// <summary>The field nodes merged into this response key; the first one carries the arguments.</summary>
+    public FieldNode[] SyntaxNodes { get; }
+
+    public FieldNode SyntaxNode => SyntaxNodes[0];
+
+    /// <summary>The locations of all merged field nodes (what the reference implementation reports for field errors).</summary>
+    public ErrorLocation[] Locations { get; }
+
+    public IOutputType Type { get; }
+
+    public bool IsNullable { get; }
+
+    public PureFieldResolverDelegate? PureResolver { get; }
+
+    public FieldResolverDelegate Resolver { get; }
+
+    public ArgumentPlan Arguments { get; }
+
+    /// <summary>Whether this is <c>__schema</c> or <c>__type</c>.</summary>
+    public bool IsIntrospectionRoot { get; }
+
+    /// <summary>The selection set of the sub-selections for the runtime object type <paramref name="type"/>, collected once.</summary>
+    public SelectionSet GetSelectionSet(ObjectType type)
+    {
+        for (var entry = _children; entry is not null; entry = entry.Next)
+        {
+            if (ReferenceEquals(entry.Type, type))
+            {
+                return entry.Set;
+            }
+        }
+        lock (this)
+        {
+            for (var entry = _children; entry is not null; entry = entry.Next)
+            {
+                if (ReferenceEquals(entry.Type, type))
+                {
+                    return entry.Set;
+                }
+            }
+            var set = _plan.CollectSubfields(type, SyntaxNodes);
+            _children = new ChildSet(type, set, _children);
+            return set;
+        }
+    }
+
+    public override string ToString() => ResponseName + ": " + Field.Coordinate;
+
+    private sealed class ChildSet(ObjectType type, SelectionSet set, ChildSet? next)
+    {
+        public ObjectType Type { get; } = type;
+
+        public SelectionSet Set { get; } = set;
+
+        public ChildSet? Next { get; } = next;
+    }
+}
+
+/// <summary>The grouped field set of one selection set for one object type, in response order.</summary>
+internal sealed class SelectionSet(ObjectType type, Selection[] selections)
+{
+    public ObjectType Type { get; } = type;
+
+    public Selection[] Selections { get; } = selections;
+
+    /// <summary>Whether a selection is <c>__schema</c> or <c>__type</c>.</summary>
+    public bool HasIntrospectionRoot
+    {
+        get
+        {
+            foreach (var selection in Selections)
+            {
+                if (selection.IsIntrospectionRoot)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

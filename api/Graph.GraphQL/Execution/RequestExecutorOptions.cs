@@ -1,0 +1,125 @@
+using Graph.GraphQL.Language;
+
+namespace Graph.GraphQL.Execution;
+
+/// <summary>The options of a request executor (<c>ModifyRequestOptions</c>).</summary>
+public sealed class RequestExecutorOptions
+{
+    /// <summary>
+    /// Whether errors of unexpected exceptions carry the exception's message, type and stack trace in their extensions.
+    /// Defaults to true when <c>ASPNETCORE_ENVIRONMENT</c> or <c>DOTNET_ENVIRONMENT</c> is <c>Development</c>.
+    /// </summary>
+    public bool IncludeExceptionDetails { get; set; } = IsDevelopment();
+
+    /// <summary>How long one request (or one subscription event) may execute; default 30 seconds. <see cref="Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether <c>__schema</c> and <c>__type</c> are refused (requests may still be allowed one by one).</summary>
+    public bool DisableIntrospection { get; set; }
+
+    /// <summary>How many parsed and validated documents are kept (least recently used go first); default 256.</summary>
+    public int DocumentCacheSize { get; set; } = 256;
+
+    /// <summary>The most variable coercion errors reported before giving up (the reference implementation's 50).</summary>
+    public int MaxVariableErrors { get; set; } = 50;
+
+    private static bool IsDevelopment()
+    {
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT");
+        return string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>The parser limits of a request executor (<c>ModifyParserOptions</c>); see <see cref="ParserOptions"/>.</summary>
+public sealed class RequestParserOptions
+{
+    /// <summary>When true, nodes get no locations (errors then have none either).</summary>
+    public bool NoLocations { get; set; }
+
+    /// <summary>The most tokens a document may have; default 15 000.</summary>
+    public int MaxAllowedTokens { get; set; } = ParserOptions.Default.MaxAllowedTokens;
+
+    /// <summary>The deepest nesting a document may have; default 64.</summary>
+    public int MaxAllowedDepth { get; set; } = ParserOptions.Default.MaxAllowedDepth;
+
+    /// <summary>The most field selections a document may have; default 2 048.</summary>
+    public int MaxAllowedFields { get; set; } = ParserOptions.Default.MaxAllowedFields;
+
+    /// <summary>The immutable parser options.</summary>
+    public ParserOptions ToParserOptions() => new()
+    {
+        NoLocations = NoLocations,
+        MaxAllowedTokens = MaxAllowedTokens,
+        MaxAllowedDepth = MaxAllowedDepth,
+        MaxAllowedFields = MaxAllowedFields,
+    };
+}
+
+/// <summary>
+/// Rewrites errors before they reach the client (like HotChocolate's error filters): map a domain exception to a
+/// message and code, remove details, add extensions. Filters run in registration order on every error of a response.
+/// </summary>
+public interface IErrorFilter
+{
+    /// <summary>The error to report instead of <paramref name="error"/> (return it unchanged to keep it).</summary>
+    /// <param name="error">The error; <see cref="GraphQLError.Exception"/> holds the exception behind it, if any.</param>
+    GraphQLError OnError(GraphQLError error);
+}
+
+/// <summary>Creates the errors of unexpected exceptions and runs the error filters.</summary>
+internal sealed class ErrorHandler(bool includeExceptionDetails, IReadOnlyList<IErrorFilter> filters)
+{
+    /// <summary>The message of unexpected errors.</summary>
+    public const string UnexpectedErrorMessage = "Unexpected Execution Error";
+
+    public bool IncludeExceptionDetails => includeExceptionDetails;
+
+    /// <summary>
+    /// The error of an exception thrown by a resolver: a <see cref="GraphQLException"/>'s first error as is, anything else
+    /// masked as <c>Unexpected Execution Error</c> (with the exception's message, type and stack trace when details are on).
+    /// </summary>
+    public GraphQLError CreateUnexpectedError(Exception exception)
+    {
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [ErrorCodes.ExtensionKey] = ErrorCodes.InternalServerError,
+        };
+        if (includeExceptionDetails)
+        {
+            extensions["message"] = exception.Message;
+            extensions["exceptionType"] = exception.GetType().FullName;
+            extensions["stackTrace"] = exception.StackTrace;
+        }
+        return new GraphQLError(UnexpectedErrorMessage, extensions: extensions, exception: exception);
+    }
+
+    /// <summary>The errors after every filter ran on each of them.</summary>
+    public IReadOnlyList<GraphQLError> Filter(IReadOnlyList<GraphQLError> errors)
+    {
+        if (filters.Count == 0)
+        {
+            return errors;
+        }
+        var filtered = new GraphQLError[errors.Count];
+        for (var i = 0; i < errors.Count; i++)
+        {
+            var error = errors[i];
+            foreach (var filter in filters)
+            {
+                error = filter.OnError(error) ?? error;
+            }
+            filtered[i] = error;
+        }
+        return filtered;
+    }
+
+    /// <summary>Runs the filters on the errors of <paramref name="result"/>.</summary>
+    public void Apply(OperationResult result)
+    {
+        if (result.Errors is { Count: > 0 } errors && filters.Count > 0)
+        {
+            result.Errors = Filter(errors);
+        }
+    }
+}
