@@ -1,3 +1,4 @@
+using Graph.GraphQL.Introspection;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Language;
 using Graph.GraphQL.Tests.TestSchemas;

@@ -1,3 +1,4 @@
+using Graph.GraphQL.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Graph.GraphQL.Execution;
 
@@ -11,7 +12,7 @@ public class DirectiveTests
         type Nested { x: String y: String }
         """;
 
-    private static IRequestExecutor CreateExecutor() => TestServer.Create(Sdl, b => b
+    private static IRequestExecutor CreateExecutor(IDocumentValidator? validator = null) => TestServer.Create(Sdl, validator: validator, configure: b => b
         .AddResolver("Query", "a", _ => "a")
         .AddResolver("Query", "b", _ => "b")
         .AddResolver("Query", "nested", _ => new Dictionary<string, object?> { ["x"] = "x", ["y"] = "y" }));
@@ -84,7 +85,7 @@ public class DirectiveTests
     [Fact]
     public async Task A_null_condition_variable_fails_the_execution()
     {
-        var json = await CreateExecutor().RunAsync("query($x: Boolean) { a @include(if: $x) }", TestServer.Vars(("x", null)));
+        var json = await CreateExecutor(new NoValidation()).RunAsync("query($x: Boolean) { a @include(if: $x) }", TestServer.Vars(("x", null)));
 
         JsonAssert.Equal("""
             {"errors":[{"message":"Argument \"if\" of non-null type \"Boolean!\" must not be null.","locations":[{"line":1,"column":37}]}],"data":null}

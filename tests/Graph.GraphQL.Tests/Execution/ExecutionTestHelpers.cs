@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.GraphQL.Tests.Execution;
 
-/// <summary>A validator that accepts every document (the real rules live on another branch) and counts its calls.</summary>
-internal sealed class AcceptingValidator : IDocumentValidator
+/// <summary>The spec's validation rules, counting how often the pipeline asks for them (to see the document cache work).</summary>
+internal sealed class CountingValidator : IDocumentValidator
 {
     private int _calls;
 
@@ -19,8 +19,17 @@ internal sealed class AcceptingValidator : IDocumentValidator
     public IReadOnlyList<GraphQLError> Validate(ISchema schema, DocumentNode document)
     {
         Interlocked.Increment(ref _calls);
-        return [];
+        return DocumentValidator.Default.Validate(schema, document);
     }
+}
+
+/// <summary>
+/// No validation at all: runs documents the spec's rules would reject, to test the executor's own guards
+/// (as graphql-js's <c>execute</c> without <c>validate</c>).
+/// </summary>
+internal sealed class NoValidation : IDocumentValidator
+{
+    public IReadOnlyList<GraphQLError> Validate(ISchema schema, DocumentNode document) => [];
 }
 
 /// <summary>A validator that rejects every document with one fixed error.</summary>
@@ -32,14 +41,17 @@ internal sealed class RejectingValidator : IDocumentValidator
 
 internal static class TestServer
 {
-    /// <summary>An executor for <paramref name="sdl"/> with the accepting validator and exception details off.</summary>
+    /// <summary>An executor for <paramref name="sdl"/> with the spec's validation (or <paramref name="validator"/>) and exception details off.</summary>
     public static IRequestExecutor Create(string sdl, Action<IRequestExecutorBuilder>? configure = null, IDocumentValidator? validator = null) =>
         CreateServices(sdl, configure, validator).GetRequestExecutorAsync().AsTask().GetAwaiter().GetResult();
 
     public static ServiceProvider CreateServices(string sdl, Action<IRequestExecutorBuilder>? configure = null, IDocumentValidator? validator = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(validator ?? new AcceptingValidator());
+        if (validator is not null)
+        {
+            services.AddSingleton(validator);
+        }
         var builder = services.AddGraphQLServer()
             .AddDocumentFromString(sdl)
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = false);

@@ -290,8 +290,7 @@ public class ExecutorTests
         });
 
         var result = await executor.ExecuteAsync(OperationRequestBuilder.New()
-            .SetDocument("query($v: Int) { me { alias: name alias: name } }")
-            .SetVariableValues(TestServer.Vars(("v", 3)))
+            .SetDocument("{ me { alias: name alias: name } }")
             .SetGlobalState("key", "value")
             .Build());
 

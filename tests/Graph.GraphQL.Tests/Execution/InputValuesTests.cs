@@ -1,3 +1,4 @@
+using Graph.GraphQL.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Types;
@@ -20,7 +21,7 @@ public class InputValuesTests
         }
         """;
 
-    private static IRequestExecutor CreateExecutor() => TestServer.Create(Sdl, b => b
+    private static IRequestExecutor CreateExecutor(IDocumentValidator? validator = null) => TestServer.Create(Sdl, validator: validator, configure: b => b
         .AddResolver("Query", "echo", ctx =>
         {
             var parts = new List<string>();
@@ -100,7 +101,7 @@ public class InputValuesTests
     [Fact]
     public async Task A_variable_of_an_unknown_type_cannot_be_used_as_an_input()
     {
-        var json = await CreateExecutor().RunAsync("query($x: Nope) { echo }");
+        var json = await CreateExecutor(new NoValidation()).RunAsync("query($x: Nope) { echo }");
 
         JsonAssert.Equal("""
             {"errors":[{"message":"Variable \"$x\" expected value of type \"Nope\" which cannot be used as an input type.","locations":[{"line":1,"column":11}],"extensions":{"code":"BAD_USER_INPUT"}}]}
@@ -123,7 +124,7 @@ public class InputValuesTests
     [Fact]
     public async Task A_missing_required_argument_is_a_field_error_at_the_field()
     {
-        var json = await CreateExecutor().RunAsync("{\n  human\n  echo(n: 1)\n}");
+        var json = await CreateExecutor(new NoValidation()).RunAsync("{\n  human\n  echo(n: 1)\n}");
 
         JsonAssert.Equal("""
             {"errors":[{"message":"Argument \"id\" of required type \"ID!\" was not provided.","locations":[{"line":2,"column":3}],"path":["human"]}],
@@ -134,7 +135,7 @@ public class InputValuesTests
     [Fact]
     public async Task A_non_null_argument_given_an_unprovided_variable_is_a_field_error_at_the_variable()
     {
-        var json = await CreateExecutor().RunAsync("query($id: ID) { human(id: $id) }");
+        var json = await CreateExecutor(new NoValidation()).RunAsync("query($id: ID) { human(id: $id) }");
 
         JsonAssert.Equal("""
             {"errors":[{"message":"Argument \"id\" of required type \"ID!\" was provided the variable \"$id\" which was not provided a runtime value.","locations":[{"line":1,"column":28}],"path":["human"]}],
@@ -145,7 +146,7 @@ public class InputValuesTests
     [Fact]
     public async Task A_non_null_argument_given_a_null_variable_is_a_field_error()
     {
-        var json = await CreateExecutor().RunAsync("query($id: ID) { human(id: $id) }", TestServer.Vars(("id", null)));
+        var json = await CreateExecutor(new NoValidation()).RunAsync("query($id: ID) { human(id: $id) }", TestServer.Vars(("id", null)));
 
         JsonAssert.Equal("""
             {"errors":[{"message":"Argument \"id\" of non-null type \"ID!\" must not be null.","locations":[{"line":1,"column":28}],"path":["human"]}],
@@ -156,7 +157,7 @@ public class InputValuesTests
     [Fact]
     public async Task An_invalid_literal_argument_is_a_field_error_at_the_value()
     {
-        var json = await CreateExecutor().RunAsync("{ a: echo(n: \"x\") b: echo(n: 2) }");
+        var json = await CreateExecutor(new NoValidation()).RunAsync("{ a: echo(n: \"x\") b: echo(n: 2) }");
 
         JsonAssert.Equal("""
             {"errors":[{"message":"Argument \"n\" has invalid value \"x\".","locations":[{"line":1,"column":14}],"path":["a"]}],

@@ -1,3 +1,4 @@
+using Graph.GraphQL.Introspection;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Graph.GraphQL.Execution;

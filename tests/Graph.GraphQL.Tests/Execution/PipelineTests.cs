@@ -1,3 +1,4 @@
+using Graph.GraphQL.Validation;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Configuration;
 using Graph.GraphQL.Execution.Pipeline;
@@ -10,7 +11,7 @@ public class PipelineTests
 {
     private const string Sdl = "type Query { hello: String }";
 
-    private static IRequestExecutor Create(Action<IRequestExecutorBuilder>? configure = null, Validation.IDocumentValidator? validator = null) =>
+    private static IRequestExecutor Create(Action<IRequestExecutorBuilder>? configure = null, IDocumentValidator? validator = null) =>
         TestServer.Create(Sdl, b =>
         {
             b.AddResolver("Query", "hello", _ => "world");
@@ -54,7 +55,8 @@ public class PipelineTests
     [InlineData("fragment F on Query { hello }", null, "Must provide an operation.")]
     public async Task Get_operation_errors(string document, string? operationName, string message)
     {
-        var json = await Create().RunAsync(document, operationName: operationName);
+        // Unvalidated: the lone fragment would fail validation before operation resolution is reached.
+        var json = await Create(validator: new NoValidation()).RunAsync(document, operationName: operationName);
 
         JsonAssert.Equal(
             "{\"errors\":[{\"message\":" + System.Text.Json.JsonSerializer.Serialize(message) + ",\"extensions\":{\"code\":\"OPERATION_RESOLUTION_FAILURE\"}}]}",
@@ -74,7 +76,7 @@ public class PipelineTests
     [Fact]
     public async Task Caches_parsed_and_validated_documents_by_the_hash_of_their_text()
     {
-        var validator = new AcceptingValidator();
+        var validator = new CountingValidator();
         var cached = new List<bool>();
         var hashes = new List<string?>();
         var executor = Create(
@@ -103,7 +105,7 @@ public class PipelineTests
     [Fact]
     public async Task Caches_the_validation_of_a_pre_parsed_document()
     {
-        var validator = new AcceptingValidator();
+        var validator = new CountingValidator();
         var executor = Create(validator: validator);
         var document = Graph.GraphQL.Language.Parser.Parse("{ hello }");
 
@@ -119,7 +121,7 @@ public class PipelineTests
     [Fact]
     public async Task The_document_cache_evicts_the_least_recently_used_document()
     {
-        var validator = new AcceptingValidator();
+        var validator = new CountingValidator();
         var executor = Create(b => b.ModifyRequestOptions(o => o.DocumentCacheSize = 2), validator);
 
         await executor.RunAsync("{ a: hello }");
@@ -184,15 +186,18 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task Building_requires_a_document_validator()
+    public async Task Validates_with_the_spec_rules_by_default()
     {
         var services = new ServiceCollection();
         services.AddGraphQLServer().AddDocumentFromString(Sdl);
         await using var provider = services.BuildServiceProvider();
+        var executor = await provider.GetRequestExecutorAsync();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.GetRequestExecutorAsync().AsTask());
+        var json = await executor.RunAsync("{ nope }");
 
-        Assert.Contains("register an IDocumentValidator", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Cannot query field \\\"nope\\\" on type \\\"Query\\\".", json, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"GRAPHQL_VALIDATION_FAILED\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"data\"", json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,7 +205,7 @@ public class PipelineTests
     {
         var built = 0;
         var services = new ServiceCollection();
-        services.AddSingleton<Validation.IDocumentValidator>(new AcceptingValidator());
+        services.AddSingleton<IDocumentValidator>(new CountingValidator());
         services.AddGraphQLServer().AddDocumentFromString(Sdl).ConfigureSchema(_ => Interlocked.Increment(ref built));
         services.AddGraphQLServer("other").AddDocumentFromString("type Query { other: Int }");
         await using var provider = services.BuildServiceProvider();

@@ -6,6 +6,7 @@ using Graph.GraphQL.Execution.DataLoader;
 using Graph.GraphQL.Execution.Pipeline;
 using Graph.GraphQL.Resolvers;
 using Graph.GraphQL.Types;
+using Graph.GraphQL.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,8 @@ public static class GraphQLServiceCollectionExtensions
     /// <summary>
     /// Registers the GraphQL server <paramref name="schemaName"/> (the default one when null) and returns its builder:
     /// <c>services.AddGraphQLServer().AddDocumentFromString(sdl).AddResolver(...).ModifyRequestOptions(...)</c>. The
-    /// executor is built on first use by <see cref="IRequestExecutorResolver"/>; an <c>IDocumentValidator</c> must be registered.
+    /// executor is built on first use by <see cref="IRequestExecutorResolver"/>. Documents are validated by every rule of the
+    /// spec (<see cref="DocumentValidator"/>) unless another <see cref="IDocumentValidator"/> is registered.
     /// </summary>
     public static IRequestExecutorBuilder AddGraphQLServer(this IServiceCollection services, string? schemaName = null)
     {
@@ -24,6 +26,7 @@ public static class GraphQLServiceCollectionExtensions
         var name = schemaName ?? RequestExecutorResolver.DefaultSchemaName;
         services.AddOptions();
         services.TryAddSingleton<IRequestExecutorResolver, RequestExecutorResolver>();
+        services.TryAddSingleton<IDocumentValidator>(DocumentValidator.Default);
         services.TryAddScoped<BatchScheduler>();
         services.TryAddScoped<IBatchScheduler>(static sp => sp.GetRequiredService<BatchScheduler>());
         services.TryAddSingleton(static _ => new DataLoaderOptions());

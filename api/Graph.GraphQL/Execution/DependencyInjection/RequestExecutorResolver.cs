@@ -12,7 +12,7 @@ public interface IRequestExecutorResolver
     /// The executor of <paramref name="schemaName"/> (the default schema when null), built on first use from what
     /// <c>AddGraphQLServer</c> collected and then reused.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The schema is not registered, or no <see cref="IDocumentValidator"/> is.</exception>
+    /// <exception cref="InvalidOperationException">The schema is not registered.</exception>
     /// <exception cref="Types.SchemaException">The schema is invalid.</exception>
     ValueTask<IRequestExecutor> GetRequestExecutorAsync(string? schemaName = null, CancellationToken cancellationToken = default);
 }
@@ -58,9 +58,7 @@ public sealed class RequestExecutorResolver : IRequestExecutorResolver
             throw new InvalidOperationException($"No GraphQL server named \"{name}\" is registered: call services.AddGraphQLServer({(name == DefaultSchemaName ? string.Empty : "\"" + name + "\"")}).");
         }
 
-        var validator = _services.GetService<IDocumentValidator>()
-            ?? throw new InvalidOperationException(
-                "No IDocumentValidator is registered: register an IDocumentValidator (the implementation of the spec's validation rules) in the service collection before building the GraphQL executor.");
+        var validator = _services.GetRequiredService<IDocumentValidator>();
 
         var builder = SchemaBuilder.New();
         foreach (var configure in setup.SchemaBuilderActions)
