@@ -6,7 +6,7 @@ namespace Graph.Benchmarks;
 public static class Documents
 {
     /// <summary>A three-field query.</summary>
-    public const string ThreeFields = "{ book { id title } libraryName }";
+    public const string ThreeFields = "{ libraryName book { title } }";
 
     /// <summary>A small query with fragments, an inline fragment on an interface, an alias and a variable.</summary>
     public const string SmallWithFragments = """
