@@ -194,18 +194,23 @@ internal sealed class DescriptorContext : IDescriptorContext
             return (FindEntry(type, context == TypeContext.Input ? TypeContext.Output : TypeContext.Input)
                 ?? RegisterClrType(type, TypeKind.Enum, isExplicit: false))?.Definition.Name;
         }
+        if (context == TypeContext.Output)
+        {
+            if (type.IsDefined(typeof(UnionTypeAttribute), inherit: false))
+            {
+                return RegisterClrType(type, TypeKind.Union, isExplicit: false)?.Definition.Name;
+            }
+            if (type.IsDefined(typeof(InterfaceTypeAttribute), inherit: false))
+            {
+                return RegisterClrType(type, TypeKind.Interface, isExplicit: false)?.Definition.Name;
+            }
+        }
         if (Unsupported(type, context) is { } reason)
         {
             ReportError($"Cannot infer the GraphQL type of {usage}: {reason}");
             return null;
         }
-        if (context == TypeContext.Input)
-        {
-            return RegisterClrType(type, TypeKind.InputObject, isExplicit: false)?.Definition.Name;
-        }
-        var kind = type.IsDefined(typeof(UnionTypeAttribute), inherit: false) ? TypeKind.Union
-            : type.IsDefined(typeof(InterfaceTypeAttribute), inherit: false) ? TypeKind.Interface
-            : TypeKind.Object;
+        var kind = context == TypeContext.Input ? TypeKind.InputObject : TypeKind.Object;
         return RegisterClrType(type, kind, isExplicit: false)?.Definition.Name;
     }
 

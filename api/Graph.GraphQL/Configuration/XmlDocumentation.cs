@@ -11,7 +11,7 @@ namespace Graph.GraphQL.Configuration;
 /// (<c>GenerateDocumentationFile</c>): the <c>&lt;summary&gt;</c> of types, members and enum values, the <c>&lt;param&gt;</c>
 /// of parameters (and of record primary constructors for their properties). <c>&lt;inheritdoc/&gt;</c> follows base
 /// members and implemented interfaces. Whitespace is collapsed; <c>&lt;para&gt;</c> starts a new paragraph; references
-/// (<c>&lt;see cref&gt;</c>, <c>&lt;paramref&gt;</c>, <c>&lt;c&gt;</c>) become their text.
+/// (<c>&lt;see cref&gt;</c>, <c>&lt;paramref&gt;</c>) become their text and <c>&lt;c&gt;</c> Markdown code.
 /// </summary>
 internal sealed partial class XmlDocumentation
 {
@@ -207,6 +207,11 @@ internal sealed partial class XmlDocumentation
                             {
                                 builder.Append(href);
                             }
+                            break;
+                        case "c":
+                            builder.Append('`');
+                            Append(builder, child);
+                            builder.Append('`');
                             break;
                         case "paramref" or "typeparamref":
                             builder.Append((string?)child.Attribute("name"));
