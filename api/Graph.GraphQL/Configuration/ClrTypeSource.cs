@@ -94,7 +94,7 @@ internal sealed class ClrTypeSource(
             {
                 // Adds the extended type (in registration order) when nothing else has yet.
                 descriptors.GetNamedType(target, TypeContext.Output, usage);
-                descriptors.Extensions.Add(new ExtensionInfo(type, target, null, attribute.IgnoreProperties));
+                descriptors.Extensions.Add(new ExtensionInfo(type, target, null, IgnoredNames(attribute)));
                 continue;
             }
             var name = attribute.Name!;
@@ -109,7 +109,11 @@ internal sealed class ClrTypeSource(
             {
                 descriptors.EnsureRoot(op);
             }
-            descriptors.Extensions.Add(new ExtensionInfo(type, null, name, attribute.IgnoreProperties));
+            descriptors.Extensions.Add(new ExtensionInfo(type, null, name, IgnoredNames(attribute)));
         }
     }
+
+    /// <summary>The ignored members as written and as field names (<c>AuthorId</c> also hides <c>authorId</c>).</summary>
+    private static HashSet<string> IgnoredNames(ExtendObjectTypeAttribute attribute) =>
+        attribute.IgnoreProperties.Concat(attribute.IgnoreProperties.Select(NamingConventions.ToCamelCase)).ToHashSet(StringComparer.Ordinal);
 }

@@ -124,19 +124,20 @@ internal static class ComplexTypeFactory
             {
                 continue;
             }
-            var target = extension.TargetType is { } targetType
-                ? context.FindEntry(targetType, TypeContext.Output)?.Definition
-                : context.Definitions.FindType(extension.TargetName!);
+            var targetName = extension.TargetType is { } targetType
+                ? context.GetNamedType(targetType, TypeContext.Output, $"the extension class {extension}")
+                : extension.TargetName;
+            var target = targetName is null ? null : context.Definitions.FindType(targetName);
             switch (target)
             {
                 case ObjectTypeDefinition objectType:
                     ApplyExtension(context, extension, objectType);
                     break;
                 case null:
-                    // A type the extension targets by CLR type reports its own inference error.
-                    if (extension.TargetName is not null)
+                    // A CLR type without GraphQL type has reported why already.
+                    if (targetName is not null)
                     {
-                        context.ReportError($"Cannot extend the type \"{extension.TargetName}\" with {extension}: no type of that name is defined.");
+                        context.ReportError($"Cannot extend the type \"{targetName}\" with {extension}: no type of that name is defined.");
                     }
                     extension.IsApplied = true;
                     break;
