@@ -300,7 +300,7 @@ internal sealed class DescriptorContext : IDescriptorContext
         if (configuration is not null)
         {
             descriptor = configuration.CreateDescriptor(d => ApplyTypeAttributes(d, d.RuntimeType));
-            origin = $"the code-first type {configuration.GetType().Name}";
+            origin = $"the code-first type {FriendlyName(configuration.GetType())}";
         }
         else
         {
@@ -351,7 +351,7 @@ internal sealed class DescriptorContext : IDescriptorContext
     /// <summary>Adds a code-first configuration (<c>new ObjectType&lt;Book&gt;(...)</c>).</summary>
     public TypeEntry? RegisterConfiguration(NamedTypeBase configuration)
     {
-        var origin = $"the code-first type {configuration.GetType().Name}";
+        var origin = $"the code-first type {FriendlyName(configuration.GetType())}";
         var (kind, descriptor) = configuration switch
         {
             ObjectType o => (TypeKind.Object, (TypeDescriptorState)o.CreateDescriptor(d => ApplyTypeAttributes(d, d.RuntimeType))),
@@ -508,6 +508,12 @@ internal sealed class DescriptorContext : IDescriptorContext
         TypeKind.Enum => "enum",
         _ => "scalar",
     };
+
+    /// <summary><c>ObjectType&lt;Book&gt;</c> rather than <c>ObjectType`1</c>.</summary>
+    public static string FriendlyName(Type type) =>
+        type.IsGenericType
+            ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "<" + string.Join(", ", type.GetGenericArguments().Select(FriendlyName)) + ">"
+            : type.Name;
 
     private static string SafeName(Type type) => NamingConventions.GetTypeName(type, TypeKind.Object) is { Length: > 0 } name && !name.Contains('`', StringComparison.Ordinal) ? name : "Unknown";
 
