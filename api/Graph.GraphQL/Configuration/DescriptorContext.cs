@@ -236,7 +236,7 @@ internal sealed class DescriptorContext : IDescriptorContext
         if (type.IsInterface || type.IsAbstract)
         {
             return context == TypeContext.Input
-                ? $"{name} is abstract and cannot be an input type. Use a concrete class or record."
+                ? $"{name} is abstract and cannot be an input type. Use a concrete class or record; for a service, mark the parameter [Service] or register the type with RegisterService or AddServiceDetection."
                 : $"{name} is abstract. Mark it [InterfaceType] or [UnionType], register it with AddType<{type.Name}>(), or return a concrete type.";
         }
         if (type.Namespace is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal)))

@@ -37,10 +37,14 @@ internal static class OutputFieldFactory
         var used = new HashSet<OutputFieldDescriptor>();
         if (memberSource is not null)
         {
-            foreach (var member in ClrMembers.OutputMembers(memberSource, includeStatic))
+            var members = ClrMembers.OutputMembers(memberSource, includeStatic);
+            // Methods that produce the stream of a [Subscribe(With = ...)] field are no fields themselves.
+            var streamMethods = members.Select(m => m.GetCustomAttribute<SubscribeAttribute>()?.With).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var member in members)
             {
                 var name = NamingConventions.GetFieldName(member);
-                if (ignoredMembers.Any(m => ClrMembers.SameMember(m, member)) || isIgnored(member, name))
+                if (ignoredMembers.Any(m => ClrMembers.SameMember(m, member)) || isIgnored(member, name)
+                    || (member is MethodInfo && streamMethods.Contains(member.Name)))
                 {
                     continue;
                 }
