@@ -216,7 +216,7 @@ internal sealed class DescriptorContext : IDescriptorContext
 
     private static string? Unsupported(Type type, TypeContext context)
     {
-        var name = type.FullName ?? type.Name;
+        var name = DisplayName(type);
         if (type == typeof(object) || type == typeof(ValueType) || type == typeof(Enum))
         {
             return $"{name} has no GraphQL type. Return a concrete type, or set the type with [GraphQLType] or the descriptor's Type<T>().";
@@ -508,6 +508,10 @@ internal sealed class DescriptorContext : IDescriptorContext
         TypeKind.Enum => "enum",
         _ => "scalar",
     };
+
+    /// <summary>The namespace-qualified friendly name: <c>System.Collections.Generic.Dictionary&lt;String, Int32&gt;</c>.</summary>
+    public static string DisplayName(Type type) =>
+        type.IsGenericType ? $"{type.Namespace}.{FriendlyName(type)}" : type.FullName ?? type.Name;
 
     /// <summary><c>ObjectType&lt;Book&gt;</c> rather than <c>ObjectType`1</c>.</summary>
     public static string FriendlyName(Type type) =>

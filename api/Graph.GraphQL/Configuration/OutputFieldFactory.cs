@@ -356,7 +356,7 @@ internal static class OutputFieldFactory
             var hints = TypeHints.Of(member) with { StreamElement = owner.IsSubscription };
             return ClrTypeInference.Infer(context, type, nullability, TypeContext.Output, hints, usage);
         }
-        if (build.ResultType is { } resultType)
+        if (build.ResultType is { } resultType && UnwrapTask(resultType) != typeof(object))
         {
             return ClrTypeInference.Infer(context, resultType, null, TypeContext.Output, default, usage);
         }

@@ -106,10 +106,10 @@ internal sealed class OutputFieldDescriptor : MemberDescriptorState, IObjectFiel
         return this;
     }
 
-    public IObjectFieldDescriptor Resolve(FieldResolverDelegate resolver)
+    public IObjectFieldDescriptor Resolve(FieldResolverDelegate resolver, Type? resultType)
     {
         ArgumentNullException.ThrowIfNull(resolver);
-        SetResolver(resolver, null, null);
+        SetResolver(resolver, null, resultType);
         return this;
     }
 
@@ -120,17 +120,10 @@ internal sealed class OutputFieldDescriptor : MemberDescriptorState, IObjectFiel
         return this;
     }
 
-    public IObjectFieldDescriptor Resolve<TResult>(TResult constantResult)
-    {
-        object? value = constantResult;
-        SetResolver(null, _ => value, typeof(TResult));
-        return this;
-    }
-
-    public IObjectFieldDescriptor ResolvePure(PureFieldResolverDelegate resolver)
+    public IObjectFieldDescriptor ResolvePure(PureFieldResolverDelegate resolver, Type? resultType = null)
     {
         ArgumentNullException.ThrowIfNull(resolver);
-        SetResolver(null, resolver, null);
+        SetResolver(null, resolver, resultType);
         return this;
     }
 

@@ -35,17 +35,17 @@ public interface IObjectFieldDescriptor : IDescriptor<OutputFieldDefinition>
     /// <summary>Removes the field (or keeps it, with false).</summary>
     IObjectFieldDescriptor Ignore(bool ignore = true);
 
-    /// <summary>Sets the resolver.</summary>
-    IObjectFieldDescriptor Resolve(FieldResolverDelegate resolver);
+    /// <summary>
+    /// Sets the resolver; <paramref name="resultType"/> (the CLR type it produces, or null) lets the field type be inferred.
+    /// The one-argument form is the extension <see cref="ObjectFieldDescriptorExtensions.Resolve(IObjectFieldDescriptor, FieldResolverDelegate)"/>.
+    /// </summary>
+    IObjectFieldDescriptor Resolve(FieldResolverDelegate resolver, Type? resultType);
 
     /// <summary>Sets a resolver returning <typeparamref name="TResult"/> (tasks are awaited); the type is inferred from it unless set.</summary>
     IObjectFieldDescriptor Resolve<TResult>(Func<IResolverContext, TResult> resolver);
 
-    /// <summary>Resolves the field to <paramref name="constantResult"/>; the type is inferred from it unless set.</summary>
-    IObjectFieldDescriptor Resolve<TResult>(TResult constantResult);
-
-    /// <summary>Sets a synchronous resolver without side effects.</summary>
-    IObjectFieldDescriptor ResolvePure(PureFieldResolverDelegate resolver);
+    /// <summary>Sets a synchronous resolver without side effects; <paramref name="resultType"/> lets the field type be inferred.</summary>
+    IObjectFieldDescriptor ResolvePure(PureFieldResolverDelegate resolver, Type? resultType = null);
 
     /// <summary>
     /// Resolves the field with a member of <typeparamref name="TResolver"/> (<c>r =&gt; r.GetBooks(default)</c>): its parameters
@@ -61,6 +61,28 @@ public interface IObjectFieldDescriptor : IDescriptor<OutputFieldDefinition>
 
     /// <summary>Sets an entry of the field's <c>ContextData</c>.</summary>
     IObjectFieldDescriptor ContextData(string key, object? value);
+}
+
+/// <summary>
+/// The resolver shortcuts of <see cref="IObjectFieldDescriptor"/>, as extensions so that lambdas prefer the typed
+/// <see cref="IObjectFieldDescriptor.Resolve{TResult}(Func{IResolverContext, TResult})"/>.
+/// </summary>
+public static class ObjectFieldDescriptorExtensions
+{
+    /// <summary>Sets the resolver (set the type with <c>Type&lt;T&gt;()</c>: a delegate tells nothing about its result).</summary>
+    public static IObjectFieldDescriptor Resolve(this IObjectFieldDescriptor descriptor, FieldResolverDelegate resolver)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return descriptor.Resolve(resolver, null);
+    }
+
+    /// <summary>Resolves the field to <paramref name="constantResult"/>; the type is inferred from <typeparamref name="TResult"/> unless set.</summary>
+    public static IObjectFieldDescriptor Resolve<TResult>(this IObjectFieldDescriptor descriptor, TResult constantResult)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        object? value = constantResult;
+        return descriptor.ResolvePure(_ => value, typeof(TResult));
+    }
 }
 
 /// <summary>Configures a field of an interface type.</summary>
