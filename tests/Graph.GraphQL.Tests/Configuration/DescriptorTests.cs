@@ -290,6 +290,26 @@ public class DescriptorTests
     }
 
     [Fact]
+    public void Explicit_binding_can_be_the_default()
+    {
+        var schema = SchemaBuilder.New()
+            .ModifyOptions(o => o.DefaultBindingBehavior = BindingBehavior.Explicit)
+            .AddQueryType(new ObjectType<Query>(d => d.Field(q => q.GetBook())))
+            .AddType(new ObjectType<Book>(d => d.Field(b => b.Pages)))
+            .Create();
+
+        Assert.Equal("""
+            type Query {
+              book: Book!
+            }
+
+            type Book {
+              pages: Int!
+            }
+            """, SchemaPrinter.Print(schema));
+    }
+
+    [Fact]
     public void Configurations_of_built_schemas_are_rejected()
     {
         var schema = SchemaBuilder.New().AddQueryType(d => d.Field("a").Resolve(1)).Create();
