@@ -191,8 +191,7 @@ internal sealed class DescriptorContext : IDescriptorContext
         }
         if (type.IsEnum)
         {
-            return (FindEntry(type, context == TypeContext.Input ? TypeContext.Output : TypeContext.Input)
-                ?? RegisterClrType(type, TypeKind.Enum, isExplicit: false))?.Definition.Name;
+            return RegisterClrType(type, TypeKind.Enum, isExplicit: false)?.Definition.Name;
         }
         if (context == TypeContext.Output)
         {
@@ -289,7 +288,7 @@ internal sealed class DescriptorContext : IDescriptorContext
             ApplyTypeAttributes(objectDescriptor, type);
         }
         var name = descriptor.NameValue ?? AttributeName(type, kind) ?? NamingConventions.GetTypeName(type, kind);
-        return Add(new TypeEntry(CreateDefinition(kind, name), descriptor, $"the CLR type {type.FullName}"), isExplicit);
+        return Add(CreateEntry(kind, name, descriptor, $"the CLR type {type.FullName}", isExplicit), isExplicit);
     }
 
     /// <summary>Adds a root operation type from a CLR class or a code-first configuration.</summary>
@@ -369,7 +368,7 @@ internal sealed class DescriptorContext : IDescriptorContext
             ReportError($"The name of {origin} is missing: call descriptor.Name(...) in its configuration.");
             return null;
         }
-        return Add(new TypeEntry(CreateDefinition(kind, name), descriptor, origin), isExplicit: true);
+        return Add(CreateEntry(kind, name, descriptor, origin, isExplicit: true), isExplicit: true);
     }
 
     /// <summary>Adds (once) the code-first type class <paramref name="type"/> (<c>BookType</c>, <c>ObjectType&lt;Book&gt;</c>).</summary>
@@ -398,6 +397,30 @@ internal sealed class DescriptorContext : IDescriptorContext
             _byTypeClass[type] = entry;
         }
         return entry;
+    }
+
+    /// <summary>
+    /// The entry of a new type. A registered object type named like a root type (<c>AddType&lt;QueryType&gt;()</c>) is that
+    /// root type: its fields resolve on an instance of its CLR type, as with <c>AddQueryType</c>.
+    /// </summary>
+    private TypeEntry CreateEntry(TypeKind kind, string name, TypeDescriptorState descriptor, string origin, bool isExplicit)
+    {
+        OperationType? operation = null;
+        if (isExplicit && kind == TypeKind.Object)
+        {
+            foreach (var candidate in new[] { OperationType.Query, OperationType.Mutation, OperationType.Subscription })
+            {
+                if (RootTypeName(candidate) == name)
+                {
+                    operation = candidate;
+                }
+            }
+        }
+        return new TypeEntry(CreateDefinition(kind, name), descriptor, origin)
+        {
+            Operation = operation,
+            IsResolverClass = operation is not null && descriptor.RuntimeType is not null,
+        };
     }
 
     private static Type? CodeFirstRuntimeType(Type type)

@@ -289,6 +289,50 @@ public class DescriptorTests
         Assert.Equal("Int!", schema.QueryType.Fields["old"].Type.Print());
     }
 
+    public sealed class QueryType : ObjectType<Query>
+    {
+        protected override void Configure(IObjectTypeDescriptor<Query> descriptor) => descriptor.Description("The root.");
+    }
+
+    public sealed class Titled
+    {
+        public string Title => "t";
+    }
+
+    [Fact]
+    public async Task A_type_registered_under_a_root_name_resolves_like_a_root_type()
+    {
+        var schema = SchemaBuilder.New().AddType<QueryType>().Create();
+
+        Assert.Equal("Query", schema.QueryType.Name);
+        Assert.Equal("Emma", Assert.IsType<Book>(await TestResolverContext.For(schema, "Query", "book", null).Resolve()).Title);
+    }
+
+    [Fact]
+    public void Fields_declared_by_name_configure_the_member_field_of_that_name()
+    {
+        var schema = SchemaBuilder.New()
+            .AddQueryType(d => d.Field("titled").Type<Titled>().Resolve(new Titled()))
+            .AddType(new ObjectType<Titled>(d => d.Field("title").Description("Configured by name.")))
+            .Create();
+
+        var field = schema.GetType<ObjectType>("Titled").Fields["title"];
+        Assert.Equal("Configured by name.", field.Description);
+        Assert.Equal("String!", field.Type.Print());
+    }
+
+    [Fact]
+    public void One_configuration_instance_serves_several_builders()
+    {
+        var query = new ObjectType(d => d.Name("Query").Field("n").Type<IntType>().Resolve(1));
+
+        var first = SchemaBuilder.New().AddType(query).Create();
+        var second = SchemaBuilder.New().AddType(query).Create();
+
+        Assert.NotSame(first.QueryType, second.QueryType);
+        Assert.Equal(SchemaPrinter.Print(first), SchemaPrinter.Print(second));
+    }
+
     [Fact]
     public void Explicit_binding_can_be_the_default()
     {
