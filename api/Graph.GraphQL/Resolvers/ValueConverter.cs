@@ -191,10 +191,14 @@ public static class InputObjectFactory
 
     private static Func<IReadOnlyDictionary<string, object?>, object> Compile(Type type, IReadOnlyCollection<string>? fieldNames)
     {
+        // Structs without declared constructors are made with their default value.
         var constructor = type.GetConstructors()
             .OrderByDescending(c => c.GetParameters().Length)
-            .FirstOrDefault()
-            ?? throw new InvalidOperationException($"The type {type.Name} has no public constructor.");
+            .FirstOrDefault();
+        if (constructor is null && !type.IsValueType)
+        {
+            throw new InvalidOperationException($"The type {type.Name} has no public constructor.");
+        }
 
         var fields = E.Parameter(typeof(IReadOnlyDictionary<string, object?>), "fields");
         var variables = new List<System.Linq.Expressions.ParameterExpression>();
@@ -202,7 +206,7 @@ public static class InputObjectFactory
         var arguments = new List<System.Linq.Expressions.Expression>();
         var bound = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        foreach (var parameter in constructor.GetParameters())
+        foreach (var parameter in constructor?.GetParameters() ?? [])
         {
             var key = FieldKey(parameter.GetCustomAttribute<GraphQLNameAttribute>()?.Name ?? parameter.Name!, fieldNames);
             bound.Add(key);
@@ -222,7 +226,7 @@ public static class InputObjectFactory
 
         var instance = E.Variable(type, "instance");
         variables.Add(instance);
-        statements.Add(E.Assign(instance, E.New(constructor, arguments)));
+        statements.Add(E.Assign(instance, constructor is null ? E.New(type) : E.New(constructor, arguments)));
 
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {

@@ -95,6 +95,22 @@ public class AttributeTests
         public string Find(BookBy by) => by.Isbn ?? by.Id ?? "";
 
         public int Count(Filter? filter = null) => filter?.Limit ?? -1;
+
+        public string Locate(Point point, Range? range = null) => $"{point.X},{point.Y}:{range?.From}-{range?.To}";
+    }
+
+    public struct Point
+    {
+        public int X { get; set; }
+
+        public int Y { get; set; }
+    }
+
+    public sealed class Range
+    {
+        public required int From { get; init; }
+
+        public int? To { get; init; }
     }
 
     /// <summary>Finds a book by one key.</summary>
@@ -220,6 +236,21 @@ public class AttributeTests
         Assert.Equal("42", byId);
         Assert.Equal(3, count);
         Assert.Equal("aHardCover7f1d6a52-5b4e-4d1a-9b8e-6f1c2d3e4f50", idArgument);
+    }
+
+    [Fact]
+    public async Task Structs_and_init_only_properties_make_input_objects()
+    {
+        var schema = Build();
+        var arguments = new Dictionary<string, object?>
+        {
+            ["point"] = new Dictionary<string, object?> { ["x"] = 1, ["y"] = 2 },
+            ["range"] = new Dictionary<string, object?> { ["from"] = 3 },
+        };
+
+        Assert.Equal("input PointInput {\n  x: Int!\n  y: Int!\n}", SchemaPrinter.PrintType(schema.GetType<InputObjectType>("PointInput")));
+        Assert.Equal("input RangeInput {\n  from: Int!\n  to: Int\n}", SchemaPrinter.PrintType(schema.GetType<InputObjectType>("RangeInput")));
+        Assert.Equal("1,2:3-", await TestResolverContext.For(schema, "Query", "locate", null, arguments).Resolve());
     }
 
     [Fact]
