@@ -98,9 +98,6 @@ internal sealed class DescriptorContext : IDescriptorContext
     /// <summary>The entry of the type inferred from <paramref name="runtimeType"/> in <paramref name="context"/>, if any.</summary>
     public TypeEntry? FindEntry(Type runtimeType, TypeContext context) => _byRuntimeType.GetValueOrDefault((runtimeType, context));
 
-    /// <summary>The entry named <paramref name="name"/> that this source defined, if any.</summary>
-    public TypeEntry? FindEntry(string name) => _byName.GetValueOrDefault(name);
-
     /// <summary>The CLR type bound to the type named <paramref name="name"/> (by inference or <c>BindRuntimeType</c>).</summary>
     public Type? RuntimeTypeOf(string name) => Definitions.FindType(name)?.RuntimeType ?? _boundTypes.GetValueOrDefault(name);
 
