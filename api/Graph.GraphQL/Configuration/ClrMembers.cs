@@ -139,8 +139,16 @@ internal static class ClrMembers
         {
             return false;
         }
-        var mostDerived = type.GetMethod(method.Name, BindingFlags.Public | BindingFlags.Instance, method.GetParameters().Select(p => p.ParameterType).ToArray());
-        return mostDerived is not null && mostDerived.DeclaringType != method.DeclaringType;
+        var parameterTypes = method.GetParameters().Select(p => p.ParameterType).ToArray();
+        for (var current = type; current is not null && current != method.DeclaringType; current = current.BaseType)
+        {
+            var candidate = current.GetMethod(method.Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly, parameterTypes);
+            if (candidate is not null && candidate.GetBaseDefinition() == method.GetBaseDefinition())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsFramework(Type type) =>
@@ -165,7 +173,17 @@ internal static class ClrMembers
         return chain.Select((t, i) => (t, i));
     }
 
-    /// <summary>The property as reflected through <paramref name="type"/> (so descriptors' lambdas and discovery agree).</summary>
-    private static PropertyInfo Reflected(Type type, PropertyInfo property) =>
-        property.DeclaringType == type ? property : type.GetProperty(property.Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static) ?? property;
+    /// <summary>The most derived declaration of <paramref name="property"/> in <paramref name="type"/>'s hierarchy (overrides, <c>new</c> hiding).</summary>
+    private static PropertyInfo Reflected(Type type, PropertyInfo property)
+    {
+        const BindingFlags flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        for (var current = type; current is not null && current != property.DeclaringType; current = current.BaseType)
+        {
+            if (current.GetProperties(flags).FirstOrDefault(p => p.Name == property.Name && p.GetIndexParameters().Length == 0) is { GetMethod.IsPublic: true } derived)
+            {
+                return derived;
+            }
+        }
+        return property;
+    }
 }

@@ -91,6 +91,35 @@ public class AbstractTypeTests
             """", SchemaPrinter.Print(schema));
     }
 
+    public class Base
+    {
+        public object Value => 1;
+
+        public virtual string Describe() => "base";
+    }
+
+    public sealed class Derived : Base
+    {
+        public new string Value => "derived";
+
+        public override string Describe() => "derived";
+    }
+
+    public sealed class HidingQuery
+    {
+        public Derived Item => new();
+    }
+
+    [Fact]
+    public async Task Hidden_and_overridden_members_resolve_through_the_most_derived_declaration()
+    {
+        var schema = SchemaBuilder.New().AddQueryType<HidingQuery>().Create();
+
+        Assert.Equal("type Derived {\n  value: String!\n  describe: String!\n}", SchemaPrinter.PrintType(schema.GetType<ObjectType>("Derived")));
+        Assert.Equal("derived", await TestResolverContext.For(schema, "Derived", "value", new Derived()).Resolve());
+        Assert.Equal("derived", await TestResolverContext.For(schema, "Derived", "describe", new Derived()).Resolve());
+    }
+
     public sealed class Song : IPlayable
     {
         public string Name => "Song";
