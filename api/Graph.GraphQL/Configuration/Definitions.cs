@@ -5,8 +5,8 @@ using Graph.GraphQL.Types;
 namespace Graph.GraphQL.Configuration;
 
 /// <summary>
-/// The mutable description of a named type that sources (SDL documents today; annotated classes and code-first
-/// descriptors later) fill in, and that schema completion turns into the immutable model.
+/// The mutable description of a named type that sources (SDL documents, annotated classes and code-first
+/// descriptors) fill in, and that schema completion turns into the immutable model.
 /// Type references are syntax type nodes (<c>[Dog!]!</c>) naming other definitions.
 /// </summary>
 public abstract class TypeDefinition

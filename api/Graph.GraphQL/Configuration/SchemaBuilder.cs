@@ -7,7 +7,9 @@ using Graph.GraphQL.Types;
 namespace Graph.GraphQL.Configuration;
 
 /// <summary>
-/// Builds a <see cref="ISchema"/>. Today the types come from SDL (<see cref="AddDocumentFromString"/>), with resolvers
+/// Builds a <see cref="ISchema"/>. Types come from SDL (<see cref="AddDocumentFromString"/>), from annotated classes
+/// (<see cref="AddQueryType{T}()"/>, <see cref="AddType{T}()"/>, <see cref="AddTypeExtension{T}()"/>) and from code-first
+/// descriptors (<see cref="AddType(INamedType)"/> with <c>ObjectType&lt;T&gt;</c> and friends), all mixable; SDL resolvers are
 /// attached by coordinate (<see cref="AddResolver(string, string, FieldResolverDelegate)"/>) or from a class
 /// (<see cref="AddResolver{T}(string)"/>), CLR types bound for abstract type resolution and input objects
 /// (<see cref="BindRuntimeType{T}(string)"/>), and extra scalars (<see cref="AddType(ScalarType)"/>).
@@ -18,9 +20,10 @@ namespace Graph.GraphQL.Configuration;
 /// <item><b>Collect.</b> Every <see cref="ITypeDefinitionSource"/> (added with <see cref="AddTypeDefinitionSource"/>; an SDL
 /// document is an <see cref="SdlDocumentSource"/>) contributes mutable definition records
 /// (<see cref="ObjectTypeDefinition"/>, <see cref="OutputFieldDefinition"/>, <see cref="InputValueDefinition"/>, ...) to one
-/// <see cref="SchemaDefinitionContext"/>, in the order the sources were added. Annotated-class and code-first descriptor
-/// sources are meant to be further implementations of <see cref="ITypeDefinitionSource"/>: they translate CLR types into the
-/// same records (type references are syntax type nodes such as <c>[Dog!]!</c>; resolvers are delegates on the field records).</item>
+/// <see cref="SchemaDefinitionContext"/>, in the order the sources were added. Annotated classes and code-first descriptors
+/// are contributed after them by one more source that translates CLR types into the same records (type references are
+/// syntax type nodes such as <c>[Dog!]!</c>; resolvers are delegates on the field records); a CLR type inferred under the
+/// name of an SDL type of the same kind binds to it instead of redefining it.</item>
 /// <item><b>Extend.</b> SDL extensions are merged into the definitions once every source has contributed.</item>
 /// <item><b>Configure.</b> Resolvers, runtime type bindings and <see cref="ConfigureDefinitions"/> callbacks edit the records.</item>
 /// <item><b>Complete.</b> The records become the immutable model (types, fields, arguments, directives), the schema is
@@ -28,7 +31,7 @@ namespace Graph.GraphQL.Configuration;
 /// </list>
 /// <para>Type order: the order in which types were defined (SDL order across documents), see <see cref="ISchema.Types"/>.</para>
 /// </remarks>
-public sealed class SchemaBuilder
+public sealed partial class SchemaBuilder
 {
     private readonly List<ITypeDefinitionSource> _sources = [];
     private readonly List<(string Type, string Field, FieldResolverDelegate? Resolver, PureFieldResolverDelegate? Pure, SubscribeResolverDelegate? Subscribe)> _resolvers = [];
@@ -146,8 +149,6 @@ public sealed class SchemaBuilder
         return this;
     }
 
-    /// <summary>Registers a new instance of the scalar <typeparamref name="TScalar"/> (see <see cref="AddType(ScalarType)"/>).</summary>
-    public SchemaBuilder AddType<TScalar>() where TScalar : ScalarType, new() => AddType(new TScalar());
 
     /// <summary>Builds and validates the schema.</summary>
     /// <exception cref="SchemaException">The type system is invalid; lists every error.</exception>
@@ -158,6 +159,7 @@ public sealed class SchemaBuilder
         {
             source.Contribute(context);
         }
+        ContributeClrTypes(context);
         AddBuiltIns(context);
         SdlReader.ApplyExtensions(context);
         ApplyBindings(context);

@@ -3,7 +3,7 @@ using Graph.GraphQL.Types;
 
 namespace Graph.GraphQL.Configuration;
 
-/// <summary>A producer of type definitions (an SDL document, later annotated classes or code-first descriptors).</summary>
+/// <summary>A producer of type definitions (an SDL document; annotated classes and code-first descriptors).</summary>
 public interface ITypeDefinitionSource
 {
     /// <summary>Adds the source's definitions (and extensions) to <paramref name="context"/>.</summary>

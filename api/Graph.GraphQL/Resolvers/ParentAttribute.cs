@@ -8,8 +8,9 @@ public sealed class ParentAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Parameter)]
 public sealed class ServiceAttribute : Attribute;
 
-/// <summary>Names the GraphQL field or argument a resolver member or parameter binds to, when the CLR name does not match.</summary>
-[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+/// <summary>Names the GraphQL type, field, argument or enum value a CLR type, member, parameter or enum member maps to.</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter
+    | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Enum)]
 public sealed class GraphQLNameAttribute(string name) : Attribute
 {
     /// <summary>The GraphQL name.</summary>

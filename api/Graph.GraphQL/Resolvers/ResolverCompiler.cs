@@ -8,7 +8,8 @@ namespace Graph.GraphQL.Resolvers;
 /// <summary>
 /// Compiles CLR methods and properties into resolvers with expression trees (no reflection per call). Method parameters are
 /// bound by kind: <see cref="IResolverContext"/>, <see cref="CancellationToken"/>, <see cref="ISchema"/>,
-/// <see cref="IServiceProvider"/>, <see cref="ParentAttribute"/> (or the parent's runtime type), <see cref="ServiceAttribute"/>,
+/// <see cref="IServiceProvider"/>, <see cref="ParentAttribute"/> or <see cref="EventMessageAttribute"/> (or the parent's runtime
+/// type), <see cref="ServiceAttribute"/>,
 /// an argument of the field with the parameter's name (or <see cref="GraphQLNameAttribute"/>), else a request service.
 /// Results may be plain values, <see cref="Task{TResult}"/>, <see cref="ValueTask{TResult}"/>, <see cref="Task"/> or <see cref="ValueTask"/>.
 /// </summary>
@@ -22,6 +23,7 @@ public static class ResolverCompiler
     private static readonly MethodInfo FromTask = typeof(ResolverCompiler).GetMethod(nameof(AwaitTask), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo FromValueTask = typeof(ResolverCompiler).GetMethod(nameof(AwaitValueTask), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo ToObjectStream = typeof(ResolverCompiler).GetMethod(nameof(AsObjectStream), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo CollectMethod = typeof(ResolverCompiler).GetMethod(nameof(CollectStream), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>Compiles <paramref name="member"/> (a method, property or field) into a resolver.</summary>
     /// <param name="member">The CLR member.</param>
@@ -36,6 +38,58 @@ public static class ResolverCompiler
         var call = Invoke(member, instance, argumentNames, parentType, context);
         var body = ToValueTask(call);
         return E.Lambda<FieldResolverDelegate>(body, context).Compile();
+    }
+
+    /// <summary>
+    /// Compiles a synchronous property or field (or a method whose parameters are all bound without arguments) into a pure
+    /// resolver: no task is allocated per call. Parameters are bound as for <see cref="CompileResolver"/>.
+    /// </summary>
+    public static PureFieldResolverDelegate CompilePureResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(argumentNames);
+        var context = E.Parameter(typeof(IResolverContext), "context");
+        var call = Invoke(member, instance, argumentNames, parentType, context);
+        if (call.Type == typeof(void) || IsAwaitable(call.Type))
+        {
+            throw new ArgumentException($"{member.Name} is not synchronous.", nameof(member));
+        }
+        return E.Lambda<PureFieldResolverDelegate>(E.Convert(call, typeof(object)), context).Compile();
+    }
+
+    /// <summary>Whether values of <paramref name="type"/> are awaited by resolvers (<see cref="Task"/>, <see cref="ValueTask"/> and their generic forms).</summary>
+    public static bool IsAwaitable(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type == typeof(Task) || type == typeof(ValueTask)
+            || (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Task<>) || type.GetGenericTypeDefinition() == typeof(ValueTask<>)));
+    }
+
+    /// <summary>
+    /// Compiles a member returning <see cref="IAsyncEnumerable{T}"/> (possibly in a task) into a resolver that reads the whole
+    /// stream into a <see cref="List{T}"/>, for list fields outside subscriptions.
+    /// </summary>
+    public static FieldResolverDelegate CompileStreamToListResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var resolver = CompileResolver(member, instance, argumentNames, parentType);
+        var elementType = StreamElementType(UnwrapTask(ResultType(member)))
+            ?? throw new ArgumentException($"{member.Name} does not return an IAsyncEnumerable<T>.", nameof(member));
+        var collect = (Func<object, CancellationToken, ValueTask<object?>>)CollectMethod.MakeGenericMethod(elementType)
+            .CreateDelegate(typeof(Func<object, CancellationToken, ValueTask<object?>>));
+        return async context =>
+        {
+            var stream = await resolver(context).ConfigureAwait(false);
+            return stream is null ? null : await collect(stream, context.RequestAborted).ConfigureAwait(false);
+        };
+    }
+
+    /// <summary>Compiles a delegate returning <typeparamref name="TResult"/> (awaiting tasks) into a resolver.</summary>
+    internal static FieldResolverDelegate CompileFunc<TResult>(Func<IResolverContext, TResult> func)
+    {
+        var context = E.Parameter(typeof(IResolverContext), "context");
+        var call = E.Invoke(E.Constant(func), context);
+        return E.Lambda<FieldResolverDelegate>(ToValueTask(call), context).Compile();
     }
 
     /// <summary>Whether <paramref name="member"/> produces a source stream (<see cref="IAsyncEnumerable{T}"/>, possibly awaited).</summary>
@@ -95,7 +149,8 @@ public static class ResolverCompiler
         {
             return E.Property(context, nameof(IResolverContext.Services));
         }
-        if (parameter.GetCustomAttribute<ParentAttribute>() is not null || (parentType is not null && type == parentType))
+        if (parameter.GetCustomAttribute<ParentAttribute>() is not null || parameter.GetCustomAttribute<EventMessageAttribute>() is not null
+            || (parentType is not null && type == parentType))
         {
             return E.Call(context, ParentMethod.MakeGenericMethod(type));
         }
@@ -195,6 +250,16 @@ public static class ResolverCompiler
     {
         await task.ConfigureAwait(false);
         return null;
+    }
+
+    private static async ValueTask<object?> CollectStream<T>(object stream, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        await foreach (var item in ((IAsyncEnumerable<T>)stream).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(item);
+        }
+        return items;
     }
 
     private static IAsyncEnumerable<object?> AsObjectStream<T>(object stream) =>

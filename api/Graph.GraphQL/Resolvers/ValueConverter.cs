@@ -11,7 +11,8 @@ namespace Graph.GraphQL.Resolvers;
 /// Converts coerced runtime values (see <see cref="InputCoercion"/>) to the CLR types resolvers ask for: input object
 /// dictionaries to their bound CLR type (or any class with settable properties / a constructor matching the fields),
 /// enum names to CLR enums, lists to <see cref="List{T}"/>, arrays and other collection interfaces, numbers across
-/// numeric types. Converters are built once per target type.
+/// numeric types, ID strings to <see cref="Guid"/>, <c>DateTime</c> values to <see cref="DateTime"/> (UTC), <c>JSON</c> trees to
+/// <see cref="System.Text.Json.JsonElement"/> or <see cref="System.Text.Json.JsonDocument"/>. Converters are built once per target type.
 /// </summary>
 public static class ValueConverter
 {
@@ -63,6 +64,27 @@ public static class ValueConverter
         if (underlying == typeof(string))
         {
             return value => System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (underlying == typeof(Guid))
+        {
+            // IDs arrive as strings.
+            return value => value is string text
+                ? Guid.Parse(text)
+                : throw new InvalidCastException($"Cannot convert {value.GetType().Name} to Guid.");
+        }
+        if (underlying == typeof(DateTime))
+        {
+            return value => value is DateTimeOffset offset
+                ? offset.UtcDateTime
+                : throw new InvalidCastException($"Cannot convert {value.GetType().Name} to DateTime.");
+        }
+        if (underlying == typeof(System.Text.Json.JsonElement))
+        {
+            return value => System.Text.Json.JsonSerializer.SerializeToElement(value);
+        }
+        if (underlying == typeof(System.Text.Json.JsonDocument))
+        {
+            return value => System.Text.Json.JsonSerializer.SerializeToDocument(value);
         }
         if (IsNumeric(underlying))
         {
@@ -169,10 +191,14 @@ public static class InputObjectFactory
 
     private static Func<IReadOnlyDictionary<string, object?>, object> Compile(Type type, IReadOnlyCollection<string>? fieldNames)
     {
+        // Structs without declared constructors are made with their default value.
         var constructor = type.GetConstructors()
             .OrderByDescending(c => c.GetParameters().Length)
-            .FirstOrDefault()
-            ?? throw new InvalidOperationException($"The type {type.Name} has no public constructor.");
+            .FirstOrDefault();
+        if (constructor is null && !type.IsValueType)
+        {
+            throw new InvalidOperationException($"The type {type.Name} has no public constructor.");
+        }
 
         var fields = E.Parameter(typeof(IReadOnlyDictionary<string, object?>), "fields");
         var variables = new List<System.Linq.Expressions.ParameterExpression>();
@@ -180,7 +206,7 @@ public static class InputObjectFactory
         var arguments = new List<System.Linq.Expressions.Expression>();
         var bound = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        foreach (var parameter in constructor.GetParameters())
+        foreach (var parameter in constructor?.GetParameters() ?? [])
         {
             var key = FieldKey(parameter.GetCustomAttribute<GraphQLNameAttribute>()?.Name ?? parameter.Name!, fieldNames);
             bound.Add(key);
@@ -200,7 +226,7 @@ public static class InputObjectFactory
 
         var instance = E.Variable(type, "instance");
         variables.Add(instance);
-        statements.Add(E.Assign(instance, E.New(constructor, arguments)));
+        statements.Add(E.Assign(instance, constructor is null ? E.New(type) : E.New(constructor, arguments)));
 
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {

@@ -40,14 +40,48 @@ public sealed class EnumValue : INamedMember, IHasAppliedDirectives
     public override string ToString() => Name;
 }
 
-/// <summary>An enum type: a closed set of named values.</summary>
-public sealed class EnumType : NamedTypeBase, ILeafType
+/// <summary>
+/// An enum type: a closed set of named values. An instance made with <see cref="EnumType(Action{IEnumTypeDescriptor})"/>
+/// or by a subclass overriding <see cref="Configure(IEnumTypeDescriptor)"/> is a code-first configuration for
+/// <c>SchemaBuilder.AddType</c>.
+/// </summary>
+public class EnumType : NamedTypeBase, ILeafType
 {
+    private readonly Action<IEnumTypeDescriptor>? _configure;
     private FrozenDictionary<object, EnumValue> _byRuntimeValue = FrozenDictionary<object, EnumValue>.Empty;
 
     internal EnumType(string name, string? description, ITypeDefinitionNode? syntaxNode)
         : base(name, description, syntaxNode)
     {
+    }
+
+    /// <summary>A code-first enum type described by <paramref name="configure"/> (which must set a name).</summary>
+    public EnumType(Action<IEnumTypeDescriptor> configure)
+        : this()
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _configure = configure;
+    }
+
+    /// <summary>A code-first enum type described by <see cref="Configure(IEnumTypeDescriptor)"/>.</summary>
+    protected EnumType()
+        : base(CodeFirstTypes.ConfigurationName, null, null)
+    {
+        IsTypeConfiguration = true;
+    }
+
+    /// <summary>Describes the code-first type; the default runs the delegate given to the constructor.</summary>
+    protected virtual void Configure(IEnumTypeDescriptor descriptor) => _configure?.Invoke(descriptor);
+
+    /// <summary>Whether this instance is a code-first configuration rather than a type of a built schema.</summary>
+    internal bool IsTypeConfiguration { get; }
+
+    /// <summary>Runs the code-first configuration into a new descriptor.</summary>
+    internal virtual EnumTypeDescriptor CreateDescriptor()
+    {
+        var descriptor = new EnumTypeDescriptor(null);
+        Configure(descriptor);
+        return descriptor;
     }
 
     public override TypeKind Kind => TypeKind.Enum;

@@ -3,14 +3,48 @@ using Graph.GraphQL.Language;
 
 namespace Graph.GraphQL.Types;
 
-/// <summary>An input object type: named input fields; <c>@oneOf</c> when exactly one must be given.</summary>
-public sealed class InputObjectType : NamedTypeBase, IInputType
+/// <summary>
+/// An input object type: named input fields; <c>@oneOf</c> when exactly one must be given. An instance made with
+/// <see cref="InputObjectType(Action{IInputObjectTypeDescriptor})"/> or by a subclass overriding
+/// <see cref="Configure(IInputObjectTypeDescriptor)"/> is a code-first configuration for <c>SchemaBuilder.AddType</c>.
+/// </summary>
+public class InputObjectType : NamedTypeBase, IInputType
 {
+    private readonly Action<IInputObjectTypeDescriptor>? _configure;
     private Func<IReadOnlyDictionary<string, object?>, object>? _factory;
 
     internal InputObjectType(string name, string? description, ITypeDefinitionNode? syntaxNode)
         : base(name, description, syntaxNode)
     {
+    }
+
+    /// <summary>A code-first input object type described by <paramref name="configure"/> (which must set a name).</summary>
+    public InputObjectType(Action<IInputObjectTypeDescriptor> configure)
+        : this()
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _configure = configure;
+    }
+
+    /// <summary>A code-first input object type described by <see cref="Configure(IInputObjectTypeDescriptor)"/>.</summary>
+    protected InputObjectType()
+        : base(CodeFirstTypes.ConfigurationName, null, null)
+    {
+        IsTypeConfiguration = true;
+    }
+
+    /// <summary>Describes the code-first type; the default runs the delegate given to the constructor.</summary>
+    protected virtual void Configure(IInputObjectTypeDescriptor descriptor) => _configure?.Invoke(descriptor);
+
+    /// <summary>Whether this instance is a code-first configuration rather than a type of a built schema.</summary>
+    internal bool IsTypeConfiguration { get; }
+
+    /// <summary>Runs the code-first configuration into a new descriptor.</summary>
+    internal virtual InputObjectTypeDescriptor CreateDescriptor()
+    {
+        var descriptor = new InputObjectTypeDescriptor(null);
+        Configure(descriptor);
+        return descriptor;
     }
 
     public override TypeKind Kind => TypeKind.InputObject;

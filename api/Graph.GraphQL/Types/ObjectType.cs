@@ -4,14 +4,52 @@ using Graph.GraphQL.Resolvers;
 
 namespace Graph.GraphQL.Types;
 
-/// <summary>An object type: named fields with resolvers, implementing interfaces.</summary>
-public sealed class ObjectType : NamedTypeBase, IComplexOutputType
+/// <summary>
+/// An object type: named fields with resolvers, implementing interfaces. Built schemas hold completed instances; an
+/// instance made with <see cref="ObjectType(Action{IObjectTypeDescriptor})"/> or by a subclass overriding
+/// <see cref="Configure(IObjectTypeDescriptor)"/> is a code-first configuration for <c>SchemaBuilder.AddType</c>.
+/// </summary>
+public class ObjectType : NamedTypeBase, IComplexOutputType
 {
+    private readonly Action<IObjectTypeDescriptor>? _configure;
     private IsOfTypeDelegate _isOfType = null!;
 
     internal ObjectType(string name, string? description, ITypeDefinitionNode? syntaxNode)
         : base(name, description, syntaxNode)
     {
+    }
+
+    /// <summary>
+    /// A code-first object type described by <paramref name="configure"/> (which must set a name); add it with
+    /// <c>SchemaBuilder.AddType</c>. The built schema holds its own completed <see cref="ObjectType"/>.
+    /// </summary>
+    public ObjectType(Action<IObjectTypeDescriptor> configure)
+        : this()
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _configure = configure;
+    }
+
+    /// <summary>A code-first object type described by <see cref="Configure(IObjectTypeDescriptor)"/>.</summary>
+    protected ObjectType()
+        : base(CodeFirstTypes.ConfigurationName, null, null)
+    {
+        IsTypeConfiguration = true;
+    }
+
+    /// <summary>Describes the code-first type; the default runs the delegate given to the constructor.</summary>
+    protected virtual void Configure(IObjectTypeDescriptor descriptor) => _configure?.Invoke(descriptor);
+
+    /// <summary>Whether this instance is a code-first configuration rather than a type of a built schema.</summary>
+    internal bool IsTypeConfiguration { get; }
+
+    /// <summary>Runs the code-first configuration into a new descriptor, after <paramref name="prepare"/> (type attributes).</summary>
+    internal virtual ObjectTypeDescriptor CreateDescriptor(Action<ObjectTypeDescriptor>? prepare = null)
+    {
+        var descriptor = new ObjectTypeDescriptor(null);
+        prepare?.Invoke(descriptor);
+        Configure(descriptor);
+        return descriptor;
     }
 
     public override TypeKind Kind => TypeKind.Object;
