@@ -119,7 +119,7 @@ public class CompletionTests
 
     private static readonly Dictionary<string, object?> Data = new() { ["sync"] = "sync", ["syncNonNull"] = null };
 
-    private static IRequestExecutor CreateNullExecutor(Action<Configuration.SchemaBuilder>? configure = null) => TestServer.Create(NullSdl, b =>
+    private static IRequestExecutor CreateNullExecutor(Action<Graph.GraphQL.Configuration.SchemaBuilder>? configure = null) => TestServer.Create(NullSdl, b =>
     {
         b.AddResolver("Query", "nullable", _ => Data)
             .AddResolver("Query", "nonNull", _ => Data)
@@ -263,7 +263,7 @@ public class CompletionTests
     public async Task Custom_is_of_type_checks_reject_values_of_other_types()
     {
         var executor = CreateNullExecutor(schema => schema.ConfigureDefinitions(context =>
-            ((Configuration.ObjectTypeDefinition)context.FindType("Data")!).IsOfType = static (_, value) => value is string));
+            ((Graph.GraphQL.Configuration.ObjectTypeDefinition)context.FindType("Data")!).IsOfType = static (_, value) => value is string));
 
         var json = await executor.RunAsync("{ nullable { sync } }");
 

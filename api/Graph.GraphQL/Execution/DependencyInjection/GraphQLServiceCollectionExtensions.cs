@@ -31,7 +31,16 @@ public static class GraphQLServiceCollectionExtensions
         services.TryAddScoped<IBatchScheduler>(static sp => sp.GetRequiredService<BatchScheduler>());
         services.TryAddSingleton(static _ => new DataLoaderOptions());
         services.Configure<RequestExecutorSetup>(name, static setup => setup.IsRegistered = true);
-        return new DefaultRequestExecutorBuilder(name, services);
+        var builder = new DefaultRequestExecutorBuilder(name, services);
+        // Resolver parameters whose type the container knows are services, not GraphQL arguments.
+        builder.ConfigureSchema(static (provider, schema) =>
+        {
+            if (provider.GetService<IServiceProviderIsService>() is { } registry)
+            {
+                schema.AddServiceDetection(registry.IsService);
+            }
+        });
+        return builder;
     }
 }
 
