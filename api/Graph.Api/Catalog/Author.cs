@@ -1,3 +1,5 @@
+using Graph.GraphQL.Types;
+
 namespace Graph.Api.Catalog;
 
 /// <summary>A writer whose books the library sells (Coko).</summary>
@@ -14,5 +16,7 @@ public sealed class Author
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>Loaded by EF Core on demand; the graph's <c>books</c> field comes from <see cref="AuthorFields"/>.</summary>
+    [GraphQLIgnore]
     public List<Book> Books { get; } = [];
 }

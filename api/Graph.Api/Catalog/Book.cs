@@ -1,4 +1,5 @@
 using Graph.Api.Common;
+using Graph.GraphQL.Types;
 
 namespace Graph.Api.Catalog;
 
@@ -19,8 +20,11 @@ public sealed class Book
 
     public DateOnly? PublishedOn { get; set; }
 
+    [GraphQLIgnore]
     public Guid AuthorId { get; set; }
 
+    /// <summary>Loaded by EF Core on demand; the graph's <c>author</c> field comes from <see cref="BookFields"/>.</summary>
+    [GraphQLIgnore]
     public Author? Author { get; set; }
 
     public DateTime CreatedAt { get; init; }

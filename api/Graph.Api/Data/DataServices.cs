@@ -6,7 +6,7 @@ namespace Graph.Api.Data;
 
 public static class DataServices
 {
-    /// <summary>One Npgsql data source for the process, made from ConnectionStrings:Graph when first needed (EF Core and, later, LISTEN/NOTIFY share it) and a pooled DbContext.</summary>
+    /// <summary>One Npgsql data source for the process, made from ConnectionStrings:Graph when first needed (EF Core and, later, LISTEN/NOTIFY share it) and pooled DbContexts.</summary>
     public static IServiceCollection AddGraphData(this IServiceCollection services)
     {
         services.AddSingleton(sp =>
@@ -14,7 +14,10 @@ public static class DataServices
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Graph");
             return new NpgsqlDataSourceBuilder(connectionString) { Name = "graph" }.Build();
         });
-        services.AddDbContextPool<GraphDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        // Resolvers run in parallel, so each takes its own context from the factory; the scoped context
+        // serves code that runs alone (health checks, verbs).
+        services.AddPooledDbContextFactory<GraphDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GraphDbContext>>().CreateDbContext());
         return services;
     }
 

@@ -18,6 +18,8 @@ public static class CommandLine
           serve           run the server (default)
           migrate         apply the database migrations
           seed            add the demo data to an empty database
+          schema export [--output FILE]
+                          write the schema's SDL (default: schema/schema.graphql of the repository)
           help            show this text
 
         Configuration comes from appsettings.json, appsettings.{Environment}.json and environment
@@ -42,6 +44,8 @@ public static class CommandLine
                     return await WithDatabaseAsync(rest, MigrateAsync);
                 case "seed":
                     return await WithDatabaseAsync(rest, SeedAsync);
+                case "schema" when rest is ["export", ..]:
+                    return await ExportSchemaAsync(rest[1..]);
                 case "help" or "--help" or "-h":
                     Console.WriteLine(Usage);
                     return 0;
@@ -100,6 +104,31 @@ public static class CommandLine
         Console.WriteLine(pending.Count == 0
             ? "The database is up to date."
             : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+    }
+
+    /// <summary>Prints the schema; needs no database.</summary>
+    private static async Task<int> ExportSchemaAsync(string[] args)
+    {
+        var output = SchemaFile.DefaultPath(Directory.GetCurrentDirectory());
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--output" or "-o" && i + 1 < args.Length)
+            {
+                output = Path.GetFullPath(args[++i]);
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        await using var app = GraphApplication.Build([.. rest]);
+        var sdl = await GraphSchema.PrintAsync(app.Services);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        await File.WriteAllTextAsync(output, sdl);
+        Console.WriteLine($"Wrote the schema to {output}.");
+        return 0;
     }
 
     private static async Task SeedAsync(GraphDbContext db, IServiceProvider services)

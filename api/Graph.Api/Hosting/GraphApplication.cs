@@ -12,6 +12,7 @@ public static class GraphApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
         builder.Services.AddGraphData();
+        builder.Services.AddGraph(builder.Environment);
         builder.Services.AddGraphHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddResponseCompression(o =>

@@ -4,7 +4,7 @@ namespace Graph.GraphQL.Types.Scalars;
 public sealed class UuidType() : StringBackedScalar<Guid>(
     "UUID",
     "The `UUID` scalar represents a universally unique identifier (RFC 9562) as a hyphenated string.",
-    "https://tools.ietf.org/html/rfc4122")
+    "https://www.rfc-editor.org/rfc/rfc9562")
 {
     protected override string FormatName => "UUID string";
 

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Graph.Api.Data.Seed;
+using Graph.Api.Tests.Infrastructure;
+using Graph.GraphQL.Execution;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Api.Tests.Catalog;
+
+public sealed class CatalogQueriesTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    private GraphApiFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        await using (var db = database.CreateContext())
+        {
+            await DemoSeeder.SeedAsync(db, TimeProvider.System);
+        }
+        _factory = new GraphApiFactory(database.ConnectionString);
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<JsonElement> QueryAsync(string query, Dictionary<string, object?>? variables = null)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var executor = await _factory.Services.GetRequestExecutorAsync();
+        var request = OperationRequestBuilder.New().SetDocument(query).SetServices(scope.ServiceProvider);
+        if (variables is not null)
+        {
+            request.SetVariableValues(variables);
+        }
+        await using var result = await executor.ExecuteAsync(request.Build());
+        return JsonDocument.Parse(result.ExpectOperationResult().ToJson()).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task A_book_comes_with_its_author_and_money()
+    {
+        await using var db = database.CreateContext();
+        var book = await db.Books.Include(b => b.Author).FirstAsync(b => b.Isbn == "9782000000035");
+
+        var json = await QueryAsync(
+            "query($id: UUID!) { book(id: $id) { title price { amount currency } author { name countryCode } } }",
+            new() { ["id"] = book.Id.ToString() });
+
+        Assert.False(json.TryGetProperty("errors", out var errors), errors.ToString());
+        var data = json.GetProperty("data").GetProperty("book");
+        Assert.Equal("Cabosses", data.GetProperty("title").GetString());
+        Assert.Equal(4000m, data.GetProperty("price").GetProperty("amount").GetDecimal());
+        Assert.Equal("XOF", data.GetProperty("price").GetProperty("currency").GetString());
+        Assert.Equal(book.Author!.Name, data.GetProperty("author").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_id_is_null_not_an_error()
+    {
+        var json = await QueryAsync("""{ book(id: "0190d6c4-0000-7000-8000-000000000000") { title } }""");
+
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("data").GetProperty("book").ValueKind);
+        Assert.False(json.TryGetProperty("errors", out _));
+    }
+
+    [Fact]
+    public async Task A_malformed_id_is_a_clear_error_with_a_code()
+    {
+        var json = await QueryAsync("""{ book(id: "not-a-uuid") { title } }""");
+
+        var error = json.GetProperty("errors")[0];
+        Assert.Contains("UUID", error.GetProperty("message").GetString());
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(json.TryGetProperty("data", out _));
+    }
+
+    [Fact]
+    public async Task Authors_and_their_books_load_in_one_query_per_level()
+    {
+        await using var db = database.CreateContext();
+        var ids = await db.Authors.OrderBy(a => a.Name).Select(a => a.Id).Take(3).ToListAsync();
+        var fields = string.Join(" ", ids.Select((id, i) => $"a{i}: author(id: \"{id}\") {{ name books {{ title author {{ name }} }} }}"));
+
+        using var commands = new SqlCommandCounter(database.Name);
+        var json = await QueryAsync("{ " + fields + " }");
+
+        Assert.False(json.TryGetProperty("errors", out var errors), errors.ToString());
+        var first = json.GetProperty("data").GetProperty("a0");
+        Assert.All(first.GetProperty("books").EnumerateArray(), b => Assert.Equal(first.GetProperty("name").GetString(), b.GetProperty("author").GetProperty("name").GetString()));
+        // authors by id (1), books by author (1); the books' authors are already cached by the first loader.
+        Assert.Equal(2, commands.Count);
+    }
+}
