@@ -1,22 +1,24 @@
 // `npm start`: from a fresh clone to the running graph on http://localhost:5000.
 // Installs what is missing, starts a private PostgreSQL (unless ConnectionStrings__Graph names a
-// database), migrates, seeds demo data, builds the SPA and serves API + IDE + SPA from one process.
+// database), migrates, seeds demo data (private cluster only), builds the SPA and serves API + IDE +
+// SPA from one process. The API runs from its own build folder (.data/api), so `npm test`, which
+// rebuilds bin/Release, never changes files under a running server.
 import crypto from "node:crypto";
 import path from "node:path";
-import { capture, isPortInUse, start, waitForHttp } from "./lib/proc.mjs";
+import { capture, isPortInUse, run, isRoot, start, stopChild, waitForHttp } from "./lib/proc.mjs";
 import { startCluster } from "./lib/postgres.mjs";
-import { buildAdminUi, buildDotnet, checkPrerequisites, installNodePackages, repoRoot } from "./lib/setup.mjs";
+import { buildAdminUi, checkPrerequisites, installNodePackages, repoRoot } from "./lib/setup.mjs";
 import { log, UserError } from "./lib/log.mjs";
 
 const urls = process.env.ASPNETCORE_URLS ?? "http://localhost:5000";
 const pgPort = Number(process.env.GRAPH_PG_PORT ?? 54329);
-const apiDll = path.join(repoRoot, "api", "Graph.Api", "bin", "Release", "net10.0", "Graph.Api.dll");
+const apiDir = path.join(repoRoot, ".data", "api");
+const apiDll = path.join(apiDir, "Graph.Api.dll");
 
 /** Where the private cluster keeps its data: .data/pg, or (as root, when the postgres user cannot reach the clone) a folder under /var/tmp. */
 function dataDir() {
   if (process.env.GRAPH_PG_DATA) return path.resolve(process.env.GRAPH_PG_DATA);
   const local = path.join(repoRoot, ".data", "pg");
-  const isRoot = process.getuid?.() === 0;
   if (!isRoot || capture("runuser", ["-u", "postgres", "--", "test", "-x", repoRoot]) !== null) return local;
   const id = crypto.createHash("sha256").update(repoRoot).digest("hex").slice(0, 12);
   return path.join("/var/tmp", `graph-${id}`, "pg");
@@ -48,7 +50,10 @@ async function main() {
   log.step("Installing npm packages");
   installNodePackages();
   log.step("Building the API (dotnet build, restores NuGet packages)");
-  buildDotnet("api/Graph.Api/Graph.Api.csproj");
+  run("dotnet", ["build", "api/Graph.Api/Graph.Api.csproj", "-c", "Release", "-o", apiDir, "--nologo", "-v", "quiet", "-clp:ErrorsOnly;Summary"], {
+    cwd: repoRoot,
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_NOLOGO: "1" },
+  });
   log.step("Building the admin SPA");
   buildAdminUi();
 
@@ -85,8 +90,7 @@ async function main() {
     stopping = true;
     if (api) {
       log.step("Stopping the API");
-      api.child.kill("SIGTERM");
-      await Promise.race([api.exited, new Promise((r) => setTimeout(r, 10_000))]);
+      await stopChild(api);
     }
     if (cluster) {
       log.step("Stopping the private PostgreSQL");
@@ -94,12 +98,14 @@ async function main() {
     }
     process.exit(code);
   };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  process.on("SIGINT", () => void stop(130));
+  process.on("SIGTERM", () => void stop(143));
+  process.on("SIGHUP", () => void stop(129));
 
   try {
     await verb("migrate", "Applying database migrations");
-    await verb("seed", "Seeding demo data");
+    if (cluster) await verb("seed", "Seeding demo data");
+    else log.step("Not seeding demo data into a database named by ConnectionStrings__Graph (run the `seed` verb yourself if you want it)");
   } catch (e) {
     cluster?.stop();
     throw e;

@@ -1,28 +1,35 @@
 // A private PostgreSQL cluster made from the locally installed server (initdb + pg_ctl):
 // persistent under .data/ for `npm start`, throwaway in a temp folder for `npm test`.
+//
+// The cluster's superuser (graph_admin) has a random password kept beside the data folder; the
+// application connects as `graph`, which may create databases but is not a superuser, so the
+// well-known development password below opens nothing beyond the application's own databases.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { capture, isPortInUse, run } from "./proc.mjs";
+import { capture, isPortInUse, isRoot, run } from "./proc.mjs";
 import { log, UserError } from "./log.mjs";
 
 export const PG_USER = "graph";
-// Development-only password of the private cluster, which listens on 127.0.0.1 alone.
+// Development-only password of the application role of the private cluster (127.0.0.1 only).
 export const PG_PASSWORD = "graph-development-only";
-
-const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+const ADMIN_USER = "graph_admin";
 
 const installHelp = `PostgreSQL (15 or newer) is not installed. Either:
       - install it: sudo apt-get install postgresql   (macOS: brew install postgresql@16)
       - or run the whole stack in containers: docker compose up
       - or point Graph at a database you have: ConnectionStrings__Graph="Host=...;Database=graph;Username=...;Password=..." npm start`;
 
-/** The folder holding initdb and pg_ctl: $PG_BIN, then PATH, then Debian's and Homebrew's usual places. */
-export function findPgBin() {
+/**
+ * The folder holding initdb and pg_ctl: $PG_BIN, then PATH, then Debian's and Homebrew's usual places.
+ * When a data folder exists, the binaries of its major version come first (a cluster only opens with its own).
+ */
+export function findPgBin(dataDir) {
   const candidates = [];
   if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
   const onPath = capture("sh", ["-c", "command -v pg_ctl"]);
-  if (onPath) candidates.push(path.dirname(onPath));
+  if (onPath) candidates.push(path.dirname(fs.realpathSync(onPath)));
   for (const root of ["/usr/lib/postgresql", "/opt/homebrew/opt", "/usr/local/opt"]) {
     if (!fs.existsSync(root)) continue;
     const versions = fs
@@ -31,7 +38,14 @@ export function findPgBin() {
       .sort((a, b) => Number(b.replace(/\D/g, "")) - Number(a.replace(/\D/g, "")));
     for (const v of versions) candidates.push(path.join(root, v, "bin"));
   }
-  return candidates.find((dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) ?? null;
+  const usable = candidates.filter((dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl")));
+  const versionFile = dataDir && path.join(dataDir, "PG_VERSION");
+  if (versionFile && fs.existsSync(versionFile)) {
+    const major = fs.readFileSync(versionFile, "utf8").trim();
+    const matching = usable.find((dir) => new RegExp(`(^|[^0-9])${major}([^0-9]|$)`).test(dir));
+    if (matching) return matching;
+  }
+  return usable[0] ?? null;
 }
 
 /** Runs a PostgreSQL binary, as the `postgres` user when we are root (the server refuses to run as root). */
@@ -58,19 +72,35 @@ function prepareOwnership(dir) {
   }
 }
 
+const adminPasswordFile = (dataDir) => `${dataDir}-admin-password`;
+
 function initCluster(bin, dataDir, { durable }) {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
-  fs.mkdirSync(dataDir, { mode: 0o700 });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (fs.readdirSync(dataDir).length > 0) {
+    throw new UserError(
+      `${dataDir} is not empty but holds no PostgreSQL cluster (an interrupted first start?). ` +
+        `Delete it and start again: rm -rf "${dataDir}"`,
+    );
+  }
   prepareOwnership(dataDir);
-  const pwfile = path.join(os.tmpdir(), `graph-pw-${process.pid}`);
-  fs.writeFileSync(pwfile, PG_PASSWORD + "\n", { mode: 0o644 });
+
+  const adminPassword = crypto.randomBytes(24).toString("base64url");
+  const secrets = fs.mkdtempSync(path.join(os.tmpdir(), "graph-initdb-"));
+  const pwfile = path.join(secrets, "pw");
+  fs.writeFileSync(pwfile, adminPassword + "\n", { mode: 0o600 });
+  if (isRoot) run("chown", ["-R", "postgres:postgres", secrets]);
   try {
-    pg(bin, "initdb", ["-D", dataDir, "-U", PG_USER, `--pwfile=${pwfile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions"], {
+    pg(bin, "initdb", ["-D", dataDir, "-U", ADMIN_USER, `--pwfile=${pwfile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-instructions"], {
       stdio: ["ignore", "ignore", "inherit"],
     });
+  } catch (e) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
   } finally {
-    fs.rmSync(pwfile, { force: true });
+    fs.rmSync(secrets, { recursive: true, force: true });
   }
+  fs.writeFileSync(adminPasswordFile(dataDir), adminPassword + "\n", { mode: 0o600 });
   const settings = [
     "",
     "# Graph's private cluster: reachable from this machine only.",
@@ -82,25 +112,58 @@ function initCluster(bin, dataDir, { durable }) {
   fs.appendFileSync(path.join(dataDir, "postgresql.conf"), settings.join("\n") + "\n");
 }
 
+/** Creates the application role on a new cluster, as the cluster's superuser. */
+function createApplicationRole(bin, dataDir, port) {
+  const password = fs.readFileSync(adminPasswordFile(dataDir), "utf8").trim();
+  const psql = fs.existsSync(path.join(bin, "psql")) ? path.join(bin, "psql") : "psql";
+  run(psql, [
+    "-q", "-v", "ON_ERROR_STOP=1",
+    "-h", "127.0.0.1", "-p", String(port), "-U", ADMIN_USER, "-d", "postgres",
+    "-c", `CREATE ROLE ${PG_USER} LOGIN CREATEDB PASSWORD '${PG_PASSWORD}'`,
+  ], { env: { ...process.env, PGPASSWORD: password }, stdio: ["ignore", "ignore", "inherit"] });
+}
+
 export function connectionString(port, database = "graph") {
   return `Host=127.0.0.1;Port=${port};Database=${database};Username=${PG_USER};Password=${PG_PASSWORD}`;
 }
 
+/** The port a running cluster listens on (line 4 of postmaster.pid). */
+function runningPort(dataDir) {
+  const lines = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+  return Number(lines[3]);
+}
+
 /**
  * Starts (initialising on first use) a cluster in dataDir on port.
- * Returns { port, connectionString, stop } where stop() is a no-op if the cluster was already running.
+ * Returns { port, dataDir, connectionString, stop }.
  */
 export async function startCluster({ dataDir, port, durable = true }) {
-  const bin = findPgBin();
+  const bin = findPgBin(dataDir);
   if (!bin) throw new UserError(installHelp);
 
   const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
   if (fresh) {
     log.info(`initialising a new cluster in ${dataDir}`);
     initCluster(bin, dataDir, { durable });
-  } else if (pgStatus(bin, dataDir)) {
-    log.info(`the cluster in ${dataDir} is already running; using it`);
-    return { port, dataDir, connectionString: connectionString(port), stop: () => {} };
+  }
+
+  let stopped = false;
+  const cluster = (listening) => ({
+    port: listening,
+    dataDir,
+    connectionString: connectionString(listening),
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      pg(bin, "pg_ctl", ["stop", "-D", dataDir, "-m", "fast", "-w"], { stdio: ["ignore", "ignore", "inherit"], allowFailure: true });
+    },
+  });
+
+  if (!fresh && pgStatus(bin, dataDir)) {
+    // Left running by an earlier run that did not stop it (killed, crashed): adopt it, stop it at the end.
+    const listening = runningPort(dataDir);
+    log.info(`the cluster in ${dataDir} is already running on port ${listening} (left by an earlier run); using it`);
+    return cluster(listening);
   }
 
   if (await isPortInUse(port)) {
@@ -119,15 +182,14 @@ export async function startCluster({ dataDir, port, durable = true }) {
     throw new UserError(`PostgreSQL did not start. The end of its log:\n${tail}`);
   }
 
-  let stopped = false;
-  return {
-    port,
-    dataDir,
-    connectionString: connectionString(port),
-    stop: () => {
-      if (stopped) return;
-      stopped = true;
-      pg(bin, "pg_ctl", ["stop", "-D", dataDir, "-m", "fast", "-w"], { stdio: ["ignore", "ignore", "inherit"], allowFailure: true });
-    },
-  };
+  const started = cluster(port);
+  if (fresh) {
+    try {
+      createApplicationRole(bin, dataDir, port);
+    } catch (e) {
+      started.stop();
+      throw e;
+    }
+  }
+  return started;
 }

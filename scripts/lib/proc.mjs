@@ -29,6 +29,22 @@ export function start(command, args, options = {}) {
   return { child, exited };
 }
 
+/** Whether this process runs as root (PostgreSQL then runs as the `postgres` user). */
+export const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+
+/** Asks a child to stop (SIGTERM), and kills it (SIGKILL) if it is still there after timeoutMs. */
+export async function stopChild({ child, exited }, timeoutMs = 10_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  let timer;
+  const late = new Promise((resolve) => (timer = setTimeout(() => resolve("late"), timeoutMs)));
+  if ((await Promise.race([exited, late])) === "late") {
+    child.kill("SIGKILL");
+    await exited;
+  }
+  clearTimeout(timer);
+}
+
 /** True when something already listens on host:port. */
 export function isPortInUse(port, host = "127.0.0.1") {
   return new Promise((resolve) => {

@@ -9,8 +9,11 @@ import { log, UserError } from "./log.mjs";
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export function checkPrerequisites() {
-  const [major] = process.versions.node.split(".").map(Number);
-  if (major < 20) throw new UserError(`Node.js 20 or newer is needed (this is ${process.versions.node}).`);
+  // Vite 8 needs Node 20.19+ (or 22.12+).
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (major < 20 || (major === 20 && minor < 19) || (major === 22 && minor < 12)) {
+    throw new UserError(`Node.js 20.19+ or 22.12+ is needed (this is ${process.versions.node}).`);
+  }
   const dotnet = capture("dotnet", ["--version"]);
   if (!dotnet) throw new UserError("The .NET SDK is not installed (dotnet not found): install .NET 10 from https://dot.net or run `docker compose up`.");
   if (Number(dotnet.split(".")[0]) < 10) throw new UserError(`The .NET 10 SDK is needed (found ${dotnet}).`);
@@ -37,6 +40,8 @@ export function buildDotnet(target, configuration = "Release") {
   });
 }
 
-export function buildAdminUi() {
-  run("npm", ["run", "build", "--workspace", "admin-ui", "--silent"], { cwd: repoRoot });
+/** Type-checks and builds the SPA into admin-ui/dist, or only builds it into outDir (npm test type-checks as a suite of its own). */
+export function buildAdminUi(outDir) {
+  if (outDir) run("npx", ["vite", "build", "--logLevel", "warn", "--outDir", outDir, "--emptyOutDir"], { cwd: path.join(repoRoot, "admin-ui") });
+  else run("npm", ["run", "build", "--workspace", "admin-ui", "--silent"], { cwd: repoRoot });
 }

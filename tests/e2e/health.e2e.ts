@@ -8,8 +8,10 @@ describe("the admin SPA in a browser", () => {
   let server: RunningServer;
   let browser: Browser;
 
+  // One after the other, so that a browser that fails to start cannot orphan a started server.
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    browser = await launchBrowser();
+    server = await startServer();
   });
 
   afterAll(async () => {

@@ -5,8 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
-// @ts-expect-error plain JavaScript module shared with the npm scripts
-import { freePort, waitForHttp } from "../../scripts/lib/proc.mjs";
+import { freePort, stopChild, waitForHttp } from "../../scripts/lib/proc.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const apiDll = path.join(repoRoot, "api", "Graph.Api", "bin", "Release", "net10.0", "Graph.Api.dll");
@@ -21,7 +20,8 @@ function serverConnectionString(): string {
   const server = process.env.GRAPH_TEST_PG;
   if (!server) throw new Error("GRAPH_TEST_PG is not set: run the browser tests through `npm test`, which starts a PostgreSQL.");
   const database = `graph_e2e_${Date.now().toString(36)}`;
-  return server.replace(/Database=[^;]*/i, `Database=${database}`);
+  const withoutDatabase = server.replace(/;?Database=[^;]*/i, "");
+  return `${withoutDatabase};Database=${database}`;
 }
 
 export async function startServer(): Promise<RunningServer> {
@@ -32,7 +32,7 @@ export async function startServer(): Promise<RunningServer> {
     ASPNETCORE_ENVIRONMENT: "Development",
     ASPNETCORE_URLS: `http://127.0.0.1:${port}`,
     ConnectionStrings__Graph: serverConnectionString(),
-    Graph__AdminUi__Path: path.join(repoRoot, "admin-ui", "dist"),
+    Graph__AdminUi__Path: process.env.GRAPH_ADMIN_DIST ?? path.join(repoRoot, "admin-ui", "dist"),
   };
   for (const verb of ["migrate", "seed"]) {
     const result = spawnSync("dotnet", [apiDll, verb], { env, encoding: "utf8" });
@@ -40,7 +40,7 @@ export async function startServer(): Promise<RunningServer> {
   }
 
   const child: ChildProcess = spawn("dotnet", [apiDll, "serve"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
   const baseUrl = `http://127.0.0.1:${port}`;
   if (!(await waitForHttp(`${baseUrl}/health/ready`, { timeoutMs: 60_000, exited }))) {
     child.kill("SIGKILL");
@@ -48,10 +48,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     baseUrl,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    },
+    stop: () => stopChild({ child, exited }),
   };
 }
 
