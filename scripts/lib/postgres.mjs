@@ -112,15 +112,22 @@ function initCluster(bin, dataDir, { durable }) {
   fs.appendFileSync(path.join(dataDir, "postgresql.conf"), settings.join("\n") + "\n");
 }
 
-/** Creates the application role on a new cluster, as the cluster's superuser. */
-function createApplicationRole(bin, dataDir, port) {
+const roleMarker = (dataDir) => `${dataDir}-role-created`;
+
+/**
+ * Creates the application role, as the cluster's superuser, unless it was done already (a first
+ * start can be interrupted between initdb and here, so this runs until it has succeeded once).
+ */
+function ensureApplicationRole(bin, dataDir, port) {
+  if (fs.existsSync(roleMarker(dataDir)) || !fs.existsSync(adminPasswordFile(dataDir))) return;
   const password = fs.readFileSync(adminPasswordFile(dataDir), "utf8").trim();
   const psql = fs.existsSync(path.join(bin, "psql")) ? path.join(bin, "psql") : "psql";
   run(psql, [
     "-q", "-v", "ON_ERROR_STOP=1",
     "-h", "127.0.0.1", "-p", String(port), "-U", ADMIN_USER, "-d", "postgres",
-    "-c", `CREATE ROLE ${PG_USER} LOGIN CREATEDB PASSWORD '${PG_PASSWORD}'`,
+    "-c", `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${PG_USER}') THEN CREATE ROLE ${PG_USER} LOGIN CREATEDB PASSWORD '${PG_PASSWORD}'; END IF; END $$`,
   ], { env: { ...process.env, PGPASSWORD: password }, stdio: ["ignore", "ignore", "inherit"] });
+  fs.writeFileSync(roleMarker(dataDir), "");
 }
 
 export function connectionString(port, database = "graph") {
@@ -163,6 +170,7 @@ export async function startCluster({ dataDir, port, durable = true }) {
     // Left running by an earlier run that did not stop it (killed, crashed): adopt it, stop it at the end.
     const listening = runningPort(dataDir);
     log.info(`the cluster in ${dataDir} is already running on port ${listening} (left by an earlier run); using it`);
+    ensureApplicationRole(bin, dataDir, listening);
     return cluster(listening);
   }
 
@@ -183,13 +191,11 @@ export async function startCluster({ dataDir, port, durable = true }) {
   }
 
   const started = cluster(port);
-  if (fresh) {
-    try {
-      createApplicationRole(bin, dataDir, port);
-    } catch (e) {
-      started.stop();
-      throw e;
-    }
+  try {
+    ensureApplicationRole(bin, dataDir, port);
+  } catch (e) {
+    started.stop();
+    throw e;
   }
   return started;
 }
