@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Graph.Api.Hosting;
 using Graph.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Graph.Api.Tests.Hosting;
@@ -24,6 +25,29 @@ public sealed class CommandLineTests
 
             await using var db = TestPostgres.CreateContext(name);
             Assert.Equal(5, db.Authors.Count());
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(name);
+        }
+    }
+
+    [Fact]
+    public async Task Seed_is_refused_in_production_and_inserts_nothing()
+    {
+        var name = await TestPostgres.CreateDatabaseAsync();
+        try
+        {
+            var error = new StringWriter();
+            var exitCode = await CommandLine.RunAsync(
+                ["seed", "--environment=Production", $"--ConnectionStrings:Graph={TestPostgres.ConnectionStringFor(name)}"],
+                TextWriter.Null, error);
+
+            Assert.Equal(1, exitCode);
+            Assert.StartsWith("Refusing to seed demo data in the Production environment", error.ToString());
+            await using var db = TestPostgres.CreateContext(name);
+            Assert.Equal(0, await db.Authors.CountAsync());
+            Assert.Equal(0, await db.Books.CountAsync());
         }
         finally
         {
