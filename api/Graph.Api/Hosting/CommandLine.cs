@@ -72,10 +72,29 @@ public static class CommandLine
         IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } or
         IOException when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
             $"The server cannot listen: {e.Message} Is Graph already running? Stop it, or choose other addresses with ASPNETCORE_URLS.",
-        NpgsqlException or InvalidOperationException { InnerException: NpgsqlException } =>
-            $"The database cannot be reached: {(e as NpgsqlException ?? e.InnerException)!.Message} Check ConnectionStrings__Graph (npm start runs a private PostgreSQL for you).",
+        // The server answered and said no (bad password, permission denied, duplicate key, bad SQL): saying
+        // "cannot be reached" would send the operator after the network instead.
+        _ when Find<PostgresException>(e) is { } refused =>
+            $"The database refused: {refused.SqlState} {refused.MessageText}",
+        // No answer: connection refused, socket error, timeout.
+        _ when Find<NpgsqlException>(e) is { } unreachable =>
+            $"The database cannot be reached: {unreachable.Message} Check ConnectionStrings__Graph (npm start runs a private PostgreSQL for you).",
         _ => null,
     };
+
+    /// <summary>The exception, or the first of its inner exceptions, of type <typeparamref name="T"/>
+    /// (EF Core wraps Npgsql's: DbUpdateException, InvalidOperationException for transient failures).</summary>
+    private static T? Find<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
 
     /// <summary>Builds the server and checks its configuration before anything starts, so that an operator
     /// reads one message instead of the host's own stack trace.</summary>

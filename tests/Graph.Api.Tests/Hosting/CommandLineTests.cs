@@ -56,10 +56,6 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task An_unreachable_database_is_exit_code_1_not_a_crash() =>
-        Assert.Equal(1, await CommandLine.RunAsync(Verb("migrate", "Host=127.0.0.1;Port=1;Database=graph;Username=graph;Password=x;Timeout=2")));
-
-    [Fact]
     public async Task Unknown_verbs_are_refused_with_the_usage() =>
         Assert.Equal(2, await CommandLine.RunAsync(["frobnicate"]));
 
@@ -77,6 +73,44 @@ public sealed class CommandLineTests
     [Fact]
     public void A_database_failure_is_explained() =>
         Assert.StartsWith("The database cannot be reached:", CommandLine.Explain(new NpgsqlException("Connection refused")));
+
+    [Fact]
+    public void A_timeout_is_unreachable_too() =>
+        Assert.StartsWith("The database cannot be reached:", CommandLine.Explain(
+            new InvalidOperationException("transient", new NpgsqlException("Exception while reading from stream", new TimeoutException()))));
+
+    [Theory]
+    [InlineData("42501", "permission denied for table books")]
+    [InlineData("23505", "duplicate key value violates unique constraint \"ix_books_isbn\"")]
+    [InlineData("42601", "syntax error at or near \"SELEC\"")]
+    public void A_database_that_answers_no_is_not_called_unreachable(string sqlState, string messageText)
+    {
+        var refused = new PostgresException(messageText, "ERROR", "ERROR", sqlState);
+        Assert.Equal($"The database refused: {sqlState} {messageText}", CommandLine.Explain(refused));
+        // As EF Core wraps it when saving.
+        Assert.Equal($"The database refused: {sqlState} {messageText}",
+            CommandLine.Explain(new DbUpdateException("An error occurred while saving the entity changes.", refused)));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_a_refusal_not_an_unreachable_database()
+    {
+        var wrongPassword = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionStringFor("postgres")) { Password = "not-the-password" };
+        var error = new StringWriter();
+
+        Assert.Equal(1, await CommandLine.RunAsync(Verb("migrate", wrongPassword.ConnectionString), TextWriter.Null, error));
+        Assert.StartsWith("The database refused: 28P01 ", error.ToString());
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_exit_code_1_and_says_so()
+    {
+        var error = new StringWriter();
+
+        Assert.Equal(1, await CommandLine.RunAsync(
+            Verb("migrate", "Host=127.0.0.1;Port=1;Database=graph;Username=graph;Password=x;Timeout=2"), TextWriter.Null, error));
+        Assert.StartsWith("The database cannot be reached:", error.ToString());
+    }
 
     [Fact]
     public void A_bug_is_not_disguised() => Assert.Null(CommandLine.Explain(new NullReferenceException()));
