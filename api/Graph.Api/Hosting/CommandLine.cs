@@ -32,7 +32,14 @@ public static class CommandLine
     /// (tests capture them without touching the process-wide console).</summary>
     internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+        // No verb, or options first, means serve; but the help flags are asked for help, not for a server.
+        var verb = args switch
+        {
+            [] => "serve",
+            ["help" or "--help" or "-h", ..] => "help",
+            [var first, ..] when first.StartsWith('-') => "serve",
+            [var first, ..] => first,
+        };
         var rest = verb == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
         try
         {
@@ -50,7 +57,7 @@ public static class CommandLine
                     return await WithDatabaseAsync(rest, (db, _) => SeedAsync(db, output), refuseInProduction: true);
                 case "schema" when rest is ["export", ..]:
                     return await ExportSchemaAsync(rest[1..], output);
-                case "help" or "--help" or "-h":
+                case "help":
                     await output.WriteLineAsync(Usage);
                     return 0;
                 default:
