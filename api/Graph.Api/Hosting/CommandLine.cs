@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Graph.Api.Data;
 using Graph.Api.Data.Seed;
 using Microsoft.EntityFrameworkCore;
@@ -76,8 +77,10 @@ public static class CommandLine
     internal static string? Explain(Exception e) => e switch
     {
         StartupConfigurationException or CommandRefusedException => e.Message,
-        IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } or
-        IOException when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
+        // Kestrel: IOException("Failed to bind to address http://...: address already in use.")
+        //   -> AddressInUseException -> SocketException(AddressAlreadyInUse).
+        IOException when Find<AddressInUseException>(e) is not null ||
+                         Find<SocketException>(e) is { SocketErrorCode: SocketError.AddressAlreadyInUse } =>
             $"The server cannot listen: {e.Message} Is Graph already running? Stop it, or choose other addresses with ASPNETCORE_URLS.",
         // The server answered and said no (bad password, permission denied, duplicate key, bad SQL): saying
         // "cannot be reached" would send the operator after the network instead.

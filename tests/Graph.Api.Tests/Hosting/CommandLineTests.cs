@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Graph.Api.Hosting;
 using Graph.Api.Tests.Infrastructure;
@@ -74,11 +75,21 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void A_port_in_use_is_explained()
+    public async Task A_port_in_use_is_exit_code_1_with_an_explanation()
     {
-        var error = new IOException("Failed to bind to address http://127.0.0.1:5000: address already in use.",
-            new SocketException((int)SocketError.AddressAlreadyInUse));
-        Assert.Contains("Is Graph already running?", CommandLine.Explain(error));
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        var error = new StringWriter();
+
+        // Were the failure not explained, RunAsync would throw; were the port free, serve would run until the timeout.
+        var serve = CommandLine.RunAsync(
+            ["serve", "--environment=Development", $"--urls=http://127.0.0.1:{port}", $"--ConnectionStrings:Graph={TestPostgres.ConnectionStringFor("postgres")}"],
+            TextWriter.Null, error);
+
+        Assert.Equal(1, await serve.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("Is Graph already running?", error.ToString());
+        Assert.Contains($"127.0.0.1:{port}", error.ToString());
     }
 
     [Fact]
@@ -125,4 +136,8 @@ public sealed class CommandLineTests
 
     [Fact]
     public void A_bug_is_not_disguised() => Assert.Null(CommandLine.Explain(new NullReferenceException()));
+
+    [Fact]
+    public void Another_io_failure_is_not_taken_for_a_port_in_use() =>
+        Assert.Null(CommandLine.Explain(new IOException("No space left on device")));
 }
