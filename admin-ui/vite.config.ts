@@ -8,7 +8,7 @@ const api = process.env.GRAPH_API_URL ?? "http://localhost:5000";
 export default defineConfig({
   base: "/admin/",
   plugins: [react()],
-  build: { outDir: "dist", sourcemap: true },
+  build: { outDir: "dist", sourcemap: false }, // no .map files in the image
   server: {
     port: 5173,
     proxy: {

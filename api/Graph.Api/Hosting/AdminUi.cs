@@ -6,16 +6,26 @@ namespace Graph.Api.Hosting;
 
 /// <summary>
 /// Serves the built admin SPA under /admin: hashed assets cached for a year, index.html for every
-/// other path below /admin so that client-side routes survive a reload.
+/// other path below /admin so that client-side routes survive a reload. A missing file (a path with
+/// an extension, such as /admin/assets/app-1234.js or /admin/favicon.ico) is a 404, not index.html.
 /// </summary>
 public static class AdminUi
 {
     public const string BasePath = "/admin";
 
-    /// <summary>Static files of the SPA. Must come before routing, or the SPA fallback would swallow the assets.</summary>
-    public static WebApplication UseAdminUi(this WebApplication app)
+    /// <summary>The SPA's index.html, or null when the SPA is not built. Found once, when the pipeline is built.</summary>
+    public static string? FindIndexFile(WebApplication app)
     {
-        if (IndexFile(app) is not { } index)
+        var options = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.AdminUi;
+        var index = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, options.Path, "index.html"));
+        return File.Exists(index) ? index : null;
+    }
+
+    /// <summary>Static files of the SPA. Must come before routing, or the SPA fallback would swallow the assets.</summary>
+    /// <remarks>index: from <see cref="FindIndexFile"/>.</remarks>
+    public static WebApplication UseAdminUi(this WebApplication app, string? index)
+    {
+        if (index is null)
         {
             app.Logger.LogWarning("The admin UI is not built: run `npm run build --workspace admin-ui` (npm start does it).");
             return app;
@@ -34,16 +44,25 @@ public static class AdminUi
         return app;
     }
 
-    /// <summary>"/" and "/admin" redirect to the SPA; any other path below /admin gets index.html (client-side routes).</summary>
-    public static WebApplication MapAdminUi(this WebApplication app)
+    /// <summary>"/" and "/admin" redirect to the SPA; any other path below /admin without an extension gets
+    /// index.html (client-side routes); a path with one reaches here only when the file is missing: 404.</summary>
+    /// <remarks>index: from <see cref="FindIndexFile"/>.</remarks>
+    public static WebApplication MapAdminUi(this WebApplication app, string? index)
     {
         app.MapGet("/", () => Results.Redirect(BasePath + "/"));
-        var index = IndexFile(app);
-        app.MapGet(BasePath + "/{**path}", async context =>
+        app.MapGet(BasePath + "/{**path}", async (HttpContext context, string? path) =>
         {
             if (context.Request.Path.Value == BasePath)
             {
                 context.Response.Redirect(BasePath + "/");
+                return;
+            }
+
+            // The static files come first; a file name that gets this far does not exist. Answering
+            // index.html would hand the browser HTML for a script, an image or a source map.
+            if (Path.HasExtension(path))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
 
@@ -59,12 +78,5 @@ public static class AdminUi
             await context.Response.SendFileAsync(index, context.RequestAborted);
         });
         return app;
-    }
-
-    private static string? IndexFile(WebApplication app)
-    {
-        var options = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.AdminUi;
-        var index = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, options.Path, "index.html"));
-        return File.Exists(index) ? index : null;
     }
 }

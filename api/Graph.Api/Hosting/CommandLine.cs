@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Graph.Api.Data;
 using Graph.Api.Data.Seed;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public static class CommandLine
 
           serve           run the server (default)
           migrate         apply the database migrations
-          seed            add the demo data to an empty database
+          seed            add the demo data to an empty database (refused in Production)
           schema export [--output FILE]
                           write the schema's SDL (default: schema/schema.graphql of the repository)
           help            show this text
@@ -26,9 +27,20 @@ public static class CommandLine
         variables (ConnectionStrings__Graph, Graph__Auth__SigningKey, ASPNETCORE_URLS, ...).
         """;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Runs a verb, writing its messages to <paramref name="output"/> and <paramref name="error"/>
+    /// (tests capture them without touching the process-wide console).</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+        // No verb, or options first, means serve; but the help flags are asked for help, not for a server.
+        var verb = args switch
+        {
+            [] => "serve",
+            ["help" or "--help" or "-h", ..] => "help",
+            [var first, ..] when first.StartsWith('-') => "serve",
+            [var first, ..] => first,
+        };
         var rest = verb == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
         try
         {
@@ -41,22 +53,22 @@ public static class CommandLine
                     }
                     return 0;
                 case "migrate":
-                    return await WithDatabaseAsync(rest, MigrateAsync);
+                    return await WithDatabaseAsync(rest, (db, services) => MigrateAsync(db, services, output));
                 case "seed":
-                    return await WithDatabaseAsync(rest, SeedAsync);
+                    return await WithDatabaseAsync(rest, (db, _) => SeedAsync(db, output), refuseInProduction: true);
                 case "schema" when rest is ["export", ..]:
-                    return await ExportSchemaAsync(rest[1..]);
-                case "help" or "--help" or "-h":
-                    Console.WriteLine(Usage);
+                    return await ExportSchemaAsync(rest[1..], output);
+                case "help":
+                    await output.WriteLineAsync(Usage);
                     return 0;
                 default:
-                    await Console.Error.WriteLineAsync($"Unknown verb '{verb}'.{Environment.NewLine}{Usage}");
+                    await error.WriteLineAsync($"Unknown verb '{verb}'.{Environment.NewLine}{Usage}");
                     return 2;
             }
         }
         catch (Exception e) when (Explain(e) is { } message)
         {
-            await Console.Error.WriteLineAsync(message);
+            await error.WriteLineAsync(message);
             return 1;
         }
     }
@@ -64,14 +76,35 @@ public static class CommandLine
     /// <summary>The operator-facing explanation of a start-up failure, or null for a genuine bug.</summary>
     internal static string? Explain(Exception e) => e switch
     {
-        StartupConfigurationException => e.Message,
-        IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } or
-        IOException when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
+        StartupConfigurationException or CommandRefusedException => e.Message,
+        // Kestrel: IOException("Failed to bind to address http://...: address already in use.")
+        //   -> AddressInUseException -> SocketException(AddressAlreadyInUse).
+        IOException when Find<AddressInUseException>(e) is not null ||
+                         Find<SocketException>(e) is { SocketErrorCode: SocketError.AddressAlreadyInUse } =>
             $"The server cannot listen: {e.Message} Is Graph already running? Stop it, or choose other addresses with ASPNETCORE_URLS.",
-        NpgsqlException or InvalidOperationException { InnerException: NpgsqlException } =>
-            $"The database cannot be reached: {(e as NpgsqlException ?? e.InnerException)!.Message} Check ConnectionStrings__Graph (npm start runs a private PostgreSQL for you).",
+        // The server answered and said no (bad password, permission denied, duplicate key, bad SQL): saying
+        // "cannot be reached" would send the operator after the network instead.
+        _ when Find<PostgresException>(e) is { } refused =>
+            $"The database refused: {refused.SqlState} {refused.MessageText}",
+        // No answer: connection refused, socket error, timeout.
+        _ when Find<NpgsqlException>(e) is { } unreachable =>
+            $"The database cannot be reached: {unreachable.Message} Check ConnectionStrings__Graph (npm start runs a private PostgreSQL for you).",
         _ => null,
     };
+
+    /// <summary>The exception, or the first of its inner exceptions, of type <typeparamref name="T"/>
+    /// (EF Core wraps Npgsql's: DbUpdateException, InvalidOperationException for transient failures).</summary>
+    private static T? Find<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
 
     /// <summary>Builds the server and checks its configuration before anything starts, so that an operator
     /// reads one message instead of the host's own stack trace.</summary>
@@ -82,40 +115,48 @@ public static class CommandLine
         return app;
     }
 
-    private static async Task<int> WithDatabaseAsync(string[] args, Func<GraphDbContext, IServiceProvider, Task> work)
+    private static async Task<int> WithDatabaseAsync(string[] args, Func<GraphDbContext, IServiceProvider, Task> work, bool refuseInProduction = false)
     {
-        await using var app = BuildChecked(args);
+        await using var app = GraphApplication.Build(args);
+        // Before any other check, so that the operator reads why: demo data must never reach a real (money) database by accident.
+        if (refuseInProduction && app.Environment.IsProduction())
+        {
+            throw new CommandRefusedException(
+                $"Refusing to seed demo data in the {app.Environment.EnvironmentName} environment: the demo catalog is for development and test databases only.");
+        }
+
+        StartupChecks.ThrowIfUnfit(app.Configuration, app.Environment);
         await using var scope = app.Services.CreateAsyncScope();
         await work(scope.ServiceProvider.GetRequiredService<GraphDbContext>(), scope.ServiceProvider);
         return 0;
     }
 
-    private static async Task MigrateAsync(GraphDbContext db, IServiceProvider services)
+    private static async Task MigrateAsync(GraphDbContext db, IServiceProvider services, TextWriter output)
     {
         // The DbContext's own connection string has lost its password once opened; take the configured one.
         var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("Graph")!;
         if (await DatabaseBootstrap.EnsureDatabaseAsync(connectionString))
         {
-            Console.WriteLine($"Created the database '{db.Database.GetDbConnection().Database}'.");
+            await output.WriteLineAsync($"Created the database '{db.Database.GetDbConnection().Database}'.");
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
-        Console.WriteLine(pending.Count == 0
+        await output.WriteLineAsync(pending.Count == 0
             ? "The database is up to date."
             : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
     }
 
     /// <summary>Prints the schema; needs no database.</summary>
-    private static async Task<int> ExportSchemaAsync(string[] args)
+    private static async Task<int> ExportSchemaAsync(string[] args, TextWriter output)
     {
-        var output = SchemaFile.DefaultPath(Directory.GetCurrentDirectory());
+        var file = SchemaFile.DefaultPath(Directory.GetCurrentDirectory());
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] is "--output" or "-o" && i + 1 < args.Length)
             {
-                output = Path.GetFullPath(args[++i]);
+                file = Path.GetFullPath(args[++i]);
             }
             else
             {
@@ -125,15 +166,18 @@ public static class CommandLine
 
         await using var app = GraphApplication.Build([.. rest]);
         var sdl = await GraphSchema.PrintAsync(app.Services);
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        await File.WriteAllTextAsync(output, sdl);
-        Console.WriteLine($"Wrote the schema to {output}.");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, sdl);
+        await output.WriteLineAsync($"Wrote the schema to {file}.");
         return 0;
     }
 
-    private static async Task SeedAsync(GraphDbContext db, IServiceProvider services)
+    private static async Task SeedAsync(GraphDbContext db, TextWriter output)
     {
         var added = await DemoSeeder.SeedAsync(db, TimeProvider.System);
-        Console.WriteLine(added ? "Demo data added." : "The database already holds data; nothing was seeded.");
+        await output.WriteLineAsync(added ? "Demo data added." : "The database already holds data; nothing was seeded.");
     }
 }
+
+/// <summary>A verb that will not run in this configuration; its message is meant for the operator.</summary>
+public sealed class CommandRefusedException(string message) : Exception(message);

@@ -28,10 +28,11 @@ public static class GraphApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();
-        app.UseAdminUi();
+        var adminUiIndex = AdminUi.FindIndexFile(app);
+        app.UseAdminUi(adminUiIndex);
         app.UseRouting();
         app.MapGraphHealthChecks();
-        app.MapAdminUi();
+        app.MapAdminUi(adminUiIndex);
         return app;
     }
 }

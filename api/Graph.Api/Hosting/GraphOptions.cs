@@ -12,7 +12,7 @@ public sealed class GraphOptions
 
     public sealed class AuthOptions
     {
-        /// <summary>The key that signs access tokens: at least 32 bytes of secret, never the development value in Production.</summary>
+        /// <summary>The key that signs access tokens: at least 32 bytes of secret, never the development value outside Development.</summary>
         public string SigningKey { get; set; } = "";
     }
 

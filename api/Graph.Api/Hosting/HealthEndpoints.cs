@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Graph.Api.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Graph.Api.Hosting;
@@ -13,10 +14,52 @@ public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
 
+    /// <summary>How long /health/ready waits for the database before it answers 503: a black-holed server
+    /// (packets dropped, no reset) would otherwise hold the probe for the whole connection timeout.</summary>
+    public static readonly TimeSpan DatabaseTimeout = TimeSpan.FromSeconds(3);
+
     public static IServiceCollection AddGraphHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<GraphDbContext>("database", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return services;
+    }
+
+    /// <summary>
+    /// Can the database be reached, within <see cref="DatabaseTimeout"/>? AddDbContextCheck takes no timeout, and
+    /// a registration's timeout only cancels a token, which Npgsql ignores while it waits for the server's first
+    /// reply; so the deadline is enforced here by no longer waiting. The abandoned probe still ends on its own,
+    /// bounded by the connection string's Timeout, and only then returns its context to the pool.
+    /// </summary>
+    private sealed class DatabaseHealthCheck(IDbContextFactory<GraphDbContext> contexts) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
+        {
+            var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(DatabaseTimeout);
+            var probe = CanConnectAsync(deadline.Token);
+            // The token source lives as long as the probe that uses it.
+            _ = probe.ContinueWith(_ => deadline.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            try
+            {
+                return await probe.WaitAsync(DatabaseTimeout, cancellationToken)
+                    ? HealthCheckResult.Healthy()
+                    : new HealthCheckResult(context.Registration.FailureStatus);
+            }
+            catch (TimeoutException)
+            {
+                return new HealthCheckResult(context.Registration.FailureStatus, $"no answer within {DatabaseTimeout.TotalSeconds:0} s");
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return new HealthCheckResult(context.Registration.FailureStatus, $"no answer within {DatabaseTimeout.TotalSeconds:0} s");
+            }
+        }
+
+        private async Task<bool> CanConnectAsync(CancellationToken cancellationToken)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            return await db.Database.CanConnectAsync(cancellationToken);
+        }
     }
 
     public static IEndpointRouteBuilder MapGraphHealthChecks(this IEndpointRouteBuilder endpoints)

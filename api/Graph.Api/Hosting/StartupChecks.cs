@@ -4,6 +4,7 @@ namespace Graph.Api.Hosting;
 
 /// <summary>
 /// Refuses to start a server that would run with development secrets or without a database.
+/// Every environment but Development (Production, Staging, any other name) must bring its own secrets.
 /// Every problem is listed at once so that an operator fixes them in one go.
 /// </summary>
 public static class StartupChecks
@@ -36,14 +37,17 @@ public static class StartupChecks
             problems.Add("No database: set ConnectionStrings__Graph (an Npgsql connection string).");
         }
 
-        if (!environment.IsProduction())
+        // Only Development may run on the development values: a Staging or "Prod" server is as exposed as Production.
+        if (environment.IsDevelopment())
         {
             return problems;
         }
 
+        var name = environment.EnvironmentName;
+
         if (connectionString?.Contains(DevelopmentMarker, StringComparison.OrdinalIgnoreCase) == true)
         {
-            problems.Add("ConnectionStrings__Graph holds the development password; give Production its own credentials.");
+            problems.Add($"ConnectionStrings__Graph holds the development password; give {name} its own credentials.");
         }
 
         var key = configuration[$"{GraphOptions.Section}:Auth:SigningKey"] ?? "";
@@ -53,7 +57,7 @@ public static class StartupChecks
         }
         else if (key.Contains(DevelopmentMarker, StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add("Graph__Auth__SigningKey is the development key; Production needs its own secret.");
+            problems.Add($"Graph__Auth__SigningKey is the development key; {name} needs its own secret.");
         }
         else if (Encoding.UTF8.GetByteCount(key) < MinimumSigningKeyBytes)
         {

@@ -22,7 +22,11 @@ public sealed class CatalogQueriesTests(DatabaseFixture database) : IClassFixtur
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<JsonElement> QueryAsync(string query, Dictionary<string, object?>? variables = null)
+    private async Task<JsonElement> QueryAsync(string query, Dictionary<string, object?>? variables = null) =>
+        JsonDocument.Parse(await QueryTextAsync(query, variables)).RootElement.Clone();
+
+    /// <summary>The response exactly as the server writes it.</summary>
+    private async Task<string> QueryTextAsync(string query, Dictionary<string, object?>? variables = null)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var executor = await _factory.Services.GetRequestExecutorAsync();
@@ -32,7 +36,7 @@ public sealed class CatalogQueriesTests(DatabaseFixture database) : IClassFixtur
             request.SetVariableValues(variables);
         }
         await using var result = await executor.ExecuteAsync(request.Build());
-        return JsonDocument.Parse(result.ExpectOperationResult().ToJson()).RootElement.Clone();
+        return result.ExpectOperationResult().ToJson();
     }
 
     [Fact]
@@ -51,6 +55,23 @@ public sealed class CatalogQueriesTests(DatabaseFixture database) : IClassFixtur
         Assert.Equal(4000m, data.GetProperty("price").GetProperty("amount").GetDecimal());
         Assert.Equal("XOF", data.GetProperty("price").GetProperty("currency").GetString());
         Assert.Equal(book.Author!.Name, data.GetProperty("author").GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("9782000000035", "\"amount\":4000,\"currency\":\"XOF\"")]
+    [InlineData("9782000000042", "\"amount\":7.99,\"currency\":\"EUR\"")]
+    [InlineData("9782000000066", "\"amount\":4.50,\"currency\":\"USD\"")]
+    public async Task Amounts_are_written_without_the_columns_extra_decimals(string isbn, string expected)
+    {
+        // numeric(19,4) reads back as 4000.0000; clients must see the amount, not the column's scale.
+        await using var db = database.CreateContext();
+        var id = await db.Books.Where(b => b.Isbn == isbn).Select(b => b.Id).SingleAsync();
+
+        var text = await QueryTextAsync(
+            "query($id: UUID!) { book(id: $id) { price { amount currency } } }",
+            new() { ["id"] = id.ToString() });
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
     }
 
     [Fact]

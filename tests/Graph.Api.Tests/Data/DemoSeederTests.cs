@@ -31,4 +31,36 @@ public sealed class DemoSeederTests(DatabaseFixture database) : IClassFixture<Da
         Assert.All(prices, p => Assert.Equal(p.Amount, decimal.Round(p.Amount, Money.MinorUnits(p.Currency))));
         Assert.All(await check.Books.Include(b => b.Author).ToListAsync(), b => Assert.NotNull(b.Author));
     }
+
+    [Fact]
+    public async Task Two_seeders_at_once_seed_only_once()
+    {
+        var reference = await TestPostgres.CreateDatabaseAsync();
+        var raced = await TestPostgres.CreateDatabaseAsync();
+        try
+        {
+            await using (var db = TestPostgres.CreateContext(reference))
+            {
+                Assert.True(await DemoSeeder.SeedAsync(db, TimeProvider.System));
+            }
+
+            await using var first = TestPostgres.CreateContext(raced);
+            await using var second = TestPostgres.CreateContext(raced);
+            using var start = new Barrier(2);
+            var results = await Task.WhenAll(
+                Task.Run(() => { start.SignalAndWait(); return DemoSeeder.SeedAsync(first, TimeProvider.System); }),
+                Task.Run(() => { start.SignalAndWait(); return DemoSeeder.SeedAsync(second, TimeProvider.System); }));
+
+            Assert.Single(results, added => added);
+            await using var expected = TestPostgres.CreateContext(reference);
+            await using var actual = TestPostgres.CreateContext(raced);
+            Assert.Equal(await expected.Authors.CountAsync(), await actual.Authors.CountAsync());
+            Assert.Equal(await expected.Books.CountAsync(), await actual.Books.CountAsync());
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(reference);
+            await TestPostgres.DropDatabaseAsync(raced);
+        }
+    }
 }

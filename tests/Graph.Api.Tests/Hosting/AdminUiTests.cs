@@ -26,6 +26,8 @@ public sealed class AdminUiTests : IDisposable
     [Theory]
     [InlineData("/admin/")]
     [InlineData("/admin/books/42/show")]
+    [InlineData("/admin/settings")]
+    [InlineData("/admin/index.html")]
     public async Task Every_page_of_the_spa_gets_index_html_uncached(string url)
     {
         await using var factory = Server(dist);
@@ -46,6 +48,29 @@ public sealed class AdminUiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("console.log('graph');", await response.Content.ReadAsStringAsync());
         Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
+    }
+
+    [Theory]
+    [InlineData("/admin/assets/missing-3f2a1c.js")]
+    [InlineData("/admin/favicon.ico")]
+    [InlineData("/admin/assets/app-3f2a1c.js.map")]
+    [InlineData("/admin/books/42/cover.png")]
+    public async Task A_missing_file_is_404_not_index_html(string url)
+    {
+        await using var factory = Server(dist);
+        var response = await Client(factory).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("<title>Graph admin</title>", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_404_even_when_the_spa_is_not_built()
+    {
+        await using var factory = Server(Path.Combine(dist, "missing"));
+        var response = await Client(factory).GetAsync("/admin/assets/app-3f2a1c.js");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Theory]

@@ -1,5 +1,9 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
+using Graph.Api.Hosting;
 using Graph.Api.Tests.Infrastructure;
 
 namespace Graph.Api.Tests.Hosting;
@@ -30,6 +34,35 @@ public sealed class HealthTests(DatabaseFixture database) : IClassFixture<Databa
         var check = Assert.Single(body.RootElement.GetProperty("checks").EnumerateArray());
         Assert.Equal("database", check.GetProperty("name").GetString());
         Assert.Equal("Healthy", check.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_gives_up_on_a_database_that_never_answers()
+    {
+        // A listener nobody accepts from: the TCP handshake completes, PostgreSQL's reply never comes,
+        // as with a server behind a firewall that drops packets.
+        using var blackHole = new TcpListener(IPAddress.Loopback, 0);
+        blackHole.Start();
+        var port = ((IPEndPoint)blackHole.LocalEndpoint).Port;
+        await using var factory = new GraphApiFactory($"Host=127.0.0.1;Port={port};Database=graph;Username=graph;Password=x;Timeout=60");
+        var client = factory.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(30);
+
+        var clock = Stopwatch.StartNew();
+        var ready = await client.GetAsync("/health/ready");
+        clock.Stop();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.InRange(clock.Elapsed, HealthEndpoints.DatabaseTimeout - TimeSpan.FromMilliseconds(100), HealthEndpoints.DatabaseTimeout + TimeSpan.FromSeconds(5));
+        var text = await ready.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
+        var check = Assert.Single(body.RootElement.GetProperty("checks").EnumerateArray());
+        Assert.Equal("database", check.GetProperty("name").GetString());
+        Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
+        Assert.Equal("no answer within 3 s", check.GetProperty("description").GetString());
+        Assert.DoesNotContain(port.ToString(CultureInfo.InvariantCulture), text);
+        Assert.DoesNotContain("Exception", text);
     }
 
     [Fact]

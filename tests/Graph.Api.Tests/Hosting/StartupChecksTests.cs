@@ -20,9 +20,11 @@ public sealed class StartupChecksTests
         return StartupChecks.Problems(configuration, new Environment(environment));
     }
 
-    [Fact]
-    public void Production_with_its_own_secrets_starts() =>
-        Assert.Empty(Problems(Environments.Production, ProductionDatabase, StrongKey));
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Production_with_its_own_secrets_starts(string environment) =>
+        Assert.Empty(Problems(environment, ProductionDatabase, StrongKey));
 
     [Fact]
     public void Development_needs_no_signing_key() =>
@@ -30,25 +32,46 @@ public sealed class StartupChecksTests
 
     [Theory]
     [InlineData("Development")]
+    [InlineData("Staging")]
     [InlineData("Production")]
     public void No_connection_string_is_refused_everywhere(string environment) =>
         Assert.Contains(Problems(environment, "", StrongKey), p => p.StartsWith("No database: set ConnectionStrings__Graph", StringComparison.Ordinal));
 
     [Theory]
-    [InlineData(null, "No signing key")]
-    [InlineData("development-only-signing-key-do-not-use-in-production-0123456789", "is the development key")]
-    [InlineData("short-key", "is too short")]
-    public void Production_refuses_a_weak_signing_key(string? key, string expected)
+    [InlineData("Production", null, "No signing key")]
+    [InlineData("Production", "development-only-signing-key-do-not-use-in-production-0123456789", "is the development key")]
+    [InlineData("Production", "short-key", "is too short")]
+    [InlineData("Staging", null, "No signing key")]
+    [InlineData("Staging", "development-only-signing-key-do-not-use-in-production-0123456789", "is the development key; Staging needs its own secret")]
+    [InlineData("Staging", "short-key", "is too short")]
+    [InlineData("Testing", null, "No signing key")]
+    public void Every_environment_but_development_refuses_a_weak_signing_key(string environment, string? key, string expected)
     {
-        var problem = Assert.Single(Problems(Environments.Production, ProductionDatabase, key));
+        var problem = Assert.Single(Problems(environment, ProductionDatabase, key));
         Assert.Contains(expected, problem);
     }
 
-    [Fact]
-    public void Production_refuses_the_development_database_password() =>
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Every_environment_but_development_refuses_the_development_database_password(string environment) =>
         Assert.Contains(
-            Problems(Environments.Production, "Host=x;Password=graph-development-only", StrongKey),
+            Problems(environment, "Host=x;Password=graph-development-only", StrongKey),
             p => p.Contains("development password", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Serve_refuses_to_start_in_staging_with_the_development_settings()
+    {
+        var error = new StringWriter();
+        var serve = CommandLine.RunAsync(
+            ["serve", "--environment=Staging", "--urls=http://127.0.0.1:0",
+             "--ConnectionStrings:Graph=Host=x;Password=graph-development-only",
+             "--Graph:Auth:SigningKey=development-only-signing-key-do-not-use-in-production-0123456789"],
+            TextWriter.Null, error);
+
+        Assert.Equal(1, await serve.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("is the development key; Staging needs its own secret", error.ToString());
+    }
 
     [Fact]
     public void Every_problem_is_reported_at_once()

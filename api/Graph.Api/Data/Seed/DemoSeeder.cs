@@ -8,12 +8,19 @@ namespace Graph.Api.Data.Seed;
 /// Demo data for a new installation: a small catalog of West African literature. Fictional people
 /// and titles. Seeds only an empty database, in one transaction, so running it twice changes nothing.
 /// </summary>
+/// <remarks>The `seed` verb refuses to run in Production (see CommandLine).</remarks>
 public static class DemoSeeder
 {
+    /// <summary>Takes the transaction-scoped advisory lock that serialises seeders; its key is "GraphSed" in ASCII (0x4772617068536564).</summary>
+    private const string LockSql = "SELECT pg_advisory_xact_lock(5148284459452425572)";
+
     /// <returns>True when data was added; false when the database already held some.</returns>
     public static async Task<bool> SeedAsync(GraphDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two seeders started together would both find the database empty; the second waits here until the
+        // first commits (the lock is released with its transaction), then finds the data and adds nothing.
+        await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
         if (await db.Authors.AnyAsync(cancellationToken))
         {
             return false;
