@@ -3,6 +3,7 @@ using Graph.GraphQL.Execution.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -26,7 +27,8 @@ public static class GraphQLEndpointRouteBuilderExtensions
 
         var options = new GraphQLServerOptions();
         var schema = new SchemaEndpoint(executors, schemaName, options);
-        var http = new GraphQLHttpEndpoint(executors, schemaName, options, schema, logger);
+        var isDevelopment = services.GetService<IHostEnvironment>()?.IsDevelopment() ?? false;
+        var http = new GraphQLHttpEndpoint(executors, schemaName, options, schema, isDevelopment, logger);
         var trimmed = path.TrimEnd('/');
         var main = endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], http.HandleAsync)
             .WithDisplayName($"GraphQL {path}");

@@ -19,6 +19,7 @@ internal sealed class GraphQLHttpEndpoint(
     string? schemaName,
     GraphQLServerOptions options,
     SchemaEndpoint schema,
+    bool isDevelopment,
     ILogger logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -53,11 +54,8 @@ internal sealed class GraphQLHttpEndpoint(
         {
             var parameters = isGet ? ReadGet(request) : await ReadPostAsync(request, context.RequestAborted).ConfigureAwait(false);
             executor = await executors.GetRequestExecutorAsync(schemaName, context.RequestAborted).ConfigureAwait(false);
-            if (isGet)
-            {
-                EnsureAllowedOverGet(parameters);
-            }
-            await ExecuteAsync(context, executor, parameters, mediaType).ConfigureAwait(false);
+            var syntaxError = isGet ? GuardGet(parameters) : null;
+            await ExecuteAsync(context, executor, parameters, syntaxError, mediaType).ConfigureAwait(false);
         }
         catch (GraphQLHttpException e)
         {
@@ -93,10 +91,22 @@ internal sealed class GraphQLHttpEndpoint(
         return RequestBodyReader.ReadAsync(request, options.MaxRequestBodySize, JsonRequestReader.Read, cancellationToken);
     }
 
-    /// <summary>GET is a safe method: an operation of another type than <see cref="GraphQLServerOptions.AllowedGetOperations"/> gets 405 before it executes.</summary>
-    private void EnsureAllowedOverGet(GraphQLHttpRequest parameters)
+    /// <summary>
+    /// GET is a safe method: an operation of another type than <see cref="GraphQLServerOptions.AllowedGetOperations"/>
+    /// gets 405 before it executes. Returns the syntax error of a document that does not parse (it is not executed).
+    /// </summary>
+    private OperationResult? GuardGet(GraphQLHttpRequest parameters)
     {
-        var allowed = OperationTypeScanner.Scan(parameters.Query, parameters.OperationName) switch
+        OperationType? selected;
+        try
+        {
+            selected = GetOperationGuard.SelectedOperationType(parameters.Query, parameters.OperationName);
+        }
+        catch (GraphQLSyntaxException e)
+        {
+            return OperationResult.FromErrors(e.Errors);
+        }
+        var allowed = selected switch
         {
             OperationType.Mutation => options.AllowedGetOperations.HasFlag(AllowedGetOperations.Mutation),
             OperationType.Subscription => options.AllowedGetOperations.HasFlag(AllowedGetOperations.Subscription),
@@ -105,14 +115,15 @@ internal sealed class GraphQLHttpEndpoint(
         };
         if (!allowed)
         {
-            throw GraphQLHttpException.PostOnly("Only queries can be sent over GET: send mutations with POST.");
+            throw GraphQLHttpException.PostOnly($"{(selected == OperationType.Mutation ? "Mutations" : "Subscriptions")} cannot be sent over GET: use POST.");
         }
+        return null;
     }
 
-    private static async Task ExecuteAsync(HttpContext context, IRequestExecutor executor, GraphQLHttpRequest parameters, ResponseMediaType mediaType)
+    private static async Task ExecuteAsync(HttpContext context, IRequestExecutor executor, GraphQLHttpRequest parameters, OperationResult? syntaxError, ResponseMediaType mediaType)
     {
-        var result = parameters.Query.Length == 0
-            ? EmptyDocumentResult()
+        IExecutionResult result = syntaxError is not null ? syntaxError
+            : parameters.Query.Length == 0 ? EmptyDocumentResult()
             : await executor.ExecuteAsync(
                 OperationRequestBuilder.New()
                     .SetDocument(parameters.Query)
@@ -161,11 +172,14 @@ internal sealed class GraphQLHttpEndpoint(
         await GraphQLResponseWriter.WriteErrorAsync(context.Response, e.ToError(), e.StatusCode, mediaType, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>The error of a failure of the transport itself: masked, with the exception's message and type only when details are on.</summary>
+    /// <summary>
+    /// The error of a failure of the transport itself: masked, with the exception's message and type only when details
+    /// are on (the options, else the executor's, else when there is no executor the Development environment).
+    /// </summary>
     private GraphQLError UnexpectedError(Exception exception, IRequestExecutor? executor)
     {
         var error = new GraphQLError("Unexpected Execution Error").WithCode(ErrorCodes.InternalServerError);
-        if (options.IncludeExceptionDetails ?? executor?.Options.IncludeExceptionDetails ?? false)
+        if (options.IncludeExceptionDetails ?? executor?.Options.IncludeExceptionDetails ?? isDevelopment)
         {
             error = error.WithExtension("message", exception.Message).WithExtension("exceptionType", exception.GetType().FullName);
         }
