@@ -146,6 +146,7 @@ async function main() {
   await runCheck("admin-ui typecheck", "npm", ["run", "typecheck", "--workspace", "admin-ui", "--silent"], repoRoot);
   await runVitest("admin-ui", "admin-ui", env);
   if (spaBuilt) await runVitest("tests/e2e", "e2e", env);
+  await runVitest("tests/conformance", "conformance", env);
 
   cleanup();
   log.info(`took ${Math.round((Date.now() - started) / 1000)} s`);

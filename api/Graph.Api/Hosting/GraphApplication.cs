@@ -1,4 +1,5 @@
 using Graph.Api.Data;
+using Graph.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Graph.Api.Hosting;
@@ -20,6 +21,7 @@ public static class GraphApplication
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, GraphQLMediaTypes.GraphQLResponseJson];
         });
 
         builder.Services.AddStartupChecks();
@@ -33,6 +35,7 @@ public static class GraphApplication
         app.UseRouting();
         app.MapGraphHealthChecks();
         app.MapAdminUi(adminUiIndex);
+        app.MapGraphQL();
         return app;
     }
 }

@@ -1,0 +1,27 @@
+using Graph.GraphQL.Execution;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Graph.GraphQL.AspNetCore.Http;
+
+/// <summary>Writes GraphQL responses (results and the transport's own errors) straight to the response body pipe.</summary>
+internal static class GraphQLResponseWriter
+{
+    /// <summary>Writes <paramref name="result"/> with <paramref name="statusCode"/> in <paramref name="mediaType"/>.</summary>
+    public static async Task WriteAsync(HttpResponse response, OperationResult result, int statusCode, ResponseMediaType mediaType, CancellationToken cancellationToken)
+    {
+        response.StatusCode = statusCode;
+        response.ContentType = mediaType.ToContentType();
+        // The representation depends on Accept: caches must key on it.
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        result.WriteTo(response.BodyWriter);
+        await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a request error of the transport: <c>{"errors":[{"message":...,"extensions":{"code":...}}]}</c>.</summary>
+    public static async Task WriteErrorAsync(HttpResponse response, GraphQLError error, int statusCode, ResponseMediaType mediaType, CancellationToken cancellationToken)
+    {
+        using var result = OperationResult.FromError(error);
+        await WriteAsync(response, result, statusCode, mediaType, cancellationToken).ConfigureAwait(false);
+    }
+}
