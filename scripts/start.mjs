@@ -123,6 +123,7 @@ async function main() {
   const base = listen[0].url;
   if (await waitForHttp(`${base}/health/ready`, { exited: api.exited })) {
     log.ok(`Graph is ready (Ctrl-C stops it):`);
+    log.ok(`  GraphQL         ${base}/graphql   (schema: ${base}/graphql?sdl)`);
     log.ok(`  Admin SPA       ${base}/admin`);
     log.ok(`  Health          ${base}/health  ${base}/health/ready`);
     if (cluster) log.info(`database files kept in ${cluster.dataDir}`);
