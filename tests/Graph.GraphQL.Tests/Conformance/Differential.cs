@@ -110,13 +110,39 @@ internal static class Differential
         }
     }
 
+    /// <summary>
+    /// Fails, showing both answers in full, unless ours equals graphql-js's; or, for a case listed as a known difference
+    /// (<paramref name="known"/>: graphql-js 16 departs from the spec and we follow the spec), unless ours equals the answer
+    /// recorded for us and graphql-js still answers differently (once it agrees, the difference is gone and the entry must go).
+    /// </summary>
+    public static void AssertSame(string graphQLJs, string ours, KnownDifference? known = null)
+    {
+        if (known is not null)
+        {
+            if (!string.Equals(known.Ours, ours, StringComparison.Ordinal))
+            {
+                Assert.Fail($"Known difference ({known.Reason}), but our answer changed.\n--- recorded:\n{known.Ours}\n--- ours:\n{ours}\n");
+            }
+            if (string.Equals(graphQLJs, ours, StringComparison.Ordinal))
+            {
+                Assert.Fail($"Listed as a known difference ({known.Reason}), but graphql-js now answers as we do: remove the entry.");
+            }
+            return;
+        }
+        if (!string.Equals(graphQLJs, ours, StringComparison.Ordinal))
+        {
+            Assert.Fail($"Our answer differs from graphql-js's.\n--- graphql-js:\n{graphQLJs}\n--- ours:\n{ours}\n");
+        }
+    }
+
     /// <summary>Errors as lines of <c>message @ line:column, ...</c>, for readable comparisons.</summary>
     public static string DescribeErrors(IEnumerable<GraphQLError> errors) =>
         string.Join("\n", errors.Select(e => e.Message + " @ " + string.Join(", ", (e.Locations ?? []).Select(l => $"{l.Line}:{l.Column}"))));
 
     /// <inheritdoc cref="DescribeErrors(IEnumerable{GraphQLError})"/>
-    public static string DescribeErrors(JsonElement result) =>
-        string.Join("\n", result.GetProperty("errors").EnumerateArray().Select(e =>
+    public static string DescribeErrors(JsonElement result) => result.TryGetProperty("crash", out var crash)
+        ? "graphql-js crashed: " + crash.GetString()
+        : string.Join("\n", result.GetProperty("errors").EnumerateArray().Select(e =>
             e.GetProperty("message").GetString() + " @ "
             + string.Join(", ", e.GetProperty("locations").EnumerateArray().Select(l => $"{l.GetProperty("line").GetInt32()}:{l.GetProperty("column").GetInt32()}"))));
 
@@ -155,6 +181,9 @@ internal static class Differential
         }
     }
 }
+
+/// <summary>A case where we differ from graphql-js 16 on purpose: why (the spec section we follow), and our answer.</summary>
+public sealed record KnownDifference(string Reason, string Ours);
 
 /// <summary>
 /// graphql-js's answers to the cases of one test class, asked once (one node process) for the whole class.

@@ -223,7 +223,7 @@ public sealed class SyntaxDifferentialTests(SyntaxDifferentialTests.Reference re
             actual = Differential.DescribeErrors(ex.Errors);
         }
 
-        Assert.Equal(expected, actual);
+        Differential.AssertSame(expected, actual);
     }
 
     public sealed class Reference() : ReferenceAnswers("parse", null, Cases.Select(c => (c.Name, (object)new { units = c.Source.Select(ch => (int)ch) })).ToList());
