@@ -131,8 +131,21 @@ internal static class Differential
         }
         if (!string.Equals(graphQLJs, ours, StringComparison.Ordinal))
         {
-            Assert.Fail($"Our answer differs from graphql-js's.\n--- graphql-js:\n{graphQLJs}\n--- ours:\n{ours}\n");
+            Assert.Fail($"Our answer differs from graphql-js's.\n{FirstDifference(graphQLJs, ours)}\n--- graphql-js:\n{graphQLJs}\n--- ours:\n{ours}\n");
         }
+    }
+
+    private static string FirstDifference(string graphQLJs, string ours)
+    {
+        var a = graphQLJs.Split('\n');
+        var b = ours.Split('\n');
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+        var from = Math.Max(0, i - 3);
+        return $"First difference at line {i + 1}:\n--- graphql-js:\n{string.Join("\n", a.Skip(from).Take(8))}\n--- ours:\n{string.Join("\n", b.Skip(from).Take(8))}\n";
     }
 
     /// <summary>Errors as lines of <c>message @ line:column, ...</c>, for readable comparisons.</summary>
