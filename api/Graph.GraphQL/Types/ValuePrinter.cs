@@ -126,7 +126,7 @@ public static partial class ValuePrinter
     private static IValueNode NumberLiteral(string text) =>
         IntegerText().IsMatch(text) ? new IntValueNode(null, text) : new FloatValueNode(null, text);
 
-    [GeneratedRegex("^-?(?:0|[1-9][0-9]*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^-?(?:0|[1-9][0-9]*)\\z", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerText();
 
     private static IValueNode Normalize(IValueNode value) => value switch

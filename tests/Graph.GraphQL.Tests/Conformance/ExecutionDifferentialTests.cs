@@ -138,7 +138,7 @@ public sealed class ExecutionDifferentialTests(ExecutionDifferentialTests.Refere
         """";
 
     /// <summary>The data most cases read: every field resolves fine, except the ones named for what they do.</summary>
-    private const string DefaultRoot = """
+    internal const string DefaultRoot = """
         {
           "str": "hello", "nnStr": "world", "int": 42, "float": 3.5, "bool": true, "id": "abc", "color": "RED", "nnColor": "GREEN",
           "custom": {"any": [1, "two", null, {"deep": true}]},
