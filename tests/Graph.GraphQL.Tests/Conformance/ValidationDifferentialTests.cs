@@ -148,6 +148,23 @@ public sealed class ValidationDifferentialTests(ValidationDifferentialTests.Refe
         ("misplaced directive on variable", Dogs, "query Q($a: Int @onField) @onMutation { arguments { intArgField(intArg: $a) } }"),
         ("misplaced directives on mutation and subscription", Dogs, "mutation M @onQuery { setName(name: \"x\") @onSubscription { name } } subscription S @onMutation { newMessage { body } }"),
         ("directive used in type definition", Dogs, "{ dog { name } } type T @onQuery { a: Int }"),
+        ("type definitions with unknown types and misplaced directives", Dogs, "{ dog { name } } type T { a: Foo b(x: Bar = 1 @skip(if: true)): [Baz!] @deprecated(reason: 1) @deprecated } interface I implements J { a: String } union U = X | Dog"),
+        ("input definition with unknown directive and duplicate fields in default", Dogs, "{ dog { name } } input I @unknown { a: Int = \"x\" @deprecated b: ComplexInput = {name: 1, name: 2} }"),
+        ("document directive definition stands for the schema's", Dogs, "{ dog { name } } directive @x(a: Int!) on FIELD | OBJECT query Q @x { dog @x(a: 1, b: 2) { name } }"),
+        ("document directive on type and extension", Dogs, "{ dog { name } } directive @x on FIELD type T @x { a: Int } extend type T @x"),
+        ("document directive repeatable overrides", Dogs, "directive @onField repeatable on FIELD | OBJECT directive @skip(if: Int) repeatable on FIELD_DEFINITION { dog @onField @onField @skip @skip(if: 1) { name } }"),
+        ("schema definition and extension directives", Dogs, "{ dog { name } } schema @onQuery { query: Query } extend schema @onQuery"),
+        ("enum value directives", Dogs, "{ dog { name } } enum E { A @deprecated(reason: \"x\", reason: \"y\") B @onField }"),
+        ("scalar definition and extension directives", Dogs, "{ dog { name } } scalar S @specifiedBy extend scalar S @specifiedBy(url: \"x\")"),
+        ("argument definition directives", Dogs, "{ dog { name } } type T { f(a: Int @onField): Int } type Dog @onQuery"),
+        ("directive definition argument", Dogs, "{ dog { name } } directive @d(a: Foo = 1 @onQuery) on FIELD"),
+        ("unknown interfaces and nested types in definitions", Dogs, "{ dog { name } } type T implements Pet & Unknown { name: String! x: [[Unknown2]] } extend type T implements Unk3"),
+        ("document types are known and suggested", Dogs, "type Bird { wings: Int } { dog { ... on Bird { wings } } } fragment F on Birds { wings } query ($b: Bird, $c: Birds) { dog { name } }"),
+        ("input field definition location", Dogs, "input I { a: Int @deprecated @onField } extend input I { b: Int @specifiedBy(url: \"x\") } type Q { f(a: I @onFragmentSpread): Int }"),
+        ("enum and union and interface locations", Dogs, "enum E @onQuery { A } extend enum E @onQuery union U @onField = Dog extend union U @onField interface I @onQuery { a: Int } extend interface I @onQuery"),
+        ("type extension named like another kind", Dogs, "{ dog { name } } type T @onField extend enum T @onField extend input T @onField"),
+        ("schema operation types", Dogs, "schema { query: Query mutation: Nope subscription: String }"),
+        ("directive values checked in definitions", Dogs, "type T @deprecated(reason: [1]) { a: Int @deprecated(reason: null) b: Int @specifiedBy(url: 1, url: 2) }"),
 
         // UniqueDirectivesPerLocation.
         ("duplicate non-repeatable directives", Dogs, "{ dog @skip(if: true) @skip(if: false) @include(if: true) @skip(if: true) { name } }"),
@@ -345,6 +362,16 @@ public sealed class ValidationDifferentialTests(ValidationDifferentialTests.Refe
         ["subscription with skip still counts"] = new(
             "spec § 5.2.3.1 Single Root Field (2025): no @skip/@include on a subscription's root selections; graphql-js 16 predates the rule (v17 has it)",
             "Subscription \"S\" must not use `@skip` or `@include` directives in the top level selection. @ 1:64"),
+        ["input field definition location"] = new(
+            "spec § 3.13 directive locations: a field of an input object extension is an INPUT_FIELD_DEFINITION; graphql-js 16's KnownDirectivesRule checks only for an input object definition and calls it ARGUMENT_DEFINITION",
+            """
+            The "I" definition is not executable. @ 1:1
+            The "I" definition is not executable. @ 1:41
+            The "Q" definition is not executable. @ 1:90
+            Directive "@onField" may not be used on INPUT_FIELD_DEFINITION. @ 1:30
+            Directive "@specifiedBy" may not be used on INPUT_FIELD_DEFINITION. @ 1:65
+            Directive "@onFragmentSpread" may not be used on ARGUMENT_DEFINITION. @ 1:106
+            """),
         ["combination three"] = new(
             "graphql-js 16's SingleFieldSubscriptionsRule throws (it collects fields without variable values, so @include(if: $a) with a non-null $a fails) instead of reporting errors; we report as graphql-js 17 does (the @skip/@include error alone for the root selection)",
             """
