@@ -330,6 +330,7 @@ public sealed class ValidationDifferentialTests(ValidationDifferentialTests.Refe
               }
             }
             """),
+        ("too many errors", Dogs, "{ " + string.Concat(Enumerable.Range(0, 105).Select(i => $"f{i} ")) + "}"),
         ("errors across multiple lines", Dogs, """
             query Q(
               $a: Int
