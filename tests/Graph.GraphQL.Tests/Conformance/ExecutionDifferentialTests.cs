@@ -276,6 +276,7 @@ public sealed class ExecutionDifferentialTests(ExecutionDifferentialTests.Refere
         ("oneOf variable errors", "query Q($a: Filter, $b: Filter, $c: Filter) { str }", null, """{"a": {"byName": "x", "byId": "y"}, "b": {}, "c": {"byName": null}}""", null),
         ("custom scalar variables pass through", "query Q($c: Custom, $d: Custom) { a: echo(custom: $c) { custom } b: echo(custom: $d) { custom } }", null, """{"c": "text", "d": [1, {"x": null}]}""", null),
         ("unused and extra variables are fine", "query Q($a: Int) { str }", null, """{"a": 1, "extra": "ignored"}""", null),
+        ("too many variable errors", "query Q($l: [Int], $m: [Int]) { str }", null, "{\"l\": [" + string.Join(", ", Enumerable.Range(0, 40).Select(i => $"\"x{i}\"")) + "], \"m\": [" + string.Join(", ", Enumerable.Range(0, 20).Select(i => "true")) + "]}", null),
         ("default value of wrong type is invalid", "query Q($a: Int = \"x\") { str }", null, null, null),
 
         // Argument coercion at execution.

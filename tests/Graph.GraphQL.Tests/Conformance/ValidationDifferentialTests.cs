@@ -226,6 +226,10 @@ public sealed class ValidationDifferentialTests(ValidationDifferentialTests.Refe
         ("oneOf with wrong field type and unknown field", Complex, "{ complicatedArgs { a: oneOfArgField(oneOfArg: {intField: \"x\"}) b: oneOfArgField(oneOfArg: {nope: 1}) } }"),
         ("oneOf with variable and literal", Dogs, "query ($n: String!) { findDog(searchBy: {name: $n, owner: \"x\"}) { name } }"),
 
+        ("oneOf with defaulted nullable variable", Dogs, "query ($n: String = \"x\") { findDog(searchBy: {name: $n}) { name } }"),
+        ("oneOf variable as a whole may be nullable", Dogs, "query ($s: FindDogInput) { findDog(searchBy: $s) { name } }"),
+        ("oneOf nested in list and object literal", Complex, "{ complicatedArgs { oneOfArgField(oneOfArg: {stringField: \"a\", intField: null}) } }"),
+
         // ValuesOfCorrectType: variable default values.
         ("variable defaults of wrong type", Complex, "query Q($a: Int = \"one\", $b: String = 4, $c: ComplexInput = {intField: 3}, $d: [String] = [1, \"b\"], $e: FurColor = \"BROWN\") { complicatedArgs { a: intArgField(intArg: $a) b: stringArgField(stringArg: $b) c: complexArgField(complexArg: $c) d: stringListArgField(stringListArg: $d) e: enumArgField(enumArg: $e) } }"),
         ("non-null variable with null default", Complex, "query Q($a: Int! = null, $b: String! = \"ok\") { complicatedArgs { a: nonNullIntArgField(nonNullIntArg: $a) b: stringArgField(stringArg: $b) } }"),
@@ -277,6 +281,17 @@ public sealed class ValidationDifferentialTests(ValidationDifferentialTests.Refe
         ("conflicts in mutation", Dogs, "mutation { setName(name: \"a\") { name } setName(name: \"b\") { name } }"),
         ("same field different directives is fine", Dogs, "{ dog { name @include(if: true) name @skip(if: false) } }"),
         ("conflict with unknown field", Dogs, "{ dog { name: unknown name } }"),
+
+        ("conflict in fragment spread into itself and another", Dogs, "{ dog { ...A ...B } } fragment A on Dog { name ...B } fragment B on Dog { name: nickname }"),
+        ("conflicting fragment spread twice with different parents", Dogs, "{ a: dog { ...F } a: dog { name: nickname } } fragment F on Dog { name }"),
+        ("conflict through recursive fragments does not loop", Dogs, "{ dog { ...A } } fragment A on Dog { name ...B } fragment B on Dog { name: nickname ...A }"),
+        ("conflict with unknown fragment is ignored", Dogs, "{ dog { ...Unknown name ...Unknown } }"),
+        ("conflict between aliased fields in nested fragments", Dogs, "{ human { ...H } human { pets { ... on Dog { n: barkVolume } } } } fragment H on Human { pets { ... on Dog { n: name } } }"),
+        ("conflict in argument with list and object values", Dogs, "{ findDog(complex: {name: \"a\", childrenNames: [\"x\"]}) { name } findDog(complex: {childrenNames: [\"x\"], name: \"a\"}) { name } }"),
+        ("conflict between aliased root fields of different types", Dogs, "{ x: dog { name } x: cat { name } }"),
+        ("conflict on interface fields through inline fragments", Dogs, "{ pet { ... on Dog { name: nickname } ... on Cat { name } } }"),
+        ("many field suggestions", Complex, "{ complicatedArgs { argField } }"),
+        ("field suggestions on interface in union", Dogs, "{ catOrDog { ... on Pet { nam } } humanOrAlien { ... on Sentient { ... on Human { petz } } } }"),
 
         // Combinations: many rules, many errors, in order.
         ("combination one", Dogs, """
