@@ -144,13 +144,33 @@ public static class ValueFormatter
         {
             return text;
         }
-        var exponent = int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        var mantissa = text[..e];
-        if (exponent >= 21 || exponent <= -7)
+
+        // The shortest round-trip digits d1..dk and the exponent n of 0.d1..dk × 10^n, placed as Number::toString does.
+        var negative = text[0] == '-';
+        var mantissa = text[(negative ? 1 : 0)..e];
+        var digits = mantissa.Replace(".", "", StringComparison.Ordinal).TrimEnd('0');
+        var n = int.Parse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) + 1;
+        var k = digits.Length;
+        string result;
+        if (k <= n && n <= 21)
         {
-            return mantissa + "e" + (exponent > 0 ? "+" : "-") + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
+            result = digits + new string('0', n - k);
         }
-        return ((decimal)value).ToString(CultureInfo.InvariantCulture);
+        else if (0 < n && n <= 21)
+        {
+            result = digits[..n] + "." + digits[n..];
+        }
+        else if (-6 < n && n <= 0)
+        {
+            result = "0." + new string('0', -n) + digits;
+        }
+        else
+        {
+            var exponent = n - 1;
+            result = digits[..1] + (k > 1 ? "." + digits[1..] : "") + "e" + (exponent >= 0 ? "+" : "-")
+                + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
+        }
+        return negative ? "-" + result : result;
     }
 
     private static void AppendObject(StringBuilder builder, IEnumerable<KeyValuePair<string, object?>> entries, int depth)

@@ -234,6 +234,9 @@ public sealed class ExecutionDifferentialTests(ExecutionDifferentialTests.Refere
         ("abstract type resolved to impossible type", "{ pet { name } }", """{"pet": {"__typename": "Obj", "name": "x"}}""", null, null),
         ("abstract type without typename", "{ pet { name } search { __typename } }", """{"pet": {"name": "x"}, "search": [{"id": "1"}]}""", null, null),
         ("abstract type resolved to non-object type", "{ pet { name } }", """{"pet": {"__typename": "Pet", "name": "x"}}""", null, null),
+        ("abstract type with non-string typename", "{ pet { name } }", """{"pet": {"__typename": 5, "name": "x"}}""", null, null),
+        ("abstract type given a scalar", "{ pet { name } pets { name } }", """{"pet": "Dog", "pets": [1, {"__typename": "Dog", "name": "ok"}]}""", null, null),
+        ("object type given a scalar or list", "{ obj { id nnName } objs { id } }", """{"obj": [1, 2], "objs": ["a", 1, true]}""", null, null),
         ("abstract non-null errors in list", "{ nnPets { name ... on Cat { lives } } }", """{"nnPets": [{"__typename": "Cat", "name": "a", "lives": null}]}""", null, null),
         ("union members with errors", "{ search { ... on Dog { name barks } ... on Cat { lives } } }", """{"search": [{"__typename": "Dog", "name": {"$throw": "boom dog name"}}, {"__typename": "Cat", "name": "c", "lives": null}, {"__typename": "Dog", "name": "ok", "barks": {"$throw": "boom barks"}}]}""", null, null),
 
@@ -304,6 +307,9 @@ public sealed class ExecutionDifferentialTests(ExecutionDifferentialTests.Refere
         ("anonymous operation with name given", "{ str }", null, null, "A"),
         ("mutation runs fields serially", "mutation M { first { id name } second { id nnName } third }", null, null, null),
         ("mutation with non-null error", "mutation M { first { id } second { nnName } third }", """{"first": {"id": "1"}, "second": {"nnName": null}, "third": {"$throw": "never"}}""", null, null),
+
+        ("operation name for a document with errors", "query A { nope } query B { str }", null, null, "B"),
+        ("invalid variables and unknown operation name", "query A($a: Int!) { str }", null, null, "B"),
 
         // Syntax and validation errors come back as responses.
         ("syntax error response", "{ str", null, null, null),
