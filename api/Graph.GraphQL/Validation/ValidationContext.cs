@@ -17,6 +17,7 @@ public sealed class ValidationContext
     private Dictionary<IExecutableDefinitionNode, IReadOnlyList<VariableUsage>>? _variableUsages;
     private Dictionary<OperationDefinitionNode, IReadOnlyList<VariableUsage>>? _recursiveVariableUsages;
     private VariableUsageCollector? _usageCollector;
+    private static readonly Dictionary<string, DirectiveDefinitionNode> NoDirectives = new(0, StringComparer.Ordinal);
     private Dictionary<string, DirectiveDefinitionNode>? _documentDirectives;
     private HashSet<string>? _documentTypes;
 
@@ -56,19 +57,20 @@ public sealed class ValidationContext
     {
         if (_documentDirectives is null)
         {
-            _documentDirectives = new Dictionary<string, DirectiveDefinitionNode>(StringComparer.Ordinal);
+            Dictionary<string, DirectiveDefinitionNode>? directives = null;
             foreach (var definition in Document.Definitions)
             {
                 if (definition is DirectiveDefinitionNode directive)
                 {
-                    _documentDirectives[directive.Name.Value] = directive;
+                    (directives ??= new Dictionary<string, DirectiveDefinitionNode>(StringComparer.Ordinal))[directive.Name.Value] = directive;
                 }
             }
+            _documentDirectives = directives ?? NoDirectives;
         }
         return _documentDirectives.Count == 0 ? null : _documentDirectives.GetValueOrDefault(name);
     }
 
-    /// <summary>The names of the types the document itself defines (type system definitions), in document order.</summary>
+    /// <summary>The names of the types the document itself defines (type system definitions).</summary>
     public IReadOnlyCollection<string> DocumentTypeNames
     {
         get

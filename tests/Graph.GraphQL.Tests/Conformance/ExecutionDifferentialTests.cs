@@ -47,6 +47,7 @@ public sealed class ExecutionDifferentialTests(ExecutionDifferentialTests.Refere
           echo(int: Int, float: Float, str: String, bool: Boolean, id: ID, color: Color, custom: Custom, ints: [Int], nnInts: [Int!], matrix: [[Int]], point: Point, filter: Filter, withDefault: Int = 42, nnWithDefault: String! = "dflt", pointDefault: Point = {x: 1}, colors: [Color!] = [GREEN]): Echo
           required(a: Int!, b: String!, c: Point!): Echo
           deprecatedField: String @deprecated(reason: "Use `str`.")
+          legacy("The one to keep." keep: Int, old: Int @deprecated, older: Legacy @deprecated(reason: "Use `keep`."), size: Size = M): String
           defaults(f: Float = 1.0, g: Float = 1.5e3, big: Float = 1e25, small: Float = 0.0000001, tiny: Float = 1.5e-7, neg: Float = -0.0, l: [Int] = 1, nested: [[Int]] = [1, [2]], s: String = """block "q" \u""", esc: String = "tab\t\u00e9\u0001", id: ID = 1, ids: [ID] = ["a", 2, "03"], e: [Color!] = RED, p: Point = {color: BLUE, x: -1}, ps: [Point] = {x: 2}, n: Point = null, oneOf: Filter = {byPoint: {x: 1}}, c: Custom = "text", ci: Custom = 12): String
         }
 
@@ -58,7 +59,26 @@ public sealed class ExecutionDifferentialTests(ExecutionDifferentialTests.Refere
 
         enum Color { RED GREEN BLUE }
 
-        scalar Custom
+        """
+          Sizes, some retired.
+
+            Indented line kept.\u0041 \"""quoted\"""
+        """
+        enum Size {
+          "Small."
+          S
+          M @deprecated
+          L @deprecated(reason: "Too big.")
+        }
+
+        input Legacy {
+          a: Int
+          "Gone, *soon*."
+          b: Int @deprecated(reason: "gone")
+        }
+
+        "A scalar with a \"quoted\" description."
+        scalar Custom @specifiedBy(url: "https://example.org/custom")
 
         type Obj {
           id: ID
@@ -174,6 +194,8 @@ public sealed class ExecutionDifferentialTests(ExecutionDifferentialTests.Refere
         ("fragments merge in order", "{ obj { ...A name ... on Obj { value id } } } fragment A on Obj { id child { id } child { name } }", null, null, null),
         ("typename everywhere", "{ __typename obj { __typename child { __typename } } pet { __typename } pets { __typename } search { __typename } }", null, null, null),
         ("interfaces and unions", "{ pet { name ... on Dog { barks friend { name ... on Cat { lives meows } } } } pets { name ... on Cat { lives } } search { ... on Obj { id } ... on Pet { name } ... on Cat { lives } } }", null, null, null),
+        ("aliases named like meta fields", "{ __typename: str __schema: int t: __typename }", null, null, null),
+        ("fragments on abstract types nested", "{ search { ... on SearchResult { __typename ... on Pet { name ... on Dog { friend { ... on Pet { __typename } } } } } } pet { ... on Pet { ... on Dog { barks } } } }", null, null, null),
         ("missing data is null", "{ obj { child { child { id } } } }", "{\"obj\": {\"child\": {}}}", null, null),
         ("deprecated field still resolves", "{ deprecatedField }", null, null, null),
 
@@ -279,6 +301,7 @@ public sealed class ExecutionDifferentialTests(ExecutionDifferentialTests.Refere
         ("oneOf variable errors", "query Q($a: Filter, $b: Filter, $c: Filter) { str }", null, """{"a": {"byName": "x", "byId": "y"}, "b": {}, "c": {"byName": null}}""", null),
         ("custom scalar variables pass through", "query Q($c: Custom, $d: Custom) { a: echo(custom: $c) { custom } b: echo(custom: $d) { custom } }", null, """{"c": "text", "d": [1, {"x": null}]}""", null),
         ("unused and extra variables are fine", "query Q($a: Int) { str }", null, """{"a": 1, "extra": "ignored"}""", null),
+        ("list of input objects variable errors", "query Q($ps: [Point!], $f: [Filter]) { str }", null, """{"ps": [{"x": 1}, {"y": 2}, null, {"x": 1, "color": "PINK", "extra": 1}], "f": [{"byPoint": {"y": 1}}, {"byName": "a", "byId": "b"}, null]}""", null),
         ("too many variable errors", "query Q($l: [Int], $m: [Int]) { str }", null, "{\"l\": [" + string.Join(", ", Enumerable.Range(0, 40).Select(i => $"\"x{i}\"")) + "], \"m\": [" + string.Join(", ", Enumerable.Range(0, 20).Select(i => "true")) + "]}", null),
         ("default value of wrong type is invalid", "query Q($a: Int = \"x\") { str }", null, null, null),
 
@@ -321,6 +344,10 @@ public sealed class ExecutionDifferentialTests(ExecutionDifferentialTests.Refere
         ("enum and interface introspection", "{ c: __type(name: \"Color\") { kind enumValues { name isDeprecated } } p: __type(name: \"Pet\") { kind possibleTypes { name } interfaces { name } } }", null, null, null),
         ("field introspection with deprecation", "{ __type(name: \"Query\") { fields(includeDeprecated: true) { name isDeprecated deprecationReason args { name defaultValue } } } }", null, null, null),
         ("default values as graphql-js prints them", "{ __type(name: \"Query\") { fields { name args { name defaultValue } } } }", null, null, null),
+        ("deprecated arguments", "{ __type(name: \"Query\") { fields { name args { name } all: args(includeDeprecated: true) { name description isDeprecated deprecationReason } } } }", null, null, null),
+        ("deprecated input fields and enum values", "{ l: __type(name: \"Legacy\") { inputFields { name } all: inputFields(includeDeprecated: true) { name description isDeprecated deprecationReason } } s: __type(name: \"Size\") { description enumValues { name } all: enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } } }", null, null, null),
+        ("scalar description and specifiedBy", "{ c: __type(name: \"Custom\") { kind description specifiedByURL } i: __type(name: \"Int\") { description specifiedByURL } }", null, null, null),
+        ("deprecated enum value as argument and result", "{ legacy(size: L, older: {b: 1}) }", """{"legacy": "ok"}""", null, null),
         ("oneOf introspection", "{ __type(name: \"Filter\") { isOneOf inputFields { name } } p: __type(name: \"Point\") { isOneOf } }", null, null, null),
         ("schema introspection", "{ __schema { queryType { name } mutationType { name } subscriptionType { name } directives { name isRepeatable args { name defaultValue type { kind name ofType { name } } } } } }", null, null, null),
         ("directive locations", "{ __schema { directives { name locations } } }", null, null, null),
