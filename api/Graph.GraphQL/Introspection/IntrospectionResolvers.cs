@@ -62,7 +62,7 @@ public static class IntrospectionResolvers
                 ["name"] = static ctx => ctx.Parent<InputValueBase>().Name,
                 ["description"] = static ctx => ctx.Parent<InputValueBase>().Description,
                 ["type"] = static ctx => ctx.Parent<InputValueBase>().Type,
-                ["defaultValue"] = static ctx => ctx.Parent<InputValueBase>().DefaultValue is { } value ? ValuePrinter.Print(value) : null,
+                ["defaultValue"] = static ctx => ValuePrinter.PrintDefaultValue(ctx.Parent<InputValueBase>()),
                 ["isDeprecated"] = static ctx => ctx.Parent<InputValueBase>().IsDeprecated,
                 ["deprecationReason"] = static ctx => ctx.Parent<InputValueBase>().DeprecationReason,
             },

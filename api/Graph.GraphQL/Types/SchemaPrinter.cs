@@ -118,9 +118,9 @@ public static class SchemaPrinter
     private static string PrintInputValue(InputValueBase value)
     {
         var text = value.Name + ": " + value.Type.Print();
-        if (value.DefaultValue is not null)
+        if (ValuePrinter.PrintDefaultValue(value) is { } defaultValue)
         {
-            text += " = " + ValuePrinter.Print(value.DefaultValue);
+            text += " = " + defaultValue;
         }
         return text + PrintDeprecated(value.DeprecationReason);
     }

@@ -3,9 +3,11 @@ using Graph.GraphQL.Language;
 namespace Graph.GraphQL.Validation;
 
 /// <summary>
-/// Walks the executable parts of a document depth-first in source order, keeping a <see cref="Validation.TypeInfo"/> up to
-/// date, and calls a typed hook per node (no enumerators, no per-node allocation). A hook returning false skips the node's
-/// children. Type system definitions are not entered.
+/// Walks a document depth-first in source order, keeping a <see cref="Validation.TypeInfo"/> up to date, and calls a typed
+/// hook per node (no enumerators, no per-node allocation). A hook returning false skips the node's children. Type system
+/// definitions and extensions (which make a document not executable) are walked too, as the reference implementation's
+/// validation does: their directives, directive arguments, named types and default values, in its order (for a field
+/// definition: arguments, type, directives; for an argument or input field: type, default value, directives).
 /// </summary>
 internal abstract class DocumentWalker
 {
@@ -30,6 +32,9 @@ internal abstract class DocumentWalker
                         break;
                     case FragmentDefinitionNode fragment:
                         WalkFragment(fragment);
+                        break;
+                    default:
+                        WalkTypeSystemDefinition(definitions[i]);
                         break;
                 }
             }
@@ -65,6 +70,127 @@ internal abstract class DocumentWalker
             LeaveFragmentDefinition(node);
         }
         TypeInfo.LeaveOutputType();
+    }
+
+    private void WalkTypeSystemDefinition(IDefinitionNode node)
+    {
+        if (!EnterTypeSystemNode(node))
+        {
+            return;
+        }
+        switch (node)
+        {
+            case SchemaDefinitionNode schema:
+                WalkDirectives(schema.Directives, schema);
+                WalkOperationTypes(schema.OperationTypes);
+                break;
+            case SchemaExtensionNode schema:
+                WalkDirectives(schema.Directives, schema);
+                WalkOperationTypes(schema.OperationTypes);
+                break;
+            case IComplexTypeNode complex:
+                var interfaces = complex.Interfaces;
+                for (var i = 0; i < interfaces.Count; i++)
+                {
+                    EnterNamedType(interfaces[i], complex);
+                }
+                WalkDirectives(complex.Directives, complex);
+                var fields = complex.Fields;
+                for (var i = 0; i < fields.Count; i++)
+                {
+                    WalkFieldDefinition(fields[i]);
+                }
+                break;
+            case UnionTypeDefinitionNode union:
+                WalkDirectives(union.Directives, union);
+                WalkNamedTypes(union.Types, union);
+                break;
+            case UnionTypeExtensionNode union:
+                WalkDirectives(union.Directives, union);
+                WalkNamedTypes(union.Types, union);
+                break;
+            case EnumTypeDefinitionNode enumType:
+                WalkDirectives(enumType.Directives, enumType);
+                WalkEnumValues(enumType.Values);
+                break;
+            case EnumTypeExtensionNode enumType:
+                WalkDirectives(enumType.Directives, enumType);
+                WalkEnumValues(enumType.Values);
+                break;
+            case InputObjectTypeDefinitionNode input:
+                WalkDirectives(input.Directives, input);
+                WalkInputValueDefinitions(input.Fields);
+                break;
+            case InputObjectTypeExtensionNode input:
+                WalkDirectives(input.Directives, input);
+                WalkInputValueDefinitions(input.Fields);
+                break;
+            case DirectiveDefinitionNode directive:
+                WalkInputValueDefinitions(directive.Arguments);
+                break;
+            case IHasDirectives scalar:
+                WalkDirectives(scalar.Directives, scalar);
+                break;
+        }
+        LeaveTypeSystemNode(node);
+    }
+
+    private void WalkOperationTypes(IReadOnlyList<OperationTypeDefinitionNode> operationTypes)
+    {
+        for (var i = 0; i < operationTypes.Count; i++)
+        {
+            EnterNamedType(operationTypes[i].Type, operationTypes[i]);
+        }
+    }
+
+    private void WalkNamedTypes(IReadOnlyList<NamedTypeNode> types, ISyntaxNode parent)
+    {
+        for (var i = 0; i < types.Count; i++)
+        {
+            EnterNamedType(types[i], parent);
+        }
+    }
+
+    private void WalkFieldDefinition(FieldDefinitionNode node)
+    {
+        if (EnterTypeSystemNode(node))
+        {
+            WalkInputValueDefinitions(node.Arguments);
+            WalkTypeReference(node.Type, node);
+            WalkDirectives(node.Directives, node);
+            LeaveTypeSystemNode(node);
+        }
+    }
+
+    private void WalkInputValueDefinitions(IReadOnlyList<InputValueDefinitionNode> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            var node = values[i];
+            if (EnterTypeSystemNode(node))
+            {
+                WalkTypeReference(node.Type, node);
+                if (node.DefaultValue is not null)
+                {
+                    WalkValue(node.DefaultValue);
+                }
+                WalkDirectives(node.Directives, node);
+                LeaveTypeSystemNode(node);
+            }
+        }
+    }
+
+    private void WalkEnumValues(IReadOnlyList<EnumValueDefinitionNode> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            var node = values[i];
+            if (EnterTypeSystemNode(node))
+            {
+                WalkDirectives(node.Directives, node);
+                LeaveTypeSystemNode(node);
+            }
+        }
     }
 
     private void WalkVariableDefinition(VariableDefinitionNode node)
@@ -259,6 +385,16 @@ internal abstract class DocumentWalker
     protected virtual bool EnterFragmentDefinition(FragmentDefinitionNode node) => true;
 
     protected virtual void LeaveFragmentDefinition(FragmentDefinitionNode node)
+    {
+    }
+
+    /// <summary>
+    /// A type system definition or extension, or one of its field, argument, input field or enum value definitions
+    /// (<see cref="WalkDocument"/> walks them as the reference implementation's validation does).
+    /// </summary>
+    protected virtual bool EnterTypeSystemNode(ISyntaxNode node) => true;
+
+    protected virtual void LeaveTypeSystemNode(ISyntaxNode node)
     {
     }
 

@@ -149,6 +149,45 @@ internal sealed class RuleDispatcher : DocumentWalker
         }
     }
 
+    protected override bool EnterTypeSystemNode(ISyntaxNode node)
+    {
+        var context = _context;
+        if (node is ITypeSystemDefinitionNode or ITypeSystemExtensionNode)
+        {
+            context.TypeSystemDefinition = node;
+        }
+        var visitors = _visitors;
+        for (var i = 0; i < visitors.Length; i++)
+        {
+            if (_skipping[i] is null && !visitors[i].EnterTypeSystemNode(context, node))
+            {
+                Skip(i, node);
+            }
+        }
+        return Descend(node);
+    }
+
+    protected override void LeaveTypeSystemNode(ISyntaxNode node)
+    {
+        var context = _context;
+        var visitors = _visitors;
+        for (var i = 0; i < visitors.Length; i++)
+        {
+            if (_skipping[i] is null)
+            {
+                visitors[i].LeaveTypeSystemNode(context, node);
+            }
+            else
+            {
+                Unskip(i, node);
+            }
+        }
+        if (node is ITypeSystemDefinitionNode or ITypeSystemExtensionNode)
+        {
+            context.TypeSystemDefinition = null;
+        }
+    }
+
     protected override bool EnterVariableDefinition(VariableDefinitionNode node)
     {
         var context = _context;

@@ -17,6 +17,9 @@ public sealed class ValidationContext
     private Dictionary<IExecutableDefinitionNode, IReadOnlyList<VariableUsage>>? _variableUsages;
     private Dictionary<OperationDefinitionNode, IReadOnlyList<VariableUsage>>? _recursiveVariableUsages;
     private VariableUsageCollector? _usageCollector;
+    private static readonly Dictionary<string, DirectiveDefinitionNode> NoDirectives = new(0, StringComparer.Ordinal);
+    private Dictionary<string, DirectiveDefinitionNode>? _documentDirectives;
+    private HashSet<string>? _documentTypes;
 
     /// <summary>Creates the context of one validation of <paramref name="document"/> against <paramref name="schema"/>.</summary>
     public ValidationContext(ISchema schema, DocumentNode document, int maxErrors = 100)
@@ -38,6 +41,54 @@ public sealed class ValidationContext
 
     /// <summary>Type information about the node being visited.</summary>
     public TypeInfo TypeInfo { get; }
+
+    /// <summary>
+    /// The type system definition or extension being walked, or null in executable definitions. Documents holding type
+    /// system definitions are not executable, but their directives and type references are checked as the reference
+    /// implementation checks them.
+    /// </summary>
+    public ISyntaxNode? TypeSystemDefinition { get; internal set; }
+
+    /// <summary>
+    /// The directive the document itself defines with this name (the last definition of the name), or null. The reference
+    /// implementation's directive rules let such a definition stand for (or replace) the schema's.
+    /// </summary>
+    public DirectiveDefinitionNode? GetDocumentDirective(string name)
+    {
+        if (_documentDirectives is null)
+        {
+            Dictionary<string, DirectiveDefinitionNode>? directives = null;
+            foreach (var definition in Document.Definitions)
+            {
+                if (definition is DirectiveDefinitionNode directive)
+                {
+                    (directives ??= new Dictionary<string, DirectiveDefinitionNode>(StringComparer.Ordinal))[directive.Name.Value] = directive;
+                }
+            }
+            _documentDirectives = directives ?? NoDirectives;
+        }
+        return _documentDirectives.Count == 0 ? null : _documentDirectives.GetValueOrDefault(name);
+    }
+
+    /// <summary>The names of the types the document itself defines (type system definitions).</summary>
+    public IReadOnlyCollection<string> DocumentTypeNames
+    {
+        get
+        {
+            if (_documentTypes is null)
+            {
+                _documentTypes = [];
+                foreach (var definition in Document.Definitions)
+                {
+                    if (definition is ITypeDefinitionNode type)
+                    {
+                        _documentTypes.Add(type.Name.Value);
+                    }
+                }
+            }
+            return _documentTypes;
+        }
+    }
 
     /// <summary>The errors reported so far, in order.</summary>
     public IReadOnlyList<GraphQLError> Errors => _errors;

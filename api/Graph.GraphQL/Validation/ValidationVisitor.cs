@@ -38,6 +38,17 @@ public abstract class ValidationVisitor
     {
     }
 
+    /// <summary>
+    /// A type system definition or extension (which makes the document not executable), or one of its field, argument,
+    /// input field or enum value definitions. Their directives, named types and values are walked too, as the reference
+    /// implementation's validation walks them; <see cref="ValidationContext.TypeSystemDefinition"/> is the enclosing definition.
+    /// </summary>
+    public virtual bool EnterTypeSystemNode(ValidationContext context, ISyntaxNode node) => true;
+
+    public virtual void LeaveTypeSystemNode(ValidationContext context, ISyntaxNode node)
+    {
+    }
+
     public virtual bool EnterVariableDefinition(ValidationContext context, VariableDefinitionNode node) => true;
 
     public virtual void LeaveVariableDefinition(ValidationContext context, VariableDefinitionNode node)
@@ -85,7 +96,10 @@ public abstract class ValidationVisitor
     {
     }
 
-    /// <summary>A named type reference: a variable's type or a type condition; <paramref name="parent"/> is the node holding it.</summary>
+    /// <summary>
+    /// A named type reference: a variable's type, a type condition, or a type referenced by a type system definition;
+    /// <paramref name="parent"/> is the node holding it.
+    /// </summary>
     public virtual bool EnterNamedType(ValidationContext context, NamedTypeNode node, ISyntaxNode parent) => true;
 
     public virtual bool EnterListValue(ValidationContext context, ListValueNode node) => true;

@@ -279,7 +279,8 @@ public static class ResultWriter
     {
         if (double.IsFinite(value))
         {
-            writer.WriteNumberValue(value);
+            // Negative zero is written 0, as JSON.stringify (and so the reference implementation's responses) writes it.
+            writer.WriteNumberValue(value == 0 ? 0d : value);
         }
         else
         {

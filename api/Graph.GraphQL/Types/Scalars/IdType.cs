@@ -31,9 +31,7 @@ public sealed class IdType() : ScalarType("ID", "The `ID` scalar type represents
             case string s:
                 return s;
         }
-        return externalValue is not bool && Numbers.TryGetInteger(externalValue, out var integer)
-            ? integer.ToString(CultureInfo.InvariantCulture)
-            : throw new InputCoercionException($"ID cannot represent value: {ValueFormatter.Inspect(externalValue)}");
+        return IntegerText(externalValue) ?? throw new InputCoercionException($"ID cannot represent value: {ValueFormatter.Inspect(externalValue)}");
     }
 
     /// <summary>Integer-looking IDs print as Int literals, others as strings, as the reference implementation does.</summary>
@@ -59,10 +57,20 @@ public sealed class IdType() : ScalarType("ID", "The `ID` scalar type represents
             case Guid g:
                 return g.ToString("D");
         }
-        return runtimeValue is not bool && Numbers.TryGetInteger(runtimeValue, out var integer)
-            ? integer.ToString(CultureInfo.InvariantCulture)
-            : throw new SerializationException($"ID cannot represent value: {ValueFormatter.Inspect(runtimeValue)}");
+        return IntegerText(runtimeValue) ?? throw new SerializationException($"ID cannot represent value: {ValueFormatter.Inspect(runtimeValue)}");
     }
+
+    /// <summary>
+    /// An integral number as text: CLR integers exactly, floating-point numbers as JavaScript's <c>String(number)</c> writes
+    /// them (<c>1e+21</c>), as the reference implementation turns integers into IDs; null for anything else.
+    /// </summary>
+    private static string? IntegerText(object? value) => value switch
+    {
+        bool => null,
+        double or float when Numbers.TryGetInteger(value, out _) => ValueFormatter.FormatJsNumber(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+        _ when Numbers.TryGetInteger(value, out var integer) => integer.ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     private static bool IsIntegerText(string text)
     {

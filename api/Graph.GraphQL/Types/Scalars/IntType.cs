@@ -47,7 +47,10 @@ public sealed class IntType() : ScalarType("Int", "The `Int` scalar type represe
     public override IValueNode ValueToLiteral(object? runtimeValue) =>
         runtimeValue is null ? NullValueNode.Default : new IntValueNode((int)Serialize(runtimeValue)!);
 
-    /// <summary>Accepts integral numbers in range, booleans (1 / 0) and numeric strings, as the reference implementation does.</summary>
+    /// <summary>
+    /// Accepts integral numbers in range, booleans (1 / 0) and numeric strings, as the reference implementation does; its
+    /// messages show the value as given (a string quoted).
+    /// </summary>
     public override object? Serialize(object? runtimeValue)
     {
         switch (runtimeValue)
@@ -59,25 +62,14 @@ public sealed class IntType() : ScalarType("Int", "The `Int` scalar type represe
             case bool b:
                 return b ? 1 : 0;
         }
-        BigInteger integer;
-        if (runtimeValue is string s)
-        {
-            if (!Numbers.TryParseNumericString(s, out var parsed))
-            {
-                throw new SerializationException($"Int cannot represent non-integer value: {ValueFormatter.Inspect(s)}");
-            }
-            if (!Numbers.TryGetInteger(parsed, out integer))
-            {
-                throw new SerializationException($"Int cannot represent non-integer value: {ValueFormatter.Inspect(parsed)}");
-            }
-        }
-        else if (!Numbers.TryGetInteger(runtimeValue, out integer))
+        var number = runtimeValue is string s && Numbers.TryParseNumericString(s, out var parsed) ? parsed : runtimeValue;
+        if (number is string || !Numbers.TryGetInteger(number, out var integer))
         {
             throw new SerializationException($"Int cannot represent non-integer value: {ValueFormatter.Inspect(runtimeValue)}");
         }
         if (integer < int.MinValue || integer > int.MaxValue)
         {
-            throw new SerializationException($"Int cannot represent non 32-bit signed integer value: {integer}");
+            throw new SerializationException($"Int cannot represent non 32-bit signed integer value: {ValueFormatter.Inspect(runtimeValue)}");
         }
         return (int)integer;
     }

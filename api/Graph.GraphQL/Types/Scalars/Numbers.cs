@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Numerics;
+using System.Text.RegularExpressions;
 
 namespace Graph.GraphQL.Types.Scalars;
 
 /// <summary>Reads the numbers variable values and resolvers hand over (any CLR numeric type).</summary>
-internal static class Numbers
+internal static partial class Numbers
 {
     /// <summary>Whether <paramref name="value"/> is a CLR number.</summary>
     public static bool IsNumber(object? value) => value is int or long or short or byte or sbyte or uint or ulong or ushort
@@ -77,7 +78,59 @@ internal static class Numbers
         }
     }
 
-    /// <summary>A numeric string as the reference implementation's <c>Number(string)</c> reads it (finite values only).</summary>
-    public static bool TryParseNumericString(string value, out double number) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number) && value.Trim().Length > 0;
+    /// <summary>
+    /// A non-empty numeric string as the reference implementation reads it with JavaScript's <c>Number(string)</c> (finite
+    /// values only): surrounding JavaScript white space ignored (a blank string is 0), a decimal literal with optional sign,
+    /// fraction and exponent, or an unsigned <c>0x</c>, <c>0o</c> or <c>0b</c> integer.
+    /// </summary>
+    public static bool TryParseNumericString(string value, out double number)
+    {
+        number = 0;
+        if (value.Length == 0)
+        {
+            return false;
+        }
+        var text = value.AsSpan();
+        var start = 0;
+        var end = text.Length;
+        while (start < end && IsJavaScriptWhiteSpace(text[start]))
+        {
+            start++;
+        }
+        while (end > start && IsJavaScriptWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+        text = text[start..end];
+        if (text.Length == 0)
+        {
+            return true;
+        }
+        if (text.Length > 2 && text[0] == '0' && (text[1] | 0x20) is 'x' or 'o' or 'b')
+        {
+            var radix = (text[1] | 0x20) switch { 'x' => 16, 'o' => 8, _ => 2 };
+            var integer = BigInteger.Zero;
+            foreach (var c in text[2..])
+            {
+                var digit = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiLetter(c) ? (c | 0x20) - 'a' + 10 : radix;
+                if (digit >= radix)
+                {
+                    return false;
+                }
+                integer = (integer * radix) + digit;
+            }
+            number = (double)integer;
+            return double.IsFinite(number);
+        }
+        return DecimalLiteral().IsMatch(text)
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number)
+            && double.IsFinite(number);
+    }
+
+    /// <summary>JavaScript's StrWhiteSpaceChar: its white space (with U+FEFF) and line terminators.</summary>
+    private static bool IsJavaScriptWhiteSpace(char c) => c is '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or '\u00A0' or '\u1680'
+        or (>= '\u2000' and <= '\u200A') or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' or '\uFEFF';
+
+    [GeneratedRegex(@"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalLiteral();
 }

@@ -45,7 +45,7 @@ public sealed class StringType() : ScalarType("String", "The `String` scalar typ
             case bool b:
                 return b ? "true" : "false";
             case double or float when Numbers.TryGetFiniteDouble(runtimeValue, out var d):
-                return d.ToString("R", CultureInfo.InvariantCulture);
+                return ValueFormatter.FormatJsNumber(d);
             case IFormattable formattable when Numbers.IsNumber(runtimeValue) && runtimeValue is not (double or float):
                 return formattable.ToString(null, CultureInfo.InvariantCulture);
             default:

@@ -40,19 +40,34 @@ public sealed class ArgumentNames : IValidationRule
     {
         public override bool EnterDirective(ValidationContext context, DirectiveNode node, ISyntaxNode parent)
         {
-            if (context.TypeInfo.Directive is { } directive)
+            // A directive definition of the document stands for the schema's, as in the reference implementation.
+            List<string> known;
+            if (context.GetDocumentDirective(node.Name.Value) is { } definition)
             {
-                var arguments = node.Arguments;
-                for (var i = 0; i < arguments.Count; i++)
+                known = new List<string>(definition.Arguments.Count);
+                for (var i = 0; i < definition.Arguments.Count; i++)
                 {
-                    var name = arguments[i].Name.Value;
-                    if (!directive.Arguments.ContainsName(name))
-                    {
-                        ReportError(
-                            context,
-                            $"Unknown argument \"{name}\" on directive \"@{directive.Name}\".{Suggestions.DidYouMean(null, name, Names(directive.Arguments))}",
-                            arguments[i]);
-                    }
+                    known.Add(definition.Arguments[i].Name.Value);
+                }
+            }
+            else if (context.TypeInfo.Directive is { } directive)
+            {
+                known = Names(directive.Arguments);
+            }
+            else
+            {
+                return false;
+            }
+            var arguments = node.Arguments;
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                var name = arguments[i].Name.Value;
+                if (!known.Contains(name))
+                {
+                    ReportError(
+                        context,
+                        $"Unknown argument \"{name}\" on directive \"@{node.Name.Value}\".{Suggestions.DidYouMean(null, name, known)}",
+                        arguments[i]);
                 }
             }
             return false;

@@ -3,7 +3,8 @@ using Graph.GraphQL.Language;
 namespace Graph.GraphQL.Validation.Rules;
 
 /// <summary>
-/// Directives Are Defined: every directive used is defined by the schema.
+/// Directives Are Defined: every directive used is defined by the schema (or, as the reference implementation counts them,
+/// by a directive definition of the document itself).
 /// <see href="https://spec.graphql.org/draft/#sec-Directives-Are-Defined"/>
 /// </summary>
 public sealed class DirectivesAreDefined : IValidationRule
@@ -29,7 +30,7 @@ public sealed class DirectivesAreDefined : IValidationRule
     {
         public override bool EnterDirective(ValidationContext context, DirectiveNode node, ISyntaxNode parent)
         {
-            if (context.TypeInfo.Directive is null)
+            if (context.TypeInfo.Directive is null && context.GetDocumentDirective(node.Name.Value) is null)
             {
                 ReportError(context, $"Unknown directive \"@{node.Name.Value}\".", node);
             }

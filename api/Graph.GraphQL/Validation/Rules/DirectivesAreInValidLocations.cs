@@ -30,14 +30,34 @@ public sealed class DirectivesAreInValidLocations : IValidationRule
     {
         public override bool EnterDirective(ValidationContext context, DirectiveNode node, ISyntaxNode parent)
         {
-            if (context.TypeInfo.Directive is { } directive && GetLocation(parent) is { } location && !directive.IsAllowedAt(location))
+            if (GetLocation(context, parent) is not { } location)
+            {
+                return false;
+            }
+            var allowed = context.GetDocumentDirective(node.Name.Value) is { } definition
+                ? IsListed(definition.Locations, location.ToSpecName())
+                : context.TypeInfo.Directive is not { } directive || directive.IsAllowedAt(location);
+            if (!allowed)
             {
                 ReportError(context, $"Directive \"@{node.Name.Value}\" may not be used on {location.ToSpecName()}.", node);
             }
             return false;
         }
 
-        private static DirectiveLocation? GetLocation(ISyntaxNode parent) => parent switch
+        /// <summary>Whether a directive definition of the document lists the location (it stands for the schema's, as in the reference implementation).</summary>
+        private static bool IsListed(IReadOnlyList<NameNode> locations, string name)
+        {
+            for (var i = 0; i < locations.Count; i++)
+            {
+                if (string.Equals(locations[i].Value, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static DirectiveLocation? GetLocation(ValidationContext context, ISyntaxNode parent) => parent switch
         {
             OperationDefinitionNode operation => operation.Operation switch
             {
@@ -50,6 +70,18 @@ public sealed class DirectivesAreInValidLocations : IValidationRule
             InlineFragmentNode => DirectiveLocation.InlineFragment,
             FragmentDefinitionNode => DirectiveLocation.FragmentDefinition,
             VariableDefinitionNode => DirectiveLocation.VariableDefinition,
+            SchemaDefinitionNode or SchemaExtensionNode => DirectiveLocation.Schema,
+            ScalarTypeDefinitionNode or ScalarTypeExtensionNode => DirectiveLocation.Scalar,
+            ObjectTypeDefinitionNode or ObjectTypeExtensionNode => DirectiveLocation.Object,
+            FieldDefinitionNode => DirectiveLocation.FieldDefinition,
+            InterfaceTypeDefinitionNode or InterfaceTypeExtensionNode => DirectiveLocation.Interface,
+            UnionTypeDefinitionNode or UnionTypeExtensionNode => DirectiveLocation.Union,
+            EnumTypeDefinitionNode or EnumTypeExtensionNode => DirectiveLocation.Enum,
+            EnumValueDefinitionNode => DirectiveLocation.EnumValue,
+            InputObjectTypeDefinitionNode or InputObjectTypeExtensionNode => DirectiveLocation.InputObject,
+            InputValueDefinitionNode => context.TypeSystemDefinition is InputObjectTypeDefinitionNode or InputObjectTypeExtensionNode
+                ? DirectiveLocation.InputFieldDefinition
+                : DirectiveLocation.ArgumentDefinition,
             _ => null,
         };
     }

@@ -64,12 +64,79 @@ public sealed class DirectivesAreUniquePerLocation : IValidationRule
             return true;
         }
 
+        public override bool EnterTypeSystemNode(ValidationContext context, ISyntaxNode node)
+        {
+            if (node is not IHasDirectives { Directives: var directives } || directives.Count == 0)
+            {
+                return true;
+            }
+            if (node is not (SchemaDefinitionNode or SchemaExtensionNode or ITypeDefinitionNode or ITypeExtensionNode))
+            {
+                Check(context, directives);
+                return true;
+            }
+
+            // As in the reference implementation, the definition and the extensions of a type (or of the schema) are one
+            // location: a directive already applied by an earlier one of them counts.
+            var earlier = new List<DirectiveNode>();
+            foreach (var definition in context.Document.Definitions)
+            {
+                if (ReferenceEquals(definition, node))
+                {
+                    break;
+                }
+                if (IsSameLocation(definition, node) && definition is IHasDirectives other)
+                {
+                    earlier.AddRange(other.Directives);
+                }
+            }
+            for (var i = 0; i < directives.Count; i++)
+            {
+                var name = directives[i].Name.Value;
+                if (!IsUnique(context, name))
+                {
+                    continue;
+                }
+                var first = Find(earlier, earlier.Count, name) ?? Find(directives, i, name);
+                if (first is not null)
+                {
+                    ReportError(context, $"The directive \"@{name}\" can only be used once at this location.", first, directives[i]);
+                }
+            }
+            return true;
+        }
+
+        private static bool IsSameLocation(IDefinitionNode definition, ISyntaxNode node) => node switch
+        {
+            SchemaDefinitionNode or SchemaExtensionNode => definition is SchemaDefinitionNode or SchemaExtensionNode,
+            INamedSyntaxNode named => definition is ITypeDefinitionNode or ITypeExtensionNode
+                && string.Equals(((INamedSyntaxNode)definition).Name.Value, named.Name.Value, StringComparison.Ordinal),
+            _ => false,
+        };
+
+        private static DirectiveNode? Find(IReadOnlyList<DirectiveNode> directives, int count, string name)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (string.Equals(directives[i].Name.Value, name, StringComparison.Ordinal))
+                {
+                    return directives[i];
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Whether the directive is known and not repeatable (a directive definition of the document stands for the schema's).</summary>
+        private static bool IsUnique(ValidationContext context, string name) => context.GetDocumentDirective(name) is { } definition
+            ? !definition.IsRepeatable
+            : context.Schema.TryGetDirective(name, out var directive) && !directive.IsRepeatable;
+
         private void Check(ValidationContext context, IReadOnlyList<DirectiveNode> directives)
         {
             for (var i = 1; i < directives.Count; i++)
             {
                 var name = directives[i].Name.Value;
-                if (!context.Schema.TryGetDirective(name, out var definition) || definition.IsRepeatable)
+                if (!IsUnique(context, name))
                 {
                     continue;
                 }

@@ -83,7 +83,7 @@ public sealed class FieldSelections : IValidationRule
                     usageCount[possibleInterface.Name] = count + 1;
                 }
             }
-            var ordered = StableSort(suggested, (a, b) =>
+            var ordered = JavaScriptSort(suggested, (a, b) =>
             {
                 var diff = usageCount[b.Name] - usageCount[a.Name];
                 if (diff != 0)
@@ -121,19 +121,55 @@ public sealed class FieldSelections : IValidationRule
             return Suggestions.SuggestionList(fieldName, names);
         }
 
-        private static List<T> StableSort<T>(List<T> items, Comparison<T> comparison)
+        /// <summary>
+        /// Sorts as V8's <c>Array.prototype.sort</c> (TimSort: the first run, made ascending, then binary insertion) does for
+        /// the short lists suggestions are. The comparison above is not a total order (an interface sorts before its
+        /// implementations but by name against other types), so only the same algorithm gives the reference implementation's order.
+        /// </summary>
+        private static List<T> JavaScriptSort<T>(List<T> items, Comparison<T> comparison)
         {
-            var result = new List<T>(items.Count);
-            foreach (var item in items)
+            var work = new List<T>(items);
+            var count = work.Count;
+            if (count < 2)
             {
-                var index = result.Count;
-                while (index > 0 && comparison(result[index - 1], item) > 0)
-                {
-                    index--;
-                }
-                result.Insert(index, item);
+                return work;
             }
-            return result;
+            var run = 2;
+            var descending = comparison(work[1], work[0]) < 0;
+            for (var i = 2; i < count; i++)
+            {
+                var order = comparison(work[i], work[i - 1]);
+                if (descending ? order >= 0 : order < 0)
+                {
+                    break;
+                }
+                run++;
+            }
+            if (descending)
+            {
+                work.Reverse(0, run);
+            }
+            for (var start = run; start < count; start++)
+            {
+                var pivot = work[start];
+                var left = 0;
+                var right = start;
+                while (left < right)
+                {
+                    var mid = left + ((right - left) >> 1);
+                    if (comparison(pivot, work[mid]) < 0)
+                    {
+                        right = mid;
+                    }
+                    else
+                    {
+                        left = mid + 1;
+                    }
+                }
+                work.RemoveAt(start);
+                work.Insert(left, pivot);
+            }
+            return work;
         }
     }
 }

@@ -61,6 +61,21 @@ public sealed class RequiredArguments : IValidationRule
 
         public override void LeaveDirective(ValidationContext context, DirectiveNode node, ISyntaxNode parent)
         {
+            if (context.GetDocumentDirective(node.Name.Value) is { } definition)
+            {
+                // A directive definition of the document stands for the schema's, as in the reference implementation.
+                foreach (var argument in definition.Arguments)
+                {
+                    if (argument.Type is NonNullTypeNode && argument.DefaultValue is null && !IsProvided(node.Arguments, argument.Name.Value))
+                    {
+                        ReportError(
+                            context,
+                            $"Directive \"@{definition.Name.Value}\" argument \"{argument.Name.Value}\" of type \"{argument.Type.Print()}\" is required, but it was not provided.",
+                            node);
+                    }
+                }
+                return;
+            }
             if (context.TypeInfo.Directive is not { } directive)
             {
                 return;

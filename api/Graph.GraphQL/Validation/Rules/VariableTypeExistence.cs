@@ -4,7 +4,8 @@ namespace Graph.GraphQL.Validation.Rules;
 
 /// <summary>
 /// The type of every variable definition names a type of the schema (the part of Variables Are Input Types about unknown
-/// types; the reference implementation reports it with its known-type-names rule).
+/// types; the reference implementation reports it with its known-type-names rule, which also checks the types referenced
+/// by type system definitions in the document, so this rule does too).
 /// <see href="https://spec.graphql.org/draft/#sec-Variables-Are-Input-Types"/>
 /// </summary>
 public sealed class VariableTypeExistence : IValidationRule
@@ -30,7 +31,7 @@ public sealed class VariableTypeExistence : IValidationRule
     {
         public override bool EnterNamedType(ValidationContext context, NamedTypeNode node, ISyntaxNode parent)
         {
-            if (parent is VariableDefinitionNode && KnownTypeNames.Check(context, node) is { } message)
+            if ((parent is VariableDefinitionNode || context.TypeSystemDefinition is not null) && KnownTypeNames.Check(context, node) is { } message)
             {
                 ReportError(context, message, node);
             }
