@@ -1,4 +1,5 @@
 using Graph.GraphQL.AspNetCore;
+using Graph.GraphQL.AspNetCore.Ide;
 using Graph.GraphQL.Execution.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +15,8 @@ public static class GraphQLEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps GraphQL over HTTP for the server <paramref name="schemaName"/> (the default one when null) at
     /// <paramref name="path"/>: POST and GET requests, and the schema as SDL at <c>{path}?sdl</c> and
-    /// <c>{path}/schema.graphql</c>. Set options with <c>.WithOptions(o => ...)</c>.
+    /// <c>{path}/schema.graphql</c>, and the Banana Cake Pop IDE for browsers opening <paramref name="path"/> (its
+    /// files under <c>{path}/</c>, see <see cref="GraphQLToolOptions"/>). Set options with <c>.WithOptions(o => ...)</c>.
     /// </summary>
     public static GraphQLEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string path = "/graphql", string? schemaName = null)
     {
@@ -27,13 +29,18 @@ public static class GraphQLEndpointRouteBuilderExtensions
 
         var options = new GraphQLServerOptions();
         var schema = new SchemaEndpoint(executors, schemaName, options);
-        var isDevelopment = services.GetService<IHostEnvironment>()?.IsDevelopment() ?? false;
-        var http = new GraphQLHttpEndpoint(executors, schemaName, options, schema, isDevelopment, logger);
+        var environment = services.GetService<IHostEnvironment>();
+        var isDevelopment = environment?.IsDevelopment() ?? false;
         var trimmed = path.TrimEnd('/');
+        var ide = new GraphQLIde(options, trimmed, environment?.ContentRootPath ?? AppContext.BaseDirectory,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Graph.GraphQL.AspNetCore.GraphQLIde"));
+        var http = new GraphQLHttpEndpoint(executors, schemaName, options, schema, ide, isDevelopment, logger);
         var main = endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], http.HandleAsync)
             .WithDisplayName($"GraphQL {path}");
         var sdl = endpoints.MapGet(trimmed + "/schema.graphql", schema.HandleFileAsync)
             .WithDisplayName($"GraphQL schema {trimmed}/schema.graphql");
-        return new GraphQLEndpointConventionBuilder(options, [main, sdl]);
+        var ideFiles = endpoints.MapGet(trimmed + "/{**file}", ide.HandleFileAsync)
+            .WithDisplayName($"GraphQL IDE {trimmed}/");
+        return new GraphQLEndpointConventionBuilder(options, [main, sdl, ideFiles]);
     }
 }

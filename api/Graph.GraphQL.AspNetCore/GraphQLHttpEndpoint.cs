@@ -1,4 +1,5 @@
 using Graph.GraphQL.AspNetCore.Http;
+using Graph.GraphQL.AspNetCore.Ide;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Configuration;
 using Graph.GraphQL.Language;
@@ -19,6 +20,7 @@ internal sealed class GraphQLHttpEndpoint(
     string? schemaName,
     GraphQLServerOptions options,
     SchemaEndpoint schema,
+    GraphQLIde ide,
     bool isDevelopment,
     ILogger logger)
 {
@@ -35,7 +37,12 @@ internal sealed class GraphQLHttpEndpoint(
         var accept = request.Headers.Accept;
         if (isGet && !request.Query.ContainsKey("query") && AcceptNegotiation.AcceptsHtml(accept))
         {
-            // A browser opening the endpoint: the place of the IDE, which is not served yet.
+            // A browser opening the endpoint: the IDE, unless it is off.
+            if (options.Tool.Enable)
+            {
+                await ide.WriteIndexAsync(context).ConfigureAwait(false);
+                return;
+            }
             await WriteErrorAsync(context, new GraphQLHttpException(StatusCodes.Status406NotAcceptable, HttpErrorCodes.NotAcceptable,
                 "This endpoint serves GraphQL requests, not HTML: POST application/json, or GET with a \"query\" parameter."),
                 ResponseMediaType.Json).ConfigureAwait(false);

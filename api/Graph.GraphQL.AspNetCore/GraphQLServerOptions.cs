@@ -38,4 +38,36 @@ public sealed class GraphQLServerOptions
     /// Stack traces never reach clients from the transport.
     /// </summary>
     public bool? IncludeExceptionDetails { get; set; }
+
+    /// <summary>The GraphQL IDE (Banana Cake Pop) served to browsers that open the endpoint.</summary>
+    public GraphQLToolOptions Tool { get; } = new();
+}
+
+/// <summary>
+/// The self-hosted Banana Cake Pop IDE (the npm package <c>@chillicream/bananacakepop-graphql-ide</c>): a browser's
+/// <c>GET {path}</c> (Accept <c>text/html</c>, no <c>query</c>) gets its index.html, its files are served under
+/// <c>{path}/</c> and its configuration at <c>{path}/bcp-config.json</c> points it at the endpoint. Nothing is fetched
+/// from a CDN.
+/// </summary>
+public sealed class GraphQLToolOptions
+{
+    /// <summary>The folder of the package <c>@chillicream/bananacakepop-graphql-ide</c>.</summary>
+    public const string PackageFolder = "node_modules/@chillicream/bananacakepop-graphql-ide";
+
+    /// <summary>The folder <see cref="Path"/> defaults to first, below the content root (where a container image copies the IDE).</summary>
+    public const string DefaultFolder = "wwwroot/graphql-ide";
+
+    /// <summary>Whether the IDE is served; default true. When false a browser opening the endpoint gets 406, as clients asking for HTML do.</summary>
+    public bool Enable { get; set; } = true;
+
+    /// <summary>
+    /// The folder holding the IDE's files (index.html, static/...); a relative path starts at the content root.
+    /// Null (the default) takes <see cref="DefaultFolder"/> below the content root when it holds an index.html, else
+    /// the first <see cref="PackageFolder"/> found from the content root or the application's folder upwards (the
+    /// repository's node_modules after <c>npm install</c>).
+    /// </summary>
+    public string? Path { get; set; }
+
+    /// <summary>The title the IDE shows for the endpoint's connection; default "Graph".</summary>
+    public string Title { get; set; } = "Graph";
 }

@@ -1,6 +1,7 @@
 using Graph.Api.Data;
 using Graph.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Hosting;
 
@@ -35,7 +36,12 @@ public static class GraphApplication
         app.UseRouting();
         app.MapGraphHealthChecks();
         app.MapAdminUi(adminUiIndex);
-        app.MapGraphQL();
+        var ide = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.GraphQL.Ide;
+        app.MapGraphQL().WithOptions(o =>
+        {
+            o.Tool.Enable = ide.Enabled;
+            o.Tool.Path = string.IsNullOrWhiteSpace(ide.Path) ? null : ide.Path;
+        });
         return app;
     }
 }

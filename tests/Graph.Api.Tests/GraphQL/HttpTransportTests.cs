@@ -103,14 +103,6 @@ public sealed class HttpTransportTests(DatabaseFixture database) : IClassFixture
         response.IsRequestError(HttpStatusCode.NotAcceptable, Json, "NOT_ACCEPTABLE");
     }
 
-    [Fact]
-    public async Task A_browser_opening_the_endpoint_gets_406_until_the_IDE_is_served()
-    {
-        var response = await _client.SendGraphQLAsync(Get([], accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
-
-        response.IsRequestError(HttpStatusCode.NotAcceptable, Json, "NOT_ACCEPTABLE");
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("text/plain")]
