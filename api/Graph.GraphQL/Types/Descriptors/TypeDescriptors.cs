@@ -44,13 +44,42 @@ internal abstract class TypeDescriptorState
     }
 }
 
-/// <summary>Records the configuration of an object type.</summary>
-internal class ObjectTypeDescriptor(Type? runtimeType) : TypeDescriptorState(runtimeType), IObjectTypeDescriptor
+/// <summary>What object and interface descriptors share: output fields (declared by name or from CLR members) and implemented interfaces.</summary>
+internal abstract class ComplexTypeDescriptorState(Type? runtimeType) : TypeDescriptorState(runtimeType)
 {
     public List<OutputFieldDescriptor> Fields { get; } = [];
 
     public List<TypeSpec> Interfaces { get; } = [];
 
+    /// <summary>The field declared with <paramref name="name"/> (created on first use).</summary>
+    protected OutputFieldDescriptor NamedField(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var field = Fields.Find(f => f.DeclaredName == name);
+        if (field is null)
+        {
+            field = new OutputFieldDescriptor(name, null);
+            Fields.Add(field);
+        }
+        return field;
+    }
+
+    /// <summary>The field descriptor of a CLR member (created on first use).</summary>
+    public OutputFieldDescriptor MemberField(MemberInfo member)
+    {
+        var field = Fields.Find(f => f.Member == member);
+        if (field is null)
+        {
+            field = new OutputFieldDescriptor(null, member);
+            Fields.Add(field);
+        }
+        return field;
+    }
+}
+
+/// <summary>Records the configuration of an object type.</summary>
+internal class ObjectTypeDescriptor(Type? runtimeType) : ComplexTypeDescriptorState(runtimeType), IObjectTypeDescriptor
+{
     public IsOfTypeDelegate? IsOfTypeCheck { get; private set; }
 
     public DescriptorExtension<ObjectTypeDefinition> Extension { get; } = new();
@@ -67,17 +96,7 @@ internal class ObjectTypeDescriptor(Type? runtimeType) : TypeDescriptorState(run
         return this;
     }
 
-    public IObjectFieldDescriptor Field(string name)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        var field = Fields.Find(f => f.DeclaredName == name);
-        if (field is null)
-        {
-            field = new OutputFieldDescriptor(name, null);
-            Fields.Add(field);
-        }
-        return field;
-    }
+    public IObjectFieldDescriptor Field(string name) => NamedField(name);
 
     public IObjectTypeDescriptor Implements<TInterface>() where TInterface : class
     {
@@ -106,17 +125,6 @@ internal class ObjectTypeDescriptor(Type? runtimeType) : TypeDescriptorState(run
 
     public IDescriptorExtension<ObjectTypeDefinition> Extend() => Extension;
 
-    /// <summary>The field descriptor of a CLR member (created on first use).</summary>
-    public OutputFieldDescriptor MemberField(MemberInfo member)
-    {
-        var field = Fields.Find(f => f.Member == member);
-        if (field is null)
-        {
-            field = new OutputFieldDescriptor(null, member);
-            Fields.Add(field);
-        }
-        return field;
-    }
 }
 
 /// <summary>Records the configuration of an object type inferred from <typeparamref name="T"/>.</summary>
@@ -175,12 +183,8 @@ internal sealed class ObjectTypeDescriptor<T>() : ObjectTypeDescriptor(typeof(T)
 }
 
 /// <summary>Records the configuration of an interface type.</summary>
-internal class InterfaceTypeDescriptor(Type? runtimeType) : TypeDescriptorState(runtimeType), IInterfaceTypeDescriptor
+internal class InterfaceTypeDescriptor(Type? runtimeType) : ComplexTypeDescriptorState(runtimeType), IInterfaceTypeDescriptor
 {
-    public List<OutputFieldDescriptor> Fields { get; } = [];
-
-    public List<TypeSpec> Interfaces { get; } = [];
-
     public ResolveAbstractTypeDelegate? ResolveType { get; private set; }
 
     public DescriptorExtension<InterfaceTypeDefinition> Extension { get; } = new();
@@ -197,17 +201,7 @@ internal class InterfaceTypeDescriptor(Type? runtimeType) : TypeDescriptorState(
         return this;
     }
 
-    public IInterfaceFieldDescriptor Field(string name)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        var field = Fields.Find(f => f.DeclaredName == name);
-        if (field is null)
-        {
-            field = new OutputFieldDescriptor(name, null);
-            Fields.Add(field);
-        }
-        return field;
-    }
+    public IInterfaceFieldDescriptor Field(string name) => NamedField(name);
 
     public IInterfaceTypeDescriptor Implements<TInterface>() where TInterface : class
     {
@@ -235,17 +229,6 @@ internal class InterfaceTypeDescriptor(Type? runtimeType) : TypeDescriptorState(
     }
 
     public IDescriptorExtension<InterfaceTypeDefinition> Extend() => Extension;
-
-    public OutputFieldDescriptor MemberField(MemberInfo member)
-    {
-        var field = Fields.Find(f => f.Member == member);
-        if (field is null)
-        {
-            field = new OutputFieldDescriptor(null, member);
-            Fields.Add(field);
-        }
-        return field;
-    }
 }
 
 /// <summary>Records the configuration of an interface type inferred from <typeparamref name="T"/>.</summary>
