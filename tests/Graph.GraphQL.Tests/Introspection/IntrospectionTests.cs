@@ -1,4 +1,5 @@
 using Graph.GraphQL.Configuration;
+using Graph.GraphQL.Introspection;
 using Graph.GraphQL.Tests.Snapshots;
 using Graph.GraphQL.Tests.TestSchemas;
 using Graph.GraphQL.Types;
@@ -7,65 +8,6 @@ namespace Graph.GraphQL.Tests.Introspection;
 
 public class IntrospectionTests
 {
-    private const string FullQuery = """
-        query IntrospectionQuery {
-          __schema {
-            description
-            queryType { name }
-            mutationType { name }
-            subscriptionType { name }
-            types { ...FullType }
-            directives {
-              name
-              description
-              isRepeatable
-              locations
-              args(includeDeprecated: true) { ...InputValue }
-            }
-          }
-        }
-
-        fragment FullType on __Type {
-          kind
-          name
-          description
-          specifiedByURL
-          isOneOf
-          fields(includeDeprecated: true) {
-            name
-            description
-            args(includeDeprecated: true) { ...InputValue }
-            type { ...TypeRef }
-            isDeprecated
-            deprecationReason
-          }
-          inputFields(includeDeprecated: true) { ...InputValue }
-          interfaces { ...TypeRef }
-          enumValues(includeDeprecated: true) {
-            name
-            description
-            isDeprecated
-            deprecationReason
-          }
-          possibleTypes { ...TypeRef }
-        }
-
-        fragment InputValue on __InputValue {
-          name
-          description
-          type { ...TypeRef }
-          defaultValue
-          isDeprecated
-          deprecationReason
-        }
-
-        fragment TypeRef on __Type {
-          kind
-          name
-          ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }
-        }
-        """;
-
     private static readonly ISchema Schema = SchemaBuilder.New().AddDocumentFromString("""
         "The test schema."
         schema { query: Query }
@@ -105,7 +47,7 @@ public class IntrospectionTests
 
     [Fact]
     public void Full_introspection_of_the_validation_schema() =>
-        Snapshot.Match(IntrospectionRunner.Run(ValidationSchema.Schema, FullQuery));
+        Snapshot.Match(IntrospectionRunner.Run(ValidationSchema.Schema, IntrospectionQuery.Text));
 
     [Fact]
     public void Schema_lists_types_in_schema_order_with_referenced_built_ins_and_introspection_types()
