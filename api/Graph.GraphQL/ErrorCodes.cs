@@ -43,4 +43,28 @@ public static class ErrorCodes
 
     /// <summary>The request has no document (neither source text nor a known document id).</summary>
     public const string DocumentNotFound = "DOCUMENT_NOT_FOUND";
+
+    /// <summary>The operation selects fields deeper than the allowed execution depth.</summary>
+    public const string MaxExecutionDepthExceeded = "MAX_EXECUTION_DEPTH_EXCEEDED";
+
+    /// <summary>The operation's field cost is over the allowed maximum.</summary>
+    public const string MaxFieldCostExceeded = "MAX_FIELD_COST_EXCEEDED";
+
+    /// <summary>The operation's type cost (objects returned) is over the allowed maximum.</summary>
+    public const string MaxTypeCostExceeded = "MAX_TYPE_COST_EXCEEDED";
+
+    /// <summary>A list field that requires exactly one slicing argument (<c>first</c> or <c>last</c>) got none or several.</summary>
+    public const string SlicingArgumentRequired = "SLICING_ARGUMENT_REQUIRED";
+
+    /// <summary>An automatic persisted query's hash is not known yet: send the document with the hash to register it.</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+
+    /// <summary>The document sent with a persisted query hash does not hash to it.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+
+    /// <summary>The server runs persisted operations only, and the request sent a document it does not know.</summary>
+    public const string PersistedOperationsOnly = "PERSISTED_OPERATIONS_ONLY";
+
+    /// <summary>The request's <c>extensions.persistedQuery</c> is malformed or of an unsupported version.</summary>
+    public const string PersistedQueryInvalid = "PERSISTED_QUERY_INVALID";
 }

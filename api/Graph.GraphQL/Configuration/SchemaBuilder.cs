@@ -169,6 +169,7 @@ public sealed partial class SchemaBuilder
         {
             configure(context);
         }
+        AddCostDirectivesWhenApplied(context);
         if (context.Errors.Count > 0)
         {
             throw new SchemaException(context.Errors.ToArray());
@@ -218,6 +219,50 @@ public sealed partial class SchemaBuilder
             if (context.FindType(type.Name) is null)
             {
                 context.AddType(type);
+            }
+        }
+    }
+
+    /// <summary>Declares <c>@cost</c> and <c>@listSize</c> when a type or field applies one and the schema does not declare it.</summary>
+    private static void AddCostDirectivesWhenApplied(SchemaDefinitionContext context)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in context.Types)
+        {
+            Collect(type.Directives);
+            var fields = type switch
+            {
+                ObjectTypeDefinition obj => obj.Fields,
+                InterfaceTypeDefinition iface => iface.Fields,
+                _ => null,
+            };
+            foreach (var field in fields ?? [])
+            {
+                Collect(field.Directives);
+            }
+        }
+        if (applied.Count == 0)
+        {
+            return;
+        }
+        var costs = new SchemaDefinitionContext();
+        new SdlDocumentSource(Parser.Parse(CostDirectives.Sdl)).Contribute(costs);
+        foreach (var directive in costs.Directives)
+        {
+            if (applied.Contains(directive.Name) && context.FindDirective(directive.Name) is null)
+            {
+                context.AddDirective(directive);
+            }
+        }
+
+        void Collect(List<DirectiveNode> directives)
+        {
+            foreach (var directive in directives)
+            {
+                if (CostDirectives.IsCostDirectiveName(directive.Name.Value))
+                {
+                    applied.Add(directive.Name.Value);
+                }
             }
         }
     }

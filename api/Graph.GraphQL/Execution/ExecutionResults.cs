@@ -91,10 +91,20 @@ public sealed class OperationResult : IExecutionResult, IDisposable
     public IReadOnlyList<GraphQLError>? Errors { get; internal set; }
 
     /// <summary>The <c>extensions</c> entry, or null.</summary>
-    public IReadOnlyDictionary<string, object?>? Extensions { get; }
+    public IReadOnlyDictionary<string, object?>? Extensions { get; private set; }
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, object?>? ContextData { get; }
+
+    /// <summary>Adds (or replaces) an entry of <see cref="Extensions"/>.</summary>
+    internal void AddExtension(string key, object? value)
+    {
+        var extensions = Extensions is null
+            ? new Dictionary<string, object?>(StringComparer.Ordinal)
+            : new Dictionary<string, object?>(Extensions, StringComparer.Ordinal);
+        extensions[key] = value;
+        Extensions = extensions;
+    }
 
     /// <summary>Writes the response as UTF-8 JSON: <c>errors</c> first (as the spec suggests), then <c>data</c>, then <c>extensions</c>.</summary>
     public void WriteTo(IBufferWriter<byte> output, bool indented = false) => ResultWriter.Write(this, output, indented);

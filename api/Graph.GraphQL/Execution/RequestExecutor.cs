@@ -1,4 +1,5 @@
 using Graph.GraphQL.Execution.Caching;
+using Graph.GraphQL.Execution.Limits;
 using Graph.GraphQL.Execution.Pipeline;
 using Graph.GraphQL.Execution.Processing;
 using Graph.GraphQL.Language;
@@ -249,6 +250,7 @@ internal sealed class RequestExecutor : IRequestExecutor
             (RequestMiddlewareKeys.DocumentValidation, DefaultMiddlewares.DocumentValidation),
             (RequestMiddlewareKeys.OperationResolution, DefaultMiddlewares.OperationResolution),
             (RequestMiddlewareKeys.VariableCoercion, DefaultMiddlewares.VariableCoercion),
+            (RequestMiddlewareKeys.OperationLimits, OperationLimitsMiddleware.Create),
             (RequestMiddlewareKeys.OperationExecution, DefaultMiddlewares.OperationExecution),
         };
         foreach (var configuration in custom)

@@ -23,12 +23,66 @@ public sealed class RequestExecutorOptions
     /// <summary>The most variable coercion errors reported before giving up (the reference implementation's 50).</summary>
     public int MaxVariableErrors { get; set; } = 50;
 
+    /// <summary>
+    /// The deepest field nesting an operation may select (root fields are at depth 1; fragments count where they are
+    /// spread; introspection fields are not counted). Null, the default, sets no limit. Deeper operations are refused
+    /// before execution with <c>MAX_EXECUTION_DEPTH_EXCEEDED</c>.
+    /// </summary>
+    public int? MaxExecutionDepth { get; set; }
+
+    /// <summary>The cost analysis run before execution (limits on by default: field and type cost 1000 each).</summary>
+    public CostOptions Cost { get; } = new();
+
+    /// <summary>
+    /// Limits for operations by name, overriding <see cref="MaxExecutionDepth"/> and the cost limits for a known, heavy
+    /// operation (an admin report) without raising them for everyone. Names are compared exactly.
+    /// </summary>
+    public IDictionary<string, OperationLimits> OperationLimits { get; } = new Dictionary<string, OperationLimits>(StringComparer.Ordinal);
+
     private static bool IsDevelopment()
     {
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT");
         return string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase);
     }
+}
+
+/// <summary>
+/// The cost analysis (after the IBM GraphQL Cost specification): each field weighs its <c>@cost</c>, else 1 when it returns
+/// an object, interface or union, 0 for scalars and enums, and <see cref="MutationFieldCost"/> for mutation root fields.
+/// A list field multiplies the cost of its selections by its size: the value of a <c>@listSize</c> slicing argument
+/// (<c>first</c>, <c>last</c>), else its assumed size, else <see cref="DefaultListSize"/>. The field cost sums the
+/// weights of every resolution; the type cost counts the objects returned. Introspection fields are not counted.
+/// </summary>
+public sealed class CostOptions
+{
+    /// <summary>Whether operations over the limits are refused; default true. When false, costs are only computed on request.</summary>
+    public bool EnforceCostLimits { get; set; } = true;
+
+    /// <summary>The highest field cost an operation may have; default 1000.</summary>
+    public double MaxFieldCost { get; set; } = 1000;
+
+    /// <summary>The highest type cost (objects returned) an operation may have; default 1000.</summary>
+    public double MaxTypeCost { get; set; } = 1000;
+
+    /// <summary>The size assumed for list fields without <c>@listSize</c>; default 10 (a page).</summary>
+    public int DefaultListSize { get; set; } = 10;
+
+    /// <summary>The weight of a mutation root field without <c>@cost</c>; default 10.</summary>
+    public double MutationFieldCost { get; set; } = 10;
+}
+
+/// <summary>The limits of one named operation (<see cref="RequestExecutorOptions.OperationLimits"/>); null keeps the executor's.</summary>
+public sealed class OperationLimits
+{
+    /// <summary>The deepest nesting the operation may have.</summary>
+    public int? MaxExecutionDepth { get; set; }
+
+    /// <summary>The highest field cost the operation may have.</summary>
+    public double? MaxFieldCost { get; set; }
+
+    /// <summary>The highest type cost the operation may have.</summary>
+    public double? MaxTypeCost { get; set; }
 }
 
 /// <summary>The parser limits of a request executor (<c>ModifyParserOptions</c>); see <see cref="ParserOptions"/>.</summary>

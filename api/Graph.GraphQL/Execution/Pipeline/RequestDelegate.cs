@@ -55,6 +55,9 @@ public static class RequestMiddlewareKeys
     /// <summary>Coerces the variable values (CoerceVariableValues).</summary>
     public const string VariableCoercion = "VariableCoercion";
 
+    /// <summary>Refuses operations over the execution depth or cost limits (after variable coercion).</summary>
+    public const string OperationLimits = "OperationLimits";
+
     /// <summary>Executes the operation.</summary>
     public const string OperationExecution = "OperationExecution";
 }
