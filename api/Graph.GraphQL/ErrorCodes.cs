@@ -67,4 +67,7 @@ public static class ErrorCodes
 
     /// <summary>The request's <c>extensions.persistedQuery</c> is malformed or of an unsupported version.</summary>
     public const string PersistedQueryInvalid = "PERSISTED_QUERY_INVALID";
+
+    /// <summary>The operation's type is not one the request allows (a mutation named by a GET request).</summary>
+    public const string OperationNotAllowed = "OPERATION_NOT_ALLOWED";
 }

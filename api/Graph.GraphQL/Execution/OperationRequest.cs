@@ -21,7 +21,8 @@ public sealed class OperationRequest
         IReadOnlyDictionary<string, object?>? contextData,
         IServiceProvider? services,
         object? initialValue,
-        bool? allowIntrospection)
+        bool? allowIntrospection,
+        IReadOnlyList<OperationType>? allowedOperationTypes)
     {
         DocumentText = documentText;
         Document = document;
@@ -34,6 +35,7 @@ public sealed class OperationRequest
         Services = services;
         InitialValue = initialValue;
         AllowIntrospection = allowIntrospection;
+        AllowedOperationTypes = allowedOperationTypes;
     }
 
     /// <summary>The GraphQL source text, or null when a parsed <see cref="Document"/> (or only an id) is given.</summary>
@@ -69,6 +71,13 @@ public sealed class OperationRequest
     /// <summary>Overrides the executor's introspection setting for this request, when set.</summary>
     public bool? AllowIntrospection { get; }
 
+    /// <summary>
+    /// The operation types the request may execute, or null for all. The transport sets it when it knows less than the
+    /// engine: a GET naming a stored document may run queries only, though only the engine reads the document.
+    /// Another type gives a request error with the code <c>OPERATION_NOT_ALLOWED</c>.
+    /// </summary>
+    public IReadOnlyList<OperationType>? AllowedOperationTypes { get; }
+
     /// <summary>A request for <paramref name="sourceText"/> with nothing else.</summary>
     public static OperationRequest FromSourceText(string sourceText) => OperationRequestBuilder.New().SetDocument(sourceText).Build();
 }
@@ -87,6 +96,7 @@ public sealed class OperationRequestBuilder
     private IServiceProvider? _services;
     private object? _initialValue;
     private bool? _allowIntrospection;
+    private IReadOnlyList<OperationType>? _allowedOperationTypes;
 
     private OperationRequestBuilder()
     {
@@ -177,6 +187,13 @@ public sealed class OperationRequestBuilder
         return this;
     }
 
+    /// <summary>Restricts the operation types the request may execute (null allows all).</summary>
+    public OperationRequestBuilder SetAllowedOperationTypes(params OperationType[]? allowedOperationTypes)
+    {
+        _allowedOperationTypes = allowedOperationTypes;
+        return this;
+    }
+
     /// <summary>Builds the request.</summary>
     /// <exception cref="InvalidOperationException">Neither a document nor a document id was set.</exception>
     public OperationRequest Build()
@@ -186,6 +203,6 @@ public sealed class OperationRequestBuilder
             throw new InvalidOperationException("A request needs a document (source text or parsed) or a document id.");
         }
         return new OperationRequest(_documentText, _document, _documentId, _documentHash, _operationName, _variableValues, _extensions,
-            _contextData, _services, _initialValue, _allowIntrospection);
+            _contextData, _services, _initialValue, _allowIntrospection, _allowedOperationTypes);
     }
 }

@@ -24,6 +24,7 @@ public sealed class RequestContext
         RequestAborted = requestAborted;
         ClientAborted = requestAborted;
         Document = request.Document;
+        DocumentText = request.DocumentText;
         _documentHash = request.DocumentHash;
     }
 
@@ -80,6 +81,12 @@ public sealed class RequestContext
     public string? DocumentHash => _documentHash ??= DocumentKey is { } key ? key.ToString() : null;
 
     internal DocumentKey? DocumentKey { get; set; }
+
+    /// <summary>The document's source text: the request's, or the stored document a document id named.</summary>
+    public string? DocumentText { get; set; }
+
+    /// <summary>Whether the document came from a document store (a persisted operation) rather than the request.</summary>
+    public bool IsPersistedDocument { get; set; }
 
     /// <summary>The parsed document, once known.</summary>
     public DocumentNode? Document { get; set; }

@@ -1,5 +1,6 @@
 using Graph.GraphQL.Execution.Caching;
 using Graph.GraphQL.Execution.Limits;
+using Graph.GraphQL.Execution.Persistence;
 using Graph.GraphQL.Execution.Pipeline;
 using Graph.GraphQL.Execution.Processing;
 using Graph.GraphQL.Language;
@@ -245,6 +246,7 @@ internal sealed class RequestExecutor : IRequestExecutor
         {
             (RequestMiddlewareKeys.ExceptionHandling, DefaultMiddlewares.ExceptionHandling),
             (RequestMiddlewareKeys.Timeout, DefaultMiddlewares.Timeout),
+            (RequestMiddlewareKeys.PersistedOperations, PersistedOperationMiddleware.Create),
             (RequestMiddlewareKeys.DocumentCache, DefaultMiddlewares.DocumentCache),
             (RequestMiddlewareKeys.DocumentParser, DefaultMiddlewares.DocumentParser),
             (RequestMiddlewareKeys.DocumentValidation, DefaultMiddlewares.DocumentValidation),

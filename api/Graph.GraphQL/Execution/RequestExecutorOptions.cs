@@ -30,6 +30,9 @@ public sealed class RequestExecutorOptions
     /// </summary>
     public int? MaxExecutionDepth { get; set; }
 
+    /// <summary>How persisted operations (documents sent by id) are served.</summary>
+    public Persistence.PersistedOperationOptions PersistedOperations { get; } = new();
+
     /// <summary>The cost analysis run before execution (limits on by default: field and type cost 1000 each).</summary>
     public CostOptions Cost { get; } = new();
 

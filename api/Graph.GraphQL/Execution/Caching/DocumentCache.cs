@@ -36,6 +36,21 @@ internal readonly record struct DocumentKey(ulong A, ulong B, ulong C, ulong D)
         }
     }
 
+    /// <summary>The key of a SHA-256 written as 64 hex digits.</summary>
+    public static DocumentKey Parse(string hex)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        if (hex.Length != 64 || Convert.FromHexString(hex, hash, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
+        {
+            throw new FormatException("A document key is 64 hex digits.");
+        }
+        return new DocumentKey(
+            BinaryPrimitives.ReadUInt64BigEndian(hash),
+            BinaryPrimitives.ReadUInt64BigEndian(hash[8..]),
+            BinaryPrimitives.ReadUInt64BigEndian(hash[16..]),
+            BinaryPrimitives.ReadUInt64BigEndian(hash[24..]));
+    }
+
     /// <summary>The hash as 64 lower-case hex digits.</summary>
     public override string ToString() => string.Create(64, this, static (span, key) =>
     {

@@ -56,9 +56,9 @@ internal static class DefaultMiddlewares
     public static RequestDelegate DocumentCache(RequestMiddlewareFactoryContext factoryContext, RequestDelegate next) => async context =>
     {
         var cache = context.InternalExecutor.DocumentCache;
-        if (context.Document is null && context.Request.DocumentText is { } text)
+        if (context.Document is null && context.DocumentText is { } text)
         {
-            var key = DocumentKey.Compute(text);
+            var key = context.DocumentKey ?? DocumentKey.Compute(text);
             context.DocumentKey = key;
             if (cache.TryGet(key, out var document))
             {
@@ -78,7 +78,7 @@ internal static class DefaultMiddlewares
     {
         if (context.Document is null)
         {
-            if (context.Request.DocumentText is not { } text)
+            if (context.DocumentText is not { } text)
             {
                 context.Result = OperationResult.FromError(new GraphQLError(
                     context.Request.DocumentId is { } id
@@ -169,6 +169,13 @@ internal static class DefaultMiddlewares
             }
             operation = new Operation(executor.Schema, document, definition, rootType);
             info.SetOperation(name, operation);
+        }
+        if (context.Request.AllowedOperationTypes is { } allowed && !allowed.Contains(operation.Type))
+        {
+            context.Result = OperationResult.FromError(new GraphQLError(
+                $"This request may not execute {operation.Type.ToString().ToLowerInvariant()} operations.",
+                operation.Definition.Location is { } location ? [location.ToErrorLocation()] : null).WithCode(ErrorCodes.OperationNotAllowed));
+            return ValueTask.CompletedTask;
         }
         context.Operation = operation;
         return next(context);

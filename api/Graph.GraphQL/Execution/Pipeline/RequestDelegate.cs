@@ -43,6 +43,9 @@ public static class RequestMiddlewareKeys
     /// <summary>Looks the document up by the hash of its text; stores parsed documents.</summary>
     public const string DocumentCache = "DocumentCache";
 
+    /// <summary>Reads documents named by id from the stores, checks and registers automatic persisted queries.</summary>
+    public const string PersistedOperations = "PersistedOperations";
+
     /// <summary>Parses the document text.</summary>
     public const string DocumentParser = "DocumentParser";
 
