@@ -2,6 +2,7 @@ using Graph.GraphQL.AspNetCore.Http;
 using Graph.GraphQL.AspNetCore.Ide;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Configuration;
+using Graph.GraphQL.Execution.Limits;
 using Graph.GraphQL.Language;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,9 @@ internal sealed class GraphQLHttpEndpoint(
     bool isDevelopment,
     ILogger logger)
 {
+    /// <summary>The request header asking for the operation's measured cost in <c>extensions.operationCost</c> (value <c>report</c>).</summary>
+    public const string CostHeader = "GraphQL-Cost";
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -35,7 +39,8 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         var accept = request.Headers.Accept;
-        if (isGet && !request.Query.ContainsKey("query") && AcceptNegotiation.AcceptsHtml(accept))
+        if (isGet && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId") && !request.Query.ContainsKey("extensions")
+            && AcceptNegotiation.AcceptsHtml(accept))
         {
             // A browser opening the endpoint: the IDE, unless it is off.
             if (options.Tool.Enable)
@@ -62,7 +67,7 @@ internal sealed class GraphQLHttpEndpoint(
             var parameters = isGet ? ReadGet(request) : await ReadPostAsync(request, context.RequestAborted).ConfigureAwait(false);
             executor = await executors.GetRequestExecutorAsync(schemaName, context.RequestAborted).ConfigureAwait(false);
             var syntaxError = isGet ? GuardGet(parameters) : null;
-            await ExecuteAsync(context, executor, parameters, syntaxError, mediaType).ConfigureAwait(false);
+            await ExecuteAsync(context, executor, parameters, syntaxError, mediaType, isGet).ConfigureAwait(false);
         }
         catch (GraphQLHttpException e)
         {
@@ -101,9 +106,14 @@ internal sealed class GraphQLHttpEndpoint(
     /// <summary>
     /// GET is a safe method: an operation of another type than <see cref="GraphQLServerOptions.AllowedGetOperations"/>
     /// gets 405 before it executes. Returns the syntax error of a document that does not parse (it is not executed).
+    /// A persisted document is only read by the engine, which enforces the same rule (<see cref="AllowedGetTypes"/>).
     /// </summary>
     private OperationResult? GuardGet(GraphQLHttpRequest parameters)
     {
+        if (parameters.Query is null)
+        {
+            return null;
+        }
         OperationType? selected;
         try
         {
@@ -122,24 +132,27 @@ internal sealed class GraphQLHttpEndpoint(
         };
         if (!allowed)
         {
-            throw GraphQLHttpException.PostOnly($"{(selected == OperationType.Mutation ? "Mutations" : "Subscriptions")} cannot be sent over GET: use POST.");
+            throw GetNotAllowed(selected);
         }
         return null;
     }
 
-    private static async Task ExecuteAsync(HttpContext context, IRequestExecutor executor, GraphQLHttpRequest parameters, OperationResult? syntaxError, ResponseMediaType mediaType)
+    private static GraphQLHttpException GetNotAllowed(OperationType? type) =>
+        GraphQLHttpException.PostOnly($"{(type == OperationType.Mutation ? "Mutations" : "Subscriptions")} cannot be sent over GET: use POST.");
+
+    /// <summary>The operation types a GET may run, for the engine to check on documents the transport cannot read.</summary>
+    private OperationType[] AllowedGetTypes() =>
+    [
+        OperationType.Query,
+        .. options.AllowedGetOperations.HasFlag(AllowedGetOperations.Mutation) ? [OperationType.Mutation] : Array.Empty<OperationType>(),
+        .. options.AllowedGetOperations.HasFlag(AllowedGetOperations.Subscription) ? [OperationType.Subscription] : Array.Empty<OperationType>(),
+    ];
+
+    private async Task ExecuteAsync(HttpContext context, IRequestExecutor executor, GraphQLHttpRequest parameters, OperationResult? syntaxError, ResponseMediaType mediaType, bool isGet)
     {
         IExecutionResult result = syntaxError is not null ? syntaxError
-            : parameters.Query.Length == 0 ? EmptyDocumentResult()
-            : await executor.ExecuteAsync(
-                OperationRequestBuilder.New()
-                    .SetDocument(parameters.Query)
-                    .SetOperationName(parameters.OperationName)
-                    .SetVariableValues(parameters.Variables)
-                    .SetExtensions(parameters.Extensions)
-                    .SetServices(context.RequestServices)
-                    .Build(),
-                context.RequestAborted).ConfigureAwait(false);
+            : parameters.Query is { Length: 0 } ? EmptyDocumentResult()
+            : await executor.ExecuteAsync(BuildRequest(context, parameters, isGet), context.RequestAborted).ConfigureAwait(false);
         await using (result.ConfigureAwait(false))
         {
             if (result is not OperationResult single)
@@ -147,13 +160,46 @@ internal sealed class GraphQLHttpEndpoint(
                 throw new GraphQLHttpException(StatusCodes.Status406NotAcceptable, HttpErrorCodes.StreamingTransportRequired,
                     "Subscriptions need a streaming transport (Server-Sent Events or WebSocket), which this endpoint does not offer: send queries and mutations.");
             }
+            if (isGet && single.Errors is [{ Code: ErrorCodes.OperationNotAllowed }])
+            {
+                throw GetNotAllowed(OperationType.Mutation);
+            }
             if (context.RequestAborted.IsCancellationRequested)
             {
                 return;
             }
-            await GraphQLResponseWriter.WriteAsync(context.Response, single, ResponseStatus.For(single, mediaType), mediaType, context.RequestAborted)
+            var status = ResponseStatus.For(single, mediaType);
+            if (isGet && parameters.IsPersisted && options.PersistedOperationCacheMaxAge > TimeSpan.Zero && single is { HasData: true, Errors: null })
+            {
+                await PersistedGetCache.WriteAsync(context, single, status, mediaType, options.PersistedOperationCacheMaxAge).ConfigureAwait(false);
+                return;
+            }
+            await GraphQLResponseWriter.WriteAsync(context.Response, single, status, mediaType, context.RequestAborted)
                 .ConfigureAwait(false);
         }
+    }
+
+    private OperationRequest BuildRequest(HttpContext context, GraphQLHttpRequest parameters, bool isGet)
+    {
+        var builder = OperationRequestBuilder.New()
+            .SetDocumentId(parameters.DocumentId)
+            .SetOperationName(parameters.OperationName)
+            .SetVariableValues(parameters.Variables)
+            .SetExtensions(parameters.Extensions)
+            .SetServices(context.RequestServices);
+        if (parameters.Query is { } query)
+        {
+            builder.SetDocument(query);
+        }
+        else if (isGet)
+        {
+            builder.SetAllowedOperationTypes(AllowedGetTypes());
+        }
+        if (context.Request.Headers.TryGetValue(CostHeader, out var cost) && string.Equals(cost, "report", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.SetGlobalState(OperationCostContextData.ReportCost, true);
+        }
+        return builder.Build();
     }
 
     /// <summary>An empty query is well-formed GraphQL over HTTP and a syntax error of GraphQL (the engine wants a non-empty text).</summary>

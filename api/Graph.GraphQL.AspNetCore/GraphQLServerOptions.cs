@@ -39,6 +39,14 @@ public sealed class GraphQLServerOptions
     /// </summary>
     public bool? IncludeExceptionDetails { get; set; }
 
+    /// <summary>
+    /// How long caches may keep the answer to a GET naming a persisted document (no document text in the URL, so the URL
+    /// is short and stable): successful results get <c>Cache-Control: max-age</c> (<c>public</c>, or <c>private</c> when
+    /// the request carries an <c>Authorization</c> header) and an <c>ETag</c>, and a matching <c>If-None-Match</c> gets 304.
+    /// Default 60 seconds; <see cref="TimeSpan.Zero"/> turns it off.
+    /// </summary>
+    public TimeSpan PersistedOperationCacheMaxAge { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The GraphQL IDE (Banana Cake Pop) served to browsers that open the endpoint.</summary>
     public GraphQLToolOptions Tool { get; } = new();
 }

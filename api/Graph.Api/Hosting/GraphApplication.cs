@@ -36,11 +36,13 @@ public static class GraphApplication
         app.UseRouting();
         app.MapGraphHealthChecks();
         app.MapAdminUi(adminUiIndex);
-        var ide = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.GraphQL.Ide;
+        var graphql = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.GraphQL;
         app.MapGraphQL().WithOptions(o =>
         {
-            o.Tool.Enable = ide.Enabled;
-            o.Tool.Path = string.IsNullOrWhiteSpace(ide.Path) ? null : ide.Path;
+            o.Tool.Enable = graphql.Ide.Enabled;
+            o.Tool.Path = string.IsNullOrWhiteSpace(graphql.Ide.Path) ? null : graphql.Ide.Path;
+            o.MaxRequestBodySize = graphql.MaxRequestBodySize;
+            o.PersistedOperationCacheMaxAge = graphql.PersistedOperations.CacheMaxAge;
         });
         return app;
     }

@@ -24,9 +24,48 @@ public sealed class GraphOptions
         public string Path { get; set; } = "wwwroot/admin";
     }
 
+    /// <summary>The GraphQL endpoint's protections and persisted operations ("Graph:GraphQL").</summary>
     public sealed class GraphQLOptions
     {
         public IdeOptions Ide { get; set; } = new();
+
+        /// <summary>Whether <c>__schema</c> and <c>__type</c> are answered (analysts' IDE needs them); a production
+        /// deployment may switch them off (<c>Graph__GraphQL__Introspection=false</c>).</summary>
+        public bool Introspection { get; set; } = true;
+
+        /// <summary>The deepest field nesting an operation may select (introspection not counted).</summary>
+        public int MaxExecutionDepth { get; set; } = 20;
+
+        /// <summary>The highest field cost (resolutions) an operation may have.</summary>
+        public double MaxFieldCost { get; set; } = 1000;
+
+        /// <summary>The highest type cost (objects returned) an operation may have.</summary>
+        public double MaxTypeCost { get; set; } = 1000;
+
+        /// <summary>How long one operation (or one subscription event) may execute.</summary>
+        public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>The largest request body accepted, in bytes.</summary>
+        public long MaxRequestBodySize { get; set; } = 1024 * 1024;
+
+        public PersistedOperationsOptions PersistedOperations { get; set; } = new();
+    }
+
+    /// <summary>Operations sent by id instead of by document ("Graph:GraphQL:PersistedOperations").</summary>
+    public sealed class PersistedOperationsOptions
+    {
+        /// <summary>The trusted documents: a folder of <c>{sha256}.graphql</c> files or a JSON manifest; relative paths
+        /// start at the content root. Empty: none.</summary>
+        public string? Path { get; set; }
+
+        /// <summary>Whether clients may register documents by hash (automatic persisted queries).</summary>
+        public bool AutomaticRegistration { get; set; } = true;
+
+        /// <summary>The production switch: only documents of the trusted store run (registration is then off).</summary>
+        public bool OnlyPersisted { get; set; }
+
+        /// <summary>How long caches may keep the answer to a GET naming a persisted document.</summary>
+        public TimeSpan CacheMaxAge { get; set; } = TimeSpan.FromSeconds(60);
     }
 
     /// <summary>The Banana Cake Pop IDE a browser gets at /graphql ("Graph:GraphQL:Ide").</summary>

@@ -1,4 +1,5 @@
 using Graph.Api.Catalog;
+using Microsoft.Extensions.Options;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Configuration;
 using Graph.GraphQL.Types;
@@ -8,11 +9,31 @@ namespace Graph.Api.Hosting;
 /// <summary>The one graph: each domain folder adds its part.</summary>
 public static class GraphSchema
 {
-    public static IRequestExecutorBuilder AddGraph(this IServiceCollection services, IHostEnvironment environment) => services
-        .AddGraphQLServer()
-        .AddQueryType()
-        .AddCatalog()
-        .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment());
+    public static IRequestExecutorBuilder AddGraph(this IServiceCollection services, IHostEnvironment environment)
+    {
+        var graph = services
+            .AddGraphQLServer()
+            .AddQueryType()
+            .AddCatalog()
+            .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())
+            .AddOperationDocumentStorage<TrustedOperations>()
+            .AddAutomaticPersistedOperations();
+        // The limits come from "Graph:GraphQL", read when the executor is built (after every configuration source).
+        services.AddOptions<RequestExecutorSetup>(graph.Name).Configure<IOptions<GraphOptions>>((setup, graphOptions) =>
+            setup.RequestOptionsActions.Add(o => ApplyLimits(o, graphOptions.Value.GraphQL)));
+        return graph;
+    }
+
+    private static void ApplyLimits(RequestExecutorOptions options, GraphOptions.GraphQLOptions graphql)
+    {
+        options.DisableIntrospection = !graphql.Introspection;
+        options.MaxExecutionDepth = graphql.MaxExecutionDepth;
+        options.Cost.MaxFieldCost = graphql.MaxFieldCost;
+        options.Cost.MaxTypeCost = graphql.MaxTypeCost;
+        options.ExecutionTimeout = graphql.ExecutionTimeout;
+        options.PersistedOperations.OnlyAllowPersistedDocuments = graphql.PersistedOperations.OnlyPersisted;
+        options.PersistedOperations.AllowAutomaticRegistration = graphql.PersistedOperations.AutomaticRegistration && !graphql.PersistedOperations.OnlyPersisted;
+    }
 
     /// <summary>The schema as SDL, as the server prints it (and as schema/schema.graphql holds it).</summary>
     public static async Task<string> PrintAsync(IServiceProvider services)

@@ -9,7 +9,7 @@ internal static class JsonRequestReader
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     /// <summary>The request in <paramref name="body"/> (the whole body, UTF-8).</summary>
-    /// <exception cref="GraphQLHttpException">400: not JSON, not an object, a parameter of the wrong type, or no query.</exception>
+    /// <exception cref="GraphQLHttpException">400: not JSON, not an object, a parameter of the wrong type, or neither a query nor a document id.</exception>
     public static GraphQLHttpRequest Read(ReadOnlySequence<byte> body)
     {
         body = SkipByteOrderMark(body);
@@ -29,6 +29,7 @@ internal static class JsonRequestReader
             }
             string? query = null;
             string? operationName = null;
+            string? documentId = null;
             IReadOnlyDictionary<string, object?>? variables = null;
             IReadOnlyDictionary<string, object?>? extensions = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -42,6 +43,13 @@ internal static class JsonRequestReader
                 {
                     reader.Read();
                     operationName = ReadString(ref reader, "operationName");
+                }
+                else if (reader.ValueTextEquals("documentId"u8) || reader.ValueTextEquals("id"u8))
+                {
+                    // The persisted-documents proposal's documentId, and the id of Relay-style clients.
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    documentId ??= ReadString(ref reader, name);
                 }
                 else if (reader.ValueTextEquals("variables"u8))
                 {
@@ -62,11 +70,7 @@ internal static class JsonRequestReader
             }
             // Anything after the object is an error of the reader itself.
             reader.Read();
-            return new GraphQLHttpRequest(
-                query ?? throw MissingQuery(),
-                string.IsNullOrEmpty(operationName) ? null : operationName,
-                variables,
-                extensions);
+            return GraphQLHttpRequest.Create(query, documentId, operationName, variables, extensions);
         }
         catch (JsonException e)
         {
@@ -78,10 +82,6 @@ internal static class JsonRequestReader
             throw GraphQLHttpException.BadRequest("The request body is not valid UTF-8 JSON: " + e.Message);
         }
     }
-
-    /// <summary>400 for a request without a document.</summary>
-    public static GraphQLHttpException MissingQuery() =>
-        GraphQLHttpException.BadRequest("The request has no \"query\": send the GraphQL document as a string in \"query\".");
 
     private static string? ReadString(ref Utf8JsonReader reader, string parameter) => reader.TokenType switch
     {

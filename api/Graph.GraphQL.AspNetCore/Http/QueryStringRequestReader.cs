@@ -6,19 +6,18 @@ namespace Graph.GraphQL.AspNetCore.Http;
 
 /// <summary>
 /// Reads a GraphQL-over-HTTP request from the query string of a GET: <c>query</c>, <c>operationName</c> (empty means
-/// none), and <c>variables</c> and <c>extensions</c> as JSON text.
+/// none), <c>documentId</c> (or <c>id</c>) naming a persisted document, and <c>variables</c> and <c>extensions</c> as JSON text.
 /// </summary>
 internal static class QueryStringRequestReader
 {
     /// <summary>The request in <paramref name="parameters"/>.</summary>
-    /// <exception cref="GraphQLHttpException">400: no query, a repeated parameter, or variables/extensions that are not a JSON object.</exception>
+    /// <exception cref="GraphQLHttpException">400: neither a query nor a document id, a repeated parameter, or variables/extensions that are not a JSON object.</exception>
     public static GraphQLHttpRequest Read(IQueryCollection parameters)
     {
-        var query = Single(parameters, "query") ?? throw JsonRequestReader.MissingQuery();
-        var operationName = Single(parameters, "operationName");
-        return new GraphQLHttpRequest(
-            query,
-            string.IsNullOrEmpty(operationName) ? null : operationName,
+        return GraphQLHttpRequest.Create(
+            Single(parameters, "query"),
+            Single(parameters, "documentId") ?? Single(parameters, "id"),
+            Single(parameters, "operationName"),
             ReadMap(Single(parameters, "variables"), "variables"),
             ReadMap(Single(parameters, "extensions"), "extensions"));
     }

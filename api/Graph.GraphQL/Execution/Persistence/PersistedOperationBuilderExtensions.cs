@@ -30,6 +30,15 @@ public static class PersistedOperationBuilderExtensions
         return builder;
     }
 
+    /// <summary>Adds a store of operation documents created by the container (looked up in registration order).</summary>
+    public static IRequestExecutorBuilder AddOperationDocumentStorage<TStorage>(this IRequestExecutorBuilder builder)
+        where TStorage : class, IOperationDocumentStorage
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IOperationDocumentStorage, TStorage>();
+        return builder;
+    }
+
     /// <summary>
     /// Automatic persisted queries: a client sends the SHA-256 of its document in <c>extensions.persistedQuery</c>; an
     /// unknown hash gets <c>PersistedQueryNotFound</c>, the client sends the document with the hash once, and the server

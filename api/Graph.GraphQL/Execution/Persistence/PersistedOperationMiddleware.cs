@@ -135,9 +135,14 @@ internal static class PersistedOperationMiddleware
         {
             return null;
         }
+        if (value is IReadOnlyDictionary<string, object?> withoutHash && !withoutHash.ContainsKey("sha256Hash"))
+        {
+            // Nothing to look up or check: the document, if any, speaks for itself.
+            return null;
+        }
         if (value is not IReadOnlyDictionary<string, object?> persisted
             || !persisted.TryGetValue("version", out var version) || version is not (1 or 1L or 1m or 1d)
-            || !persisted.TryGetValue("sha256Hash", out var hashValue) || hashValue is not string hash
+            || persisted["sha256Hash"] is not string hash
             || !PersistedDocumentIds.IsSha256(hash))
         {
             invalid = "extensions.persistedQuery must be { \"version\": 1, \"sha256Hash\": \"<64 hex digits>\" }.";

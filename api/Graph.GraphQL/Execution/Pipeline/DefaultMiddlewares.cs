@@ -154,6 +154,10 @@ internal static class DefaultMiddlewares
             {
                 return Fail(context, name is null ? "Must provide an operation." : $"Unknown operation named \"{name}\".");
             }
+            if (NotAllowed(context, definition))
+            {
+                return ValueTask.CompletedTask;
+            }
             if (executor.Schema.GetOperationType(definition.Operation) is not { } rootType)
             {
                 var operationName = definition.Operation switch
@@ -170,11 +174,8 @@ internal static class DefaultMiddlewares
             operation = new Operation(executor.Schema, document, definition, rootType);
             info.SetOperation(name, operation);
         }
-        if (context.Request.AllowedOperationTypes is { } allowed && !allowed.Contains(operation.Type))
+        if (NotAllowed(context, operation.Definition))
         {
-            context.Result = OperationResult.FromError(new GraphQLError(
-                $"This request may not execute {operation.Type.ToString().ToLowerInvariant()} operations.",
-                operation.Definition.Location is { } location ? [location.ToErrorLocation()] : null).WithCode(ErrorCodes.OperationNotAllowed));
             return ValueTask.CompletedTask;
         }
         context.Operation = operation;
@@ -226,6 +227,19 @@ internal static class DefaultMiddlewares
             : await executor.ExecuteOperationAsync(context, plan, variables, context.Request.InitialValue, context.RequestAborted).ConfigureAwait(false);
         await next(context).ConfigureAwait(false);
     };
+
+    /// <summary>Ends the request when its <see cref="OperationRequest.AllowedOperationTypes"/> exclude the operation's type.</summary>
+    private static bool NotAllowed(RequestContext context, OperationDefinitionNode definition)
+    {
+        if (context.Request.AllowedOperationTypes is not { } allowed || allowed.Contains(definition.Operation))
+        {
+            return false;
+        }
+        context.Result = OperationResult.FromError(new GraphQLError(
+            $"This request may not execute {definition.Operation.ToString().ToLowerInvariant()} operations.",
+            definition.Location is { } location ? [location.ToErrorLocation()] : null).WithCode(ErrorCodes.OperationNotAllowed));
+        return true;
+    }
 
     private static ValueTask Fail(RequestContext context, string message)
     {
