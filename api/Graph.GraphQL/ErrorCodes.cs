@@ -43,4 +43,13 @@ public static class ErrorCodes
 
     /// <summary>The request has no document (neither source text nor a known document id).</summary>
     public const string DocumentNotFound = "DOCUMENT_NOT_FOUND";
+
+    /// <summary>A subscriber fell so far behind that its event buffer overflowed, and its buffer policy ends the subscription.</summary>
+    public const string SubscriptionBufferFull = "SUBSCRIPTION_BUFFER_FULL";
+
+    /// <summary>A subscription needs topic events but the server registers no provider for them.</summary>
+    public const string SubscriptionsNotConfigured = "SUBSCRIPTIONS_NOT_CONFIGURED";
+
+    /// <summary>The subscription provider cannot subscribe right now (its backplane is unreachable); retrying later may succeed.</summary>
+    public const string SubscriptionUnavailable = "SUBSCRIPTION_UNAVAILABLE";
 }
