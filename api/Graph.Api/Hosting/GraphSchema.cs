@@ -1,7 +1,9 @@
 using Graph.Api.Catalog;
+using Graph.Api.Common;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Configuration;
 using Graph.GraphQL.Types;
+using Npgsql;
 
 namespace Graph.Api.Hosting;
 
@@ -11,7 +13,12 @@ public static class GraphSchema
     public static IRequestExecutorBuilder AddGraph(this IServiceCollection services, IHostEnvironment environment) => services
         .AddGraphQLServer()
         .AddQueryType()
+        .AddMutationType()
+        .AddSubscriptionType()
+        .AddType<IError>()
         .AddCatalog()
+        // Events reach the subscribers of every instance through the database the instances share.
+        .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
         .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment());
 
     /// <summary>The schema as SDL, as the server prints it (and as schema/schema.graphql holds it).</summary>
