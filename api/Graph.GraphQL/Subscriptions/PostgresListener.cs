@@ -101,6 +101,7 @@ internal sealed class PostgresListener : IAsyncDisposable
             }
             NpgsqlConnection? connection = null;
             var isListening = false;
+            TimeSpan delay;
             try
             {
                 connection = await _dataSource.OpenConnectionAsync(stop).ConfigureAwait(false);
@@ -110,7 +111,7 @@ internal sealed class PostgresListener : IAsyncDisposable
                 if (failures > 0)
                 {
                     _logger.LogInformation(
-                        "Subscription listener on channel {Channel} is listening again after {Failures} failed attempt(s); events sent meanwhile were not received.",
+                        "Subscription listener on channel {Channel} is listening again after {Failures} failure(s); events sent meanwhile were not received.",
                         _options.ChannelName, failures);
                 }
                 else
@@ -120,6 +121,7 @@ internal sealed class PostgresListener : IAsyncDisposable
                 failures = 0;
                 signal.TrySetResult();
                 await WaitForNotificationsAsync(connection, stop).ConfigureAwait(false);
+                continue;
             }
             catch (Exception) when (stop.IsCancellationRequested)
             {
@@ -129,7 +131,7 @@ internal sealed class PostgresListener : IAsyncDisposable
             catch (Exception ex)
             {
                 failures++;
-                var delay = Backoff(failures);
+                delay = Backoff(failures);
                 if (isListening)
                 {
                     _logger.LogWarning(ex, "Subscription listener on channel {Channel} lost its connection; reconnecting in {Delay}.", _options.ChannelName, delay);
@@ -149,14 +151,6 @@ internal sealed class PostgresListener : IAsyncDisposable
                         _options.ChannelName, failures, delay);
                     Fail(signal, ex);
                 }
-                try
-                {
-                    await Task.Delay(delay, stop).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
             }
             finally
             {
@@ -165,6 +159,15 @@ internal sealed class PostgresListener : IAsyncDisposable
                     connection.Notification -= OnNotification;
                     await CloseAsync(connection).ConfigureAwait(false);
                 }
+            }
+            // The failed connection is closed; wait before the next attempt.
+            try
+            {
+                await Task.Delay(delay, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
             }
         }
     }
