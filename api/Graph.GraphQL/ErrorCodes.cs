@@ -70,4 +70,13 @@ public static class ErrorCodes
 
     /// <summary>The operation's type is not one the request allows (a mutation named by a GET request).</summary>
     public const string OperationNotAllowed = "OPERATION_NOT_ALLOWED";
+
+    /// <summary>A subscriber fell so far behind that its event buffer overflowed, and its buffer policy ends the subscription.</summary>
+    public const string SubscriptionBufferFull = "SUBSCRIPTION_BUFFER_FULL";
+
+    /// <summary>A subscription needs topic events but the server registers no provider for them.</summary>
+    public const string SubscriptionsNotConfigured = "SUBSCRIPTIONS_NOT_CONFIGURED";
+
+    /// <summary>The subscription provider cannot subscribe right now (its backplane is unreachable); retrying later may succeed.</summary>
+    public const string SubscriptionUnavailable = "SUBSCRIPTION_UNAVAILABLE";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Graph.GraphQL.Types;
 
 namespace Graph.Api.Catalog;
@@ -18,5 +19,6 @@ public sealed class Author
 
     /// <summary>Loaded by EF Core on demand; the graph's <c>books</c> field comes from <see cref="AuthorFields"/>.</summary>
     [GraphQLIgnore]
+    [JsonIgnore]
     public List<Book> Books { get; } = [];
 }

@@ -1,9 +1,14 @@
+using System.Text.Json.Serialization;
 using Graph.Api.Common;
 using Graph.GraphQL.Types;
 
 namespace Graph.Api.Catalog;
 
 /// <summary>An ebook of the catalog (Coko).</summary>
+/// <remarks>
+/// Books travel as JSON in subscription events (see <see cref="BookSubscriptions"/>): <see cref="AuthorId"/> goes with them
+/// (the graph's <c>author</c> field loads the author by it), the <see cref="Author"/> navigation does not.
+/// </remarks>
 public sealed class Book
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -25,6 +30,7 @@ public sealed class Book
 
     /// <summary>Loaded by EF Core on demand; the graph's <c>author</c> field comes from <see cref="BookFields"/>.</summary>
     [GraphQLIgnore]
+    [JsonIgnore]
     public Author? Author { get; set; }
 
     public DateTime CreatedAt { get; init; }

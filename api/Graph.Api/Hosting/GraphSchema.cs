@@ -1,8 +1,10 @@
 using Graph.Api.Catalog;
+using Graph.Api.Common;
 using Microsoft.Extensions.Options;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Configuration;
 using Graph.GraphQL.Types;
+using Npgsql;
 
 namespace Graph.Api.Hosting;
 
@@ -14,7 +16,12 @@ public static class GraphSchema
         var graph = services
             .AddGraphQLServer()
             .AddQueryType()
+            .AddMutationType()
+            .AddSubscriptionType()
+            .AddType<IError>()
             .AddCatalog()
+            // Events reach the subscribers of every instance through the database the instances share.
+            .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())
             .AddOperationDocumentStorage<TrustedOperations>()
             .AddAutomaticPersistedOperations();

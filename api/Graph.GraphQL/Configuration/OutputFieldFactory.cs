@@ -335,7 +335,7 @@ internal static class OutputFieldFactory
         if (!owner.IsInterface)
         {
             CompileResolvers(context, owner, build, field, usage);
-            RecordSubscription(build, field);
+            RecordSubscription(context, owner, build, field, usage);
         }
         foreach (var callback in build.Callbacks)
         {
@@ -507,7 +507,12 @@ internal static class OutputFieldFactory
         }
     }
 
-    private static void RecordSubscription(OutputFieldBuild build, OutputFieldDefinition field)
+    /// <summary>
+    /// Records what <see cref="SubscribeAttribute"/> and <see cref="TopicAttribute"/> say about a field; a subscription field
+    /// without a source stream of its own (no stream member, no <see cref="SubscribeAttribute.With"/>, no descriptor) then
+    /// subscribes to its topic through the <see cref="Subscriptions.ITopicEventReceiver"/> (<see cref="Subscriptions.TopicSubscribeResolver"/>).
+    /// </summary>
+    private static void RecordSubscription(DescriptorContext context, FieldOwner owner, OutputFieldBuild build, OutputFieldDefinition field, string usage)
     {
         var topicArgument = build.Arguments.Find(a => a.Parameter?.IsDefined(typeof(TopicAttribute), inherit: false) == true)?.Name;
         if (build.Subscribe is null && build.Topic is null && topicArgument is null)
@@ -524,7 +529,16 @@ internal static class OutputFieldFactory
                 FieldInfo f => f.FieldType,
                 _ => typeof(object),
             }) : null);
-        field.ContextData[SubscriptionFieldInfo.ContextDataKey] = new SubscriptionFieldInfo(build.Topic?.Name ?? field.Name, topicArgument, build.Subscribe?.With, messageType);
+        var info = new SubscriptionFieldInfo(build.Topic?.Name ?? field.Name, topicArgument, build.Subscribe?.With, messageType);
+        field.ContextData[SubscriptionFieldInfo.ContextDataKey] = info;
+        if (owner.IsSubscription && field.SubscribeResolver is null && info.With is null)
+        {
+            field.SubscribeResolver = Subscriptions.TopicSubscribeResolver.Create(info, field.Arguments.Select(a => a.Name).ToArray(), out var error);
+            if (error is not null)
+            {
+                context.ReportError($"Cannot subscribe {usage} to its topic: {error}.");
+            }
+        }
     }
 }
 

@@ -34,8 +34,9 @@ public sealed class HttpExecutionTests(DatabaseFixture database) : IClassFixture
             services.AddSingleton<SlowProbe>();
             services.AddGraphQLServer()
                 .AddTypeExtension<TestQueries>()
-                .AddMutationType<TestMutations>()
-                .AddSubscriptionType<TestSubscriptions>()
+                // The server declares Mutation and Subscription; the test fields extend them.
+                .AddTypeExtension<TestMutations>()
+                .AddTypeExtension<TestSubscriptions>()
                 // As in Production: no exception details in errors.
                 .ModifyRequestOptions(o => o.IncludeExceptionDetails = false)
                 .UseRequest(next => async context =>
@@ -276,11 +277,13 @@ public sealed class HttpExecutionTests(DatabaseFixture database) : IClassFixture
         }
     }
 
+    [ExtendObjectType(OperationTypeNames.Mutation)]
     public sealed class TestMutations
     {
         public int Bump(Counter counter) => Interlocked.Increment(ref counter.Value);
     }
 
+    [ExtendObjectType(OperationTypeNames.Subscription)]
     public sealed class TestSubscriptions
     {
         public async IAsyncEnumerable<int> Ticks([EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -222,6 +222,7 @@ public class ResolverBindingTests
             new SubscriptionFieldInfo("review", "bookId", null, typeof(Message)),
             subscription.Fields["review"].ContextData[SubscriptionFieldInfo.ContextDataKey]);
         Assert.False(subscription.Fields["messages"].ContextData.ContainsKey(SubscriptionFieldInfo.ContextDataKey));
-        Assert.Null(subscription.Fields["review"].SubscribeResolver);
+        // Without a stream of its own, a [Subscribe] field subscribes to its topic through the ITopicEventReceiver.
+        Assert.NotNull(subscription.Fields["review"].SubscribeResolver);
     }
 }

@@ -2,9 +2,10 @@ namespace Graph.GraphQL.Types;
 
 /// <summary>
 /// Marks a subscription field. The engine records it in the field's <c>ContextData</c> (see
-/// <see cref="SubscriptionFieldInfo"/>); the subscription transport decides how events reach the field. With
-/// <see cref="With"/> the named public method of the same class produces the source stream
-/// (<see cref="IAsyncEnumerable{T}"/>) and becomes the field's subscribe resolver.
+/// <see cref="SubscriptionFieldInfo"/>). With <see cref="With"/> the named public method of the same class produces the
+/// source stream (<see cref="IAsyncEnumerable{T}"/>) and becomes the field's subscribe resolver; without it the field
+/// subscribes to its topic (see <see cref="TopicAttribute"/>) through the <see cref="Subscriptions.ITopicEventReceiver"/>
+/// of the request services, and each event reaches the resolver as its <see cref="EventMessageAttribute"/> parameter.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property)]
 public sealed class SubscribeAttribute : Attribute
@@ -17,8 +18,10 @@ public sealed class SubscribeAttribute : Attribute
 }
 
 /// <summary>
-/// The topic of a subscription field: on the member a fixed topic (default: the field name); on a parameter the argument
-/// whose value is the topic. Recorded in the field's <c>ContextData</c> (see <see cref="SubscriptionFieldInfo"/>).
+/// The topic of a subscription field. On the member, a fixed topic (default: the field name) in which <c>{argument}</c>
+/// placeholders are replaced by the values of those arguments (<c>[Topic("paymentStatusChanged:{paymentId}")]</c>); on a
+/// parameter, the argument whose value is the whole topic. Values are written with the invariant culture. Recorded in the
+/// field's <c>ContextData</c> (see <see cref="SubscriptionFieldInfo"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class TopicAttribute(string? name = null) : Attribute
