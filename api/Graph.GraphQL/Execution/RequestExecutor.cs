@@ -6,6 +6,7 @@ using Graph.GraphQL.Execution.Processing;
 using Graph.GraphQL.Language;
 using Graph.GraphQL.Types;
 using Graph.GraphQL.Validation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.GraphQL.Execution;
 
@@ -132,10 +133,11 @@ internal sealed class RequestExecutor : IRequestExecutor
         OperationPlan plan,
         IReadOnlyDictionary<string, object?> variables,
         object? rootValue,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IServiceProvider? eventServices = null)
     {
         var context = _operationContexts.Rent();
-        context.Initialize(request, plan, variables, rootValue, cancellationToken);
+        context.Initialize(request, plan, variables, rootValue, cancellationToken, eventServices);
         try
         {
             return await context.ExecuteAsync().ConfigureAwait(false);
@@ -175,7 +177,11 @@ internal sealed class RequestExecutor : IRequestExecutor
         return new SubscriptionStream(this, request, plan, variables, stream!, cancellation);
     }
 
-    /// <summary>ExecuteSubscriptionEvent, with the execution timeout applied to the event.</summary>
+    /// <summary>
+    /// ExecuteSubscriptionEvent, with the execution timeout applied to the event. Each event runs in a service scope of
+    /// its own, so its DataLoaders (and DbContext) see the data as it is when the event arrives, and nothing accumulates
+    /// over a subscription that lives for hours.
+    /// </summary>
     internal async ValueTask<OperationResult> ExecuteSubscriptionEventAsync(
         RequestContext request,
         OperationPlan plan,
@@ -184,9 +190,10 @@ internal sealed class RequestExecutor : IRequestExecutor
         CancellationToken cancellationToken)
     {
         var timeout = RentTimeoutSource(cancellationToken, out var registration);
+        var scope = request.Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         try
         {
-            var result = await ExecuteOperationAsync(request, plan, variables, eventValue, timeout.Token).ConfigureAwait(false);
+            var result = await ExecuteOperationAsync(request, plan, variables, eventValue, timeout.Token, scope.ServiceProvider).ConfigureAwait(false);
             ErrorHandler.Apply(result);
             return result;
         }
@@ -196,6 +203,7 @@ internal sealed class RequestExecutor : IRequestExecutor
         }
         finally
         {
+            await scope.DisposeAsync().ConfigureAwait(false);
             ReturnTimeoutSource(timeout, registration);
         }
     }

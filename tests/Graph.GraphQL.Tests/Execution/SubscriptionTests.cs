@@ -205,4 +205,34 @@ public class SubscriptionTests
 
         Assert.Throws<InvalidOperationException>(() => stream.ReadResultsAsync());
     }
+
+    private sealed class EventScope
+    {
+        public string Id { get; } = Guid.NewGuid().ToString("N");
+    }
+
+    [Fact]
+    public async Task Each_event_runs_in_a_service_scope_of_its_own()
+    {
+        var bus = new MessageBus();
+        var executor = TestServer.Create("type Query { a: String } type Subscription { tick: Tick! } type Tick { scope: String! }", b =>
+        {
+            b.Services.AddScoped<EventScope>();
+            b.AddSubscribeResolver("Subscription", "tick", _ => ValueTask.FromResult(bus.ReadAsync()))
+                .AddResolver("Tick", "scope", ctx => ctx.Services.GetRequiredService<EventScope>().Id);
+        });
+
+        await using var stream = (await executor.ExecuteAsync("subscription { tick { scope } }")).ExpectResponseStream();
+        await using var results = stream.ReadResultsAsync().GetAsyncEnumerator();
+        var scopes = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            await bus.Channel.Writer.WriteAsync(new Dictionary<string, object?>());
+            Assert.True(await results.MoveNextAsync());
+            scopes.Add(results.Current.ToJson());
+        }
+
+        Assert.NotEqual(scopes[0], scopes[1]);
+        Assert.All(scopes, json => Assert.StartsWith("{\"data\":{\"tick\":{\"scope\":\"", json, StringComparison.Ordinal));
+    }
 }

@@ -33,6 +33,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
     private int _pending;
     private BatchScheduler? _scheduler;
     private IServiceProvider? _services;
+    private IServiceProvider? _eventServices;
     private bool _dataIsNull;
 
     public OperationContext(RequestExecutor executor)
@@ -54,7 +55,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
         {
             if (_services is null)
             {
-                _services = _request.Services;
+                _services = _eventServices ?? _request.Services;
                 _scheduler = _services.GetService(typeof(BatchScheduler)) as BatchScheduler;
                 _scheduler?.Attach(this);
             }
@@ -62,9 +63,12 @@ internal sealed class OperationContext : IBatchSchedulerListener
         }
     }
 
-    public void Initialize(RequestContext request, OperationPlan plan, IReadOnlyDictionary<string, object?> variables, object? rootValue, CancellationToken requestAborted)
+    /// <summary>Prepares the context for one execution (from the pool); <paramref name="eventServices"/>, when given, are the
+    /// services of one subscription event (its own scope), used instead of the request's.</summary>
+    public void Initialize(RequestContext request, OperationPlan plan, IReadOnlyDictionary<string, object?> variables, object? rootValue, CancellationToken requestAborted, IServiceProvider? eventServices = null)
     {
         _request = request;
+        _eventServices = eventServices;
         _plan = plan;
         Variables = variables;
         _rootValue = rootValue;
@@ -81,6 +85,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
         _scheduler?.Detach(this);
         _scheduler = null;
         _services = null;
+        _eventServices = null;
         _errors = null;
         _request = null!;
         _plan = null!;
