@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.WebSockets;
 using System.Text.Json;
 using Graph.GraphQL.AspNetCore.WebSockets;
 
@@ -236,5 +238,24 @@ public sealed class GraphQLTransportWsTests : IAsyncLifetime
 
         Assert.Equal(SocketCloseCodes.NormalClosure, code);
         await feed.WaitDisposedAsync();
+    }
+
+    [Fact]
+    public async Task WebSockets_over_HTTP2_open_with_CONNECT()
+    {
+        await using var host = await StreamingHost.StartAsync(http2Only: true);
+        using var client = new ClientWebSocket();
+        client.Options.AddSubProtocol(Protocol);
+        client.Options.HttpVersion = HttpVersion.Version20;
+        client.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler());
+        using var timeout = new CancellationTokenSource(StreamingHost.Patience);
+        await client.ConnectAsync(host.WebSocketUri, invoker, timeout.Token);
+        await using var socket = TestSocket.Wrap(client);
+
+        await socket.InitializeAsync();
+        await socket.SubscribeAsync("q", "{ hello }");
+
+        Assert.Equal("""{"data":{"hello":"world"}}""", (await socket.ReceiveAsync("next", "q")).GetProperty("payload").GetRawText());
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -53,10 +54,16 @@ internal sealed class StreamingHost : IAsyncDisposable
         Action<GraphQLServerOptions>? options = null,
         Action<IServiceCollection, IRequestExecutorBuilder>? services = null,
         Action<WebApplication>? middleware = null,
-        bool useWebSockets = true)
+        bool useWebSockets = true,
+        bool http2Only = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (http2Only)
+        {
+            // Cleartext HTTP/2 (prior knowledge): WebSockets then open with an extended CONNECT (RFC 8441).
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+        }
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<MessageBus>();
         builder.Services.AddSingleton<BumpCounter>();

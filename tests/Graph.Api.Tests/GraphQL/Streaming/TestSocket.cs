@@ -7,12 +7,15 @@ namespace Graph.Api.Tests.GraphQL.Streaming;
 /// <summary>A client WebSocket that speaks JSON messages, for the GraphQL WebSocket tests. Every wait is bounded.</summary>
 internal sealed class TestSocket : IAsyncDisposable
 {
-    private readonly ClientWebSocket _socket;
+    private readonly WebSocket _socket;
 
-    private TestSocket(ClientWebSocket socket)
+    private TestSocket(WebSocket socket)
     {
         _socket = socket;
     }
+
+    /// <summary>Wraps a socket opened elsewhere (the in-memory test server's client, say).</summary>
+    public static TestSocket Wrap(WebSocket socket) => new(socket);
 
     public string? SubProtocol => _socket.SubProtocol;
 
