@@ -116,9 +116,9 @@ internal sealed class GraphQLHttpEndpoint(
     /// </summary>
     private async Task<bool> RefuseAsync(HttpContext context)
     {
-        if (context.WebSockets.IsWebSocketRequest || SocketTransport.IsUnservedUpgrade(context))
+        if (SocketTransport.IsUnservedUpgrade(context))
         {
-            if (options.EnableWebSockets && Interlocked.Exchange(ref _warnedMissingWebSockets, 1) == 0)
+            if (options.EnableWebSockets && !SocketTransport.HasWebSocketMiddleware(context) && Interlocked.Exchange(ref _warnedMissingWebSockets, 1) == 0)
             {
                 logger.LogError("A WebSocket request reached the GraphQL endpoint {Path}, but the application does not accept WebSockets: call app.UseWebSockets() before mapping the endpoints.",
                     context.Request.Path);

@@ -26,6 +26,9 @@ internal enum ReceivedKind
 internal sealed class SocketMessageReader(WebSocket socket, int maxMessageSize) : IDisposable
 {
     private const int InitialSize = 4096;
+
+    /// <summary>A buffer grown past this for one large message goes back to the pool before the next read.</summary>
+    private const int KeptSize = 64 * 1024;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(InitialSize, (long)maxMessageSize + 1));
     private int _length;
 
@@ -35,6 +38,11 @@ internal sealed class SocketMessageReader(WebSocket socket, int maxMessageSize) 
     public async ValueTask<ReceivedKind> ReceiveAsync(CancellationToken cancellationToken)
     {
         _length = 0;
+        if (_buffer.Length > KeptSize)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(InitialSize, (long)maxMessageSize + 1));
+        }
         while (true)
         {
             if (_length == _buffer.Length)

@@ -12,8 +12,8 @@ namespace Graph.GraphQL.AspNetCore.WebSockets;
 /// </summary>
 internal sealed class SocketSendPump(WebSocket socket)
 {
-    /// <summary>How many messages may wait to be sent.</summary>
-    public const int Capacity = 128;
+    /// <summary>How many messages may wait to be sent (a burst; a client that keeps up never fills it).</summary>
+    public const int Capacity = 32;
 
     /// <summary>The longest close reason the WebSocket protocol allows, in UTF-8 bytes.</summary>
     private const int MaxCloseReasonBytes = 123;

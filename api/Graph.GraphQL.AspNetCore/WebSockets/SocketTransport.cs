@@ -4,6 +4,7 @@ using Graph.GraphQL.AspNetCore.WebSockets.Protocols;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Configuration;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,12 +41,16 @@ internal sealed class SocketTransport(
         ?? DefaultSocketSessionInterceptor.Instance;
 
     /// <summary>
-    /// Whether the request asks for a WebSocket that cannot be served here: the transport is off, or the application
-    /// lacks <c>app.UseWebSockets()</c> (then the request reaches the endpoint as a plain GET). Such a request gets 400.
+    /// Whether the request asks for a WebSocket that is not opened (the transport is off, the request is not a valid
+    /// handshake, or the application lacks <c>app.UseWebSockets()</c>, which makes it reach the endpoint as a plain GET).
+    /// Such a request gets 400.
     /// </summary>
     public static bool IsUnservedUpgrade(HttpContext context) =>
-        !context.WebSockets.IsWebSocketRequest
-        && context.Request.Headers[HeaderNames.Upgrade].ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase);
+        context.WebSockets.IsWebSocketRequest
+        || context.Request.Headers[HeaderNames.Upgrade].ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the WebSocket middleware (<c>app.UseWebSockets()</c>) ran for this request.</summary>
+    public static bool HasWebSocketMiddleware(HttpContext context) => context.Features.Get<IHttpWebSocketFeature>() is not null;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -64,18 +69,30 @@ internal sealed class SocketTransport(
         }
 
         var protocol = SocketProtocol.Select(context.WebSockets.WebSocketRequestedProtocols);
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = protocol?.Name })
-            .ConfigureAwait(false);
-        if (protocol is null)
+        WebSocket socket;
+        try
         {
-            await RefuseAsync(socket, context.RequestAborted).ConfigureAwait(false);
+            socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = protocol?.Name })
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (context.RequestAborted.IsCancellationRequested || e is IOException)
+        {
+            // The client went away during the handshake.
             return;
         }
-        var session = new SocketSession(context, socket, protocol, executor, this);
-        logger.LogDebug("GraphQL socket {SessionId} opened ({Protocol}).", session.Id, protocol.Name);
-        var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
-        await session.RunAsync(context.RequestAborted, stopping).ConfigureAwait(false);
-        logger.LogDebug("GraphQL socket {SessionId} closed.", session.Id);
+        using (socket)
+        {
+            if (protocol is null)
+            {
+                await RefuseAsync(socket, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+            var session = new SocketSession(context, socket, protocol, executor, this);
+            logger.LogDebug("GraphQL socket {SessionId} opened ({Protocol}).", session.Id, protocol.Name);
+            var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+            await session.RunAsync(context.RequestAborted, stopping).ConfigureAwait(false);
+            logger.LogDebug("GraphQL socket {SessionId} closed.", session.Id);
+        }
     }
 
     /// <summary>Closes a socket that asked for no subprotocol served with 4406, waiting a little for the client's answer.</summary>

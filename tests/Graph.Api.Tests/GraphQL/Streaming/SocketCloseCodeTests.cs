@@ -174,6 +174,24 @@ public sealed class SocketCloseCodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stopping_the_server_closes_its_sockets_with_1001_and_disposes_their_subscriptions()
+    {
+        await using var host = await StreamingHost.StartAsync();
+        await using var socket = await TestSocket.ConnectAsync(host.WebSocketUri, Protocol);
+        await socket.InitializeAsync();
+        await socket.SubscribeAsync("s", "subscription { messageAdded(room: \"r\") { text } }");
+        var feed = await host.Bus.NextFeedAsync();
+
+        var stopping = host.StopAsync();
+        var (_, code, reason) = await socket.ReceiveCloseAsync();
+        await stopping;
+
+        Assert.Equal(SocketCloseCodes.GoingAway, code);
+        Assert.Equal("The server is shutting down.", reason);
+        await feed.WaitDisposedAsync();
+    }
+
+    [Fact]
     public async Task With_WebSockets_off_an_upgrade_gets_400()
     {
         await using var host = await StreamingHost.StartAsync(o => o.EnableWebSockets = false);

@@ -95,6 +95,9 @@ internal sealed class StreamingHost : IAsyncDisposable
     public HttpClient CreateClient(HttpMessageHandler? handler = null) =>
         new(handler ?? new SocketsHttpHandler()) { BaseAddress = BaseAddress, Timeout = Patience };
 
+    /// <summary>Stops the server the way a host shuts down (application stopping, then requests drain).</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
