@@ -1,5 +1,7 @@
 using Graph.GraphQL.AspNetCore.Http;
 using Graph.GraphQL.AspNetCore.Ide;
+using Graph.GraphQL.AspNetCore.Sse;
+using Graph.GraphQL.AspNetCore.WebSockets;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Configuration;
 using Graph.GraphQL.Execution.Limits;
@@ -11,10 +13,12 @@ using Microsoft.Net.Http.Headers;
 namespace Graph.GraphQL.AspNetCore;
 
 /// <summary>
-/// GraphQL over HTTP at one path: POST with a JSON body and GET with query-string parameters, answered in
-/// <c>application/graphql-response+json</c> or <c>application/json</c> as the <c>Accept</c> header asks, with the status
-/// codes of the GraphQL-over-HTTP spec. Each request runs in the HTTP request's service scope and stops when the client
-/// goes away.
+/// GraphQL at one path. WebSocket upgrades go to the <see cref="SocketTransport"/>. Otherwise GraphQL over HTTP: POST
+/// with a JSON body and GET with query-string parameters, answered in <c>application/graphql-response+json</c> or
+/// <c>application/json</c> as the <c>Accept</c> header asks, with the status codes of the GraphQL-over-HTTP spec; a
+/// request that names <c>text/event-stream</c> gets Server-Sent Events when it cannot be answered in JSON (it accepts
+/// no JSON type, or it is a subscription). Each request runs in the HTTP request's service scope and stops when the
+/// client goes away.
 /// </summary>
 internal sealed class GraphQLHttpEndpoint(
     IRequestExecutorResolver executors,
@@ -22,14 +26,27 @@ internal sealed class GraphQLHttpEndpoint(
     GraphQLServerOptions options,
     SchemaEndpoint schema,
     GraphQLIde ide,
+    SocketTransport sockets,
     bool isDevelopment,
     ILogger logger)
 {
     /// <summary>The request header asking for the operation's measured cost in <c>extensions.operationCost</c> (value <c>report</c>).</summary>
     public const string CostHeader = "GraphQL-Cost";
 
+    private int _warnedMissingWebSockets;
+
     public async Task HandleAsync(HttpContext context)
     {
+        if (context.WebSockets.IsWebSocketRequest && options.EnableWebSockets)
+        {
+            await sockets.HandleAsync(context).ConfigureAwait(false);
+            return;
+        }
+        if (await RefuseAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
         if (isGet && options.EnableSchemaRequests && request.Query.ContainsKey("sdl"))
@@ -53,11 +70,15 @@ internal sealed class GraphQLHttpEndpoint(
                 ResponseMediaType.Json).ConfigureAwait(false);
             return;
         }
-        if (!AcceptNegotiation.TryNegotiate(accept, out var mediaType))
+        var acceptsJson = AcceptNegotiation.TryNegotiate(accept, out var mediaType);
+        var acceptsEvents = options.EnableServerSentEvents && AcceptNegotiation.AcceptsEventStream(accept);
+        if (!acceptsJson && !acceptsEvents)
         {
+            var types = options.EnableServerSentEvents
+                ? $"{GraphQLMediaTypes.GraphQLResponseJson}, {GraphQLMediaTypes.Json}, {GraphQLMediaTypes.EventStream}"
+                : $"{GraphQLMediaTypes.GraphQLResponseJson}, {GraphQLMediaTypes.Json}";
             await WriteErrorAsync(context, new GraphQLHttpException(StatusCodes.Status406NotAcceptable, HttpErrorCodes.NotAcceptable,
-                $"The Accept header allows none of the response media types: {GraphQLMediaTypes.GraphQLResponseJson}, {GraphQLMediaTypes.Json}."),
-                ResponseMediaType.Json).ConfigureAwait(false);
+                $"The Accept header allows none of the response media types: {types}."), ResponseMediaType.Json).ConfigureAwait(false);
             return;
         }
 
@@ -66,14 +87,25 @@ internal sealed class GraphQLHttpEndpoint(
         {
             var parameters = isGet ? ReadGet(request) : await ReadPostAsync(request, context.RequestAborted).ConfigureAwait(false);
             executor = await executors.GetRequestExecutorAsync(schemaName, context.RequestAborted).ConfigureAwait(false);
-            var syntaxError = isGet ? GuardGet(parameters) : null;
-            await ExecuteAsync(context, executor, parameters, syntaxError, mediaType, isGet).ConfigureAwait(false);
+            var syntaxError = isGet ? GuardGet(parameters, allowSubscriptions: acceptsEvents) : null;
+            var result = syntaxError is not null ? syntaxError
+                : parameters.Query is { Length: 0 } ? TransportErrors.EmptyDocumentResult()
+                : await executor.ExecuteAsync(BuildRequest(context, parameters, isGet, acceptsEvents), context.RequestAborted).ConfigureAwait(false);
+            await using (result.ConfigureAwait(false))
+            {
+                if (isGet && result is OperationResult { Errors: [{ Code: ErrorCodes.OperationNotAllowed }] })
+                {
+                    throw GetNotAllowed(OperationType.Mutation);
+                }
+                await WriteResultAsync(context, result, acceptsJson ? mediaType : null, acceptsEvents, executor, cacheable: isGet && parameters.IsPersisted)
+                    .ConfigureAwait(false);
+            }
         }
         catch (GraphQLHttpException e)
         {
             await WriteErrorAsync(context, e, mediaType).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away: nobody reads an answer.
         }
@@ -86,6 +118,32 @@ internal sealed class GraphQLHttpEndpoint(
                     StatusCodes.Status500InternalServerError, mediaType, context.RequestAborted).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Answers what this endpoint does not serve: a WebSocket upgrade when WebSockets are off or the application lacks
+    /// <c>app.UseWebSockets()</c> (400), a CONNECT that is no WebSocket (405). True when it answered.
+    /// </summary>
+    private async Task<bool> RefuseAsync(HttpContext context)
+    {
+        if (SocketTransport.IsUnservedUpgrade(context))
+        {
+            if (options.EnableWebSockets && !SocketTransport.HasWebSocketMiddleware(context) && Interlocked.Exchange(ref _warnedMissingWebSockets, 1) == 0)
+            {
+                logger.LogError("A WebSocket request reached the GraphQL endpoint {Path}, but the application does not accept WebSockets: call app.UseWebSockets() before mapping the endpoints.",
+                    context.Request.Path);
+            }
+            await WriteErrorAsync(context, GraphQLHttpException.BadRequest("This endpoint does not accept WebSocket connections."), ResponseMediaType.Json)
+                .ConfigureAwait(false);
+            return true;
+        }
+        if (HttpMethods.IsConnect(context.Request.Method))
+        {
+            await WriteErrorAsync(context, GraphQLHttpException.GetOrPost("GraphQL requests are sent with POST or GET (CONNECT only opens WebSockets)."),
+                ResponseMediaType.Json).ConfigureAwait(false);
+            return true;
+        }
+        return false;
     }
 
     private GraphQLHttpRequest ReadGet(HttpRequest request)
@@ -105,10 +163,11 @@ internal sealed class GraphQLHttpEndpoint(
 
     /// <summary>
     /// GET is a safe method: an operation of another type than <see cref="GraphQLServerOptions.AllowedGetOperations"/>
-    /// gets 405 before it executes. Returns the syntax error of a document that does not parse (it is not executed).
-    /// A persisted document is only read by the engine, which enforces the same rule (<see cref="AllowedGetTypes"/>).
+    /// gets 405 before it executes (subscriptions pass when the client accepts an event stream: they change nothing).
+    /// Returns the syntax error of a document that does not parse (it is not executed). A persisted document is only read
+    /// by the engine, which enforces the same rule (<see cref="AllowedGetTypes"/>).
     /// </summary>
-    private OperationResult? GuardGet(GraphQLHttpRequest parameters)
+    private OperationResult? GuardGet(GraphQLHttpRequest parameters, bool allowSubscriptions)
     {
         if (parameters.Query is null)
         {
@@ -126,7 +185,7 @@ internal sealed class GraphQLHttpEndpoint(
         var allowed = selected switch
         {
             OperationType.Mutation => options.AllowedGetOperations.HasFlag(AllowedGetOperations.Mutation),
-            OperationType.Subscription => options.AllowedGetOperations.HasFlag(AllowedGetOperations.Subscription),
+            OperationType.Subscription => allowSubscriptions || options.AllowedGetOperations.HasFlag(AllowedGetOperations.Subscription),
             // Queries, and documents that select no operation (the executor reports why, executing nothing).
             _ => true,
         };
@@ -141,45 +200,14 @@ internal sealed class GraphQLHttpEndpoint(
         GraphQLHttpException.PostOnly($"{(type == OperationType.Mutation ? "Mutations" : "Subscriptions")} cannot be sent over GET: use POST.");
 
     /// <summary>The operation types a GET may run, for the engine to check on documents the transport cannot read.</summary>
-    private OperationType[] AllowedGetTypes() =>
+    private OperationType[] AllowedGetTypes(bool allowSubscriptions) =>
     [
         OperationType.Query,
         .. options.AllowedGetOperations.HasFlag(AllowedGetOperations.Mutation) ? [OperationType.Mutation] : Array.Empty<OperationType>(),
-        .. options.AllowedGetOperations.HasFlag(AllowedGetOperations.Subscription) ? [OperationType.Subscription] : Array.Empty<OperationType>(),
+        .. allowSubscriptions || options.AllowedGetOperations.HasFlag(AllowedGetOperations.Subscription) ? [OperationType.Subscription] : Array.Empty<OperationType>(),
     ];
 
-    private async Task ExecuteAsync(HttpContext context, IRequestExecutor executor, GraphQLHttpRequest parameters, OperationResult? syntaxError, ResponseMediaType mediaType, bool isGet)
-    {
-        IExecutionResult result = syntaxError is not null ? syntaxError
-            : parameters.Query is { Length: 0 } ? EmptyDocumentResult()
-            : await executor.ExecuteAsync(BuildRequest(context, parameters, isGet), context.RequestAborted).ConfigureAwait(false);
-        await using (result.ConfigureAwait(false))
-        {
-            if (result is not OperationResult single)
-            {
-                throw new GraphQLHttpException(StatusCodes.Status406NotAcceptable, HttpErrorCodes.StreamingTransportRequired,
-                    "Subscriptions need a streaming transport (Server-Sent Events or WebSocket), which this endpoint does not offer: send queries and mutations.");
-            }
-            if (isGet && single.Errors is [{ Code: ErrorCodes.OperationNotAllowed }])
-            {
-                throw GetNotAllowed(OperationType.Mutation);
-            }
-            if (context.RequestAborted.IsCancellationRequested)
-            {
-                return;
-            }
-            var status = ResponseStatus.For(single, mediaType);
-            if (isGet && parameters.IsPersisted && options.PersistedOperationCacheMaxAge > TimeSpan.Zero && single is { HasData: true, Errors: null })
-            {
-                await PersistedGetCache.WriteAsync(context, single, status, mediaType, options.PersistedOperationCacheMaxAge).ConfigureAwait(false);
-                return;
-            }
-            await GraphQLResponseWriter.WriteAsync(context.Response, single, status, mediaType, context.RequestAborted)
-                .ConfigureAwait(false);
-        }
-    }
-
-    private OperationRequest BuildRequest(HttpContext context, GraphQLHttpRequest parameters, bool isGet)
+    private OperationRequest BuildRequest(HttpContext context, GraphQLHttpRequest parameters, bool isGet, bool allowSubscriptions)
     {
         var builder = OperationRequestBuilder.New()
             .SetDocumentId(parameters.DocumentId)
@@ -193,7 +221,7 @@ internal sealed class GraphQLHttpEndpoint(
         }
         else if (isGet)
         {
-            builder.SetAllowedOperationTypes(AllowedGetTypes());
+            builder.SetAllowedOperationTypes(AllowedGetTypes(allowSubscriptions));
         }
         if (context.Request.Headers.TryGetValue(CostHeader, out var cost) && string.Equals(cost, "report", StringComparison.OrdinalIgnoreCase))
         {
@@ -202,18 +230,36 @@ internal sealed class GraphQLHttpEndpoint(
         return builder.Build();
     }
 
-    /// <summary>An empty query is well-formed GraphQL over HTTP and a syntax error of GraphQL (the engine wants a non-empty text).</summary>
-    private static OperationResult EmptyDocumentResult()
+    /// <summary>
+    /// A single result in JSON when the client accepts it (<paramref name="json"/> not null), else as events; a stream
+    /// as events when the client accepts them, else 406.
+    /// </summary>
+    private async Task WriteResultAsync(HttpContext context, IExecutionResult result, ResponseMediaType? json, bool acceptsEvents, IRequestExecutor executor, bool cacheable)
     {
-        try
+        if (result is OperationResult single && json is { } mediaType)
         {
-            Parser.Parse(string.Empty);
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+            var status = ResponseStatus.For(single, mediaType);
+            if (cacheable && options.PersistedOperationCacheMaxAge > TimeSpan.Zero && single is { HasData: true, Errors: null })
+            {
+                // A GET naming a persisted document: a short, stable URL that caches may keep.
+                await PersistedGetCache.WriteAsync(context, single, status, mediaType, options.PersistedOperationCacheMaxAge).ConfigureAwait(false);
+                return;
+            }
+            await GraphQLResponseWriter.WriteAsync(context.Response, single, status, mediaType, context.RequestAborted).ConfigureAwait(false);
+            return;
         }
-        catch (GraphQLSyntaxException e)
+        if (!acceptsEvents)
         {
-            return OperationResult.FromErrors(e.Errors);
+            throw new GraphQLHttpException(StatusCodes.Status406NotAcceptable, HttpErrorCodes.StreamingTransportRequired,
+                options.EnableServerSentEvents || options.EnableWebSockets
+                    ? "Subscriptions need a streaming transport: accept text/event-stream (Server-Sent Events) or open a WebSocket on this path."
+                    : "Subscriptions need a streaming transport, which this endpoint does not offer: send queries and mutations.");
         }
-        throw new InvalidOperationException("An empty document parsed.");
+        await ServerSentEventsTransport.WriteAsync(context, result, options, e => UnexpectedError(e, executor), logger).ConfigureAwait(false);
     }
 
     private static async Task WriteErrorAsync(HttpContext context, GraphQLHttpException e, ResponseMediaType mediaType)
@@ -225,17 +271,6 @@ internal sealed class GraphQLHttpEndpoint(
         await GraphQLResponseWriter.WriteErrorAsync(context.Response, e.ToError(), e.StatusCode, mediaType, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The error of a failure of the transport itself: masked, with the exception's message and type only when details
-    /// are on (the options, else the executor's, else when there is no executor the Development environment).
-    /// </summary>
-    private GraphQLError UnexpectedError(Exception exception, IRequestExecutor? executor)
-    {
-        var error = new GraphQLError("Unexpected Execution Error").WithCode(ErrorCodes.InternalServerError);
-        if (options.IncludeExceptionDetails ?? executor?.Options.IncludeExceptionDetails ?? isDevelopment)
-        {
-            error = error.WithExtension("message", exception.Message).WithExtension("exceptionType", exception.GetType().FullName);
-        }
-        return error;
-    }
+    private GraphQLError UnexpectedError(Exception exception, IRequestExecutor? executor) =>
+        TransportErrors.Unexpected(exception, TransportErrors.IncludeDetails(options, executor, isDevelopment));
 }

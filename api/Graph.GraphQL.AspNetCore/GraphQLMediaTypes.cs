@@ -9,6 +9,9 @@ public static class GraphQLMediaTypes
     /// <summary>The request body type, and the response type of legacy clients (always 200 for well-formed requests).</summary>
     public const string Json = "application/json";
 
+    /// <summary>Server-Sent Events (graphql-sse): results of subscriptions, and of any request that asks for it.</summary>
+    public const string EventStream = "text/event-stream";
+
     /// <summary>The schema as SDL.</summary>
     public const string Sdl = "text/plain";
 }

@@ -23,7 +23,11 @@ public sealed class GraphQLServerOptions
     /// <summary>Whether GraphQL requests over GET (parameters in the query string) are served; default true.</summary>
     public bool EnableGetRequests { get; set; } = true;
 
-    /// <summary>The operation types GET may execute; default <see cref="AllowedGetOperations.Query"/> (others get 405).</summary>
+    /// <summary>
+    /// The operation types GET may execute; default <see cref="AllowedGetOperations.Query"/> (others get 405). A GET that
+    /// accepts <c>text/event-stream</c> may also carry a subscription when <see cref="EnableServerSentEvents"/> is on:
+    /// a browser's <c>EventSource</c> can only send GET, and a subscription changes nothing.
+    /// </summary>
     public AllowedGetOperations AllowedGetOperations { get; set; } = AllowedGetOperations.Query;
 
     /// <summary>Whether <c>GET {path}?sdl</c> and <c>GET {path}/schema.graphql</c> return the schema as SDL; default true.</summary>
@@ -49,6 +53,26 @@ public sealed class GraphQLServerOptions
 
     /// <summary>The GraphQL IDE (Banana Cake Pop) served to browsers that open the endpoint.</summary>
     public GraphQLToolOptions Tool { get; } = new();
+
+    /// <summary>
+    /// Whether GraphQL over WebSocket is served at the endpoint's path (subprotocols <c>graphql-transport-ws</c> and the
+    /// legacy <c>graphql-ws</c>); default true. The application must call <c>app.UseWebSockets()</c> before the endpoints.
+    /// When false an upgrade request gets 400.
+    /// </summary>
+    public bool EnableWebSockets { get; set; } = true;
+
+    /// <summary>The WebSocket sessions: initialisation timeout, keep-alive, limits.</summary>
+    public GraphQLSocketOptions Sockets { get; } = new();
+
+    /// <summary>
+    /// Whether a POST or GET that accepts <c>text/event-stream</c> is answered as Server-Sent Events (graphql-sse,
+    /// distinct connections mode): subscriptions stream their results, queries and mutations send one; default true.
+    /// When false such a request is negotiated as before (406 unless it also accepts JSON).
+    /// </summary>
+    public bool EnableServerSentEvents { get; set; } = true;
+
+    /// <summary>The Server-Sent Events responses: keep-alive.</summary>
+    public GraphQLServerSentEventsOptions ServerSentEvents { get; } = new();
 }
 
 /// <summary>

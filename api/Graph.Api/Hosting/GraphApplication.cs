@@ -31,6 +31,8 @@ public static class GraphApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();
+        // GraphQL subscriptions over WebSocket on /graphql (graphql-transport-ws, graphql-ws).
+        app.UseWebSockets();
         var adminUiIndex = AdminUi.FindIndexFile(app);
         app.UseAdminUi(adminUiIndex);
         app.UseRouting();

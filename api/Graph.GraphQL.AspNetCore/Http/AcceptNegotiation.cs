@@ -42,6 +42,13 @@ internal static class AcceptNegotiation
     public static bool AcceptsHtml(StringValues accept) =>
         TryParse(accept, out var ranges) && Match(ranges, "text", "html") is ( > 0, Exact);
 
+    /// <summary>
+    /// Whether the client names <c>text/event-stream</c> explicitly with a non-zero quality (a graphql-sse client or a
+    /// browser's EventSource); wildcards do not count, so that clients of plain GraphQL over HTTP keep their JSON.
+    /// </summary>
+    public static bool AcceptsEventStream(StringValues accept) =>
+        TryParse(accept, out var ranges) && Match(ranges, "text", "event-stream") is ( > 0, Exact);
+
     private static bool TryParse(StringValues accept, out IList<MediaTypeHeaderValue> ranges)
     {
         ranges = [];

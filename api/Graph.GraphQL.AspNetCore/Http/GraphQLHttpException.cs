@@ -20,6 +20,10 @@ internal sealed class GraphQLHttpException(int statusCode, string code, string m
     public static GraphQLHttpException PostOnly(string message) =>
         new(StatusCodes.Status405MethodNotAllowed, HttpErrorCodes.MethodNotAllowed, message) { Allow = HttpMethods.Post };
 
+    /// <summary>405 <c>METHOD_NOT_ALLOWED</c> with <c>Allow: GET, POST</c>.</summary>
+    public static GraphQLHttpException GetOrPost(string message) =>
+        new(StatusCodes.Status405MethodNotAllowed, HttpErrorCodes.MethodNotAllowed, message) { Allow = $"{HttpMethods.Get}, {HttpMethods.Post}" };
+
     /// <summary>The error the client gets.</summary>
     public GraphQLError ToError() => new GraphQLError(Message).WithCode(Code);
 }

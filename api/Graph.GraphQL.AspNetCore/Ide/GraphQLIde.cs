@@ -91,7 +91,11 @@ internal sealed class GraphQLIde(GraphQLServerOptions options, string path, stri
             .ExecuteAsync(context).ConfigureAwait(false);
     }
 
-    /// <summary>The IDE's configuration: this endpoint (relative to the page, so it follows the host and path base), over POST.</summary>
+    /// <summary>
+    /// The IDE's configuration: this endpoint (relative to the page, so it follows the host and path base), over POST.
+    /// Subscriptions need no entry: the IDE opens its WebSocket on the same URL (<c>http</c> becomes <c>ws</c>,
+    /// <c>https</c> <c>wss</c>), where the endpoint serves them.
+    /// </summary>
     private async Task WriteConfigAsync(HttpContext context)
     {
         var config = new Dictionary<string, object?>

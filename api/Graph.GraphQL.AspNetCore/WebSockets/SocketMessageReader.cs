@@ -1,0 +1,93 @@
+using System.Buffers;
+using System.Net.WebSockets;
+
+namespace Graph.GraphQL.AspNetCore.WebSockets;
+
+/// <summary>What one read from the socket gave.</summary>
+internal enum ReceivedKind
+{
+    /// <summary>A whole text message (in <see cref="SocketMessageReader.Text"/>).</summary>
+    Text,
+
+    /// <summary>A binary message: the protocols speak text only.</summary>
+    Binary,
+
+    /// <summary>A message larger than the limit: the rest of it is not read into memory.</summary>
+    TooLarge,
+
+    /// <summary>The client's close frame.</summary>
+    Close,
+}
+
+/// <summary>
+/// Reads whole messages from a socket into one pooled buffer that grows up to the size limit; the text of a message is
+/// valid until the next read.
+/// </summary>
+internal sealed class SocketMessageReader(WebSocket socket, int maxMessageSize) : IDisposable
+{
+    private const int InitialSize = 4096;
+
+    /// <summary>A buffer grown past this for one large message goes back to the pool before the next read.</summary>
+    private const int KeptSize = 64 * 1024;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(InitialSize, (long)maxMessageSize + 1));
+    private int _length;
+
+    /// <summary>The last text message read.</summary>
+    public ReadOnlyMemory<byte> Text => _buffer.AsMemory(0, _length);
+
+    public async ValueTask<ReceivedKind> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        _length = 0;
+        if (_buffer.Length > KeptSize)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(InitialSize, (long)maxMessageSize + 1));
+        }
+        while (true)
+        {
+            if (_length == _buffer.Length)
+            {
+                Grow();
+            }
+            var result = await socket.ReceiveAsync(_buffer.AsMemory(_length), cancellationToken).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return ReceivedKind.Close;
+            }
+            _length += result.Count;
+            if (_length > maxMessageSize)
+            {
+                // The remaining fragments arrive as further reads; the session ignores them while it closes.
+                _length = 0;
+                return ReceivedKind.TooLarge;
+            }
+            if (result.EndOfMessage)
+            {
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    _length = 0;
+                    return ReceivedKind.Binary;
+                }
+                return ReceivedKind.Text;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
+
+    /// <summary>Doubles the buffer, up to one byte over the limit (enough to tell that a message is too large).</summary>
+    private void Grow()
+    {
+        var next = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Min((long)_buffer.Length * 2, (long)maxMessageSize + 1), Array.MaxLength));
+        _buffer.AsSpan(0, _length).CopyTo(next);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = next;
+    }
+}

@@ -1,0 +1,172 @@
+// GraphQL over WebSocket against the real, built server: the graphql-ws client (graphql-transport-ws)
+// runs operations, and raw sockets check the protocol's close codes.
+import { createClient, type Client, type ExecutionResult } from "graphql-ws";
+import WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../e2e/api-server";
+
+const PROTOCOL = "graphql-transport-ws";
+
+describe("GraphQL over WebSocket (graphql-ws)", () => {
+  let server: RunningServer;
+  let url: string;
+  /** A subscription of the schema that needs no argument, as a document; null while the schema has none. */
+  let argumentlessSubscription: string | null = null;
+
+  beforeAll(async () => {
+    server = await startServer();
+    url = `${server.baseUrl.replace(/^http/, "ws")}/graphql`;
+    argumentlessSubscription = await findArgumentlessSubscription(server.baseUrl);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  function client(): Client {
+    return createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { token: "not checked yet" } });
+  }
+
+  async function collect(c: Client, query: string, variables?: Record<string, unknown>): Promise<ExecutionResult[]> {
+    const results: ExecutionResult[] = [];
+    for await (const result of c.iterate({ query, variables })) results.push(result as ExecutionResult);
+    return results;
+  }
+
+  it("runs queries over one socket: one next each, then complete", async () => {
+    const c = client();
+    try {
+      const typename = await collect(c, "{ __typename }");
+      const book = await collect(c, "query($id: UUID!) { book(id: $id) { title } }", { id: "00000000-0000-0000-0000-000000000000" });
+
+      expect(typename).toEqual([{ data: { __typename: "Query" } }]);
+      expect(book).toEqual([{ data: { book: null } }]);
+    } finally {
+      await c.dispose();
+    }
+  });
+
+  it("reports a request that does not validate with the error message", async () => {
+    const c = client();
+    try {
+      const failure = await collect(c, "{ nope }").then(
+        () => null,
+        (errors: unknown) => errors,
+      );
+
+      expect(Array.isArray(failure)).toBe(true);
+      const [error] = failure as { message: string; extensions?: { code?: string } }[];
+      expect(error.message).toMatch(/nope/);
+      expect(error.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    } finally {
+      await c.dispose();
+    }
+  });
+
+  it("acknowledges connection_init and answers ping with pong", async () => {
+    const socket = await open(url, PROTOCOL);
+    const inbox = messages(socket);
+    socket.send(JSON.stringify({ type: "connection_init", payload: { token: "x" } }));
+    expect(await inbox.next()).toEqual({ type: "connection_ack" });
+    socket.send(JSON.stringify({ type: "ping", payload: { n: 1 } }));
+    expect(await inbox.next()).toEqual({ type: "pong", payload: { n: 1 } });
+    socket.close(1000);
+  });
+
+  it("closes with 4400 on a message that is not JSON", async () => {
+    const socket = await open(url, PROTOCOL);
+    const close = closed(socket);
+    socket.send("{not json");
+    expect((await close).code).toBe(4400);
+  });
+
+  it("closes with 4400 on an unknown message type", async () => {
+    const socket = await open(url, PROTOCOL);
+    const close = closed(socket);
+    socket.send(JSON.stringify({ type: "connection_init" }));
+    socket.send(JSON.stringify({ type: "hello" }));
+    expect(await close).toEqual({ code: 4400, reason: "Invalid message type 'hello'." });
+  });
+
+  it("closes with 4401 when an operation comes before the acknowledgement", async () => {
+    const socket = await open(url, PROTOCOL);
+    const close = closed(socket);
+    socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: "{ __typename }" } }));
+    expect(await close).toEqual({ code: 4401, reason: "Unauthorized" });
+  });
+
+  it("closes with 4429 on a second connection_init", async () => {
+    const socket = await open(url, PROTOCOL);
+    const close = closed(socket);
+    socket.send(JSON.stringify({ type: "connection_init" }));
+    socket.send(JSON.stringify({ type: "connection_init" }));
+    expect(await close).toEqual({ code: 4429, reason: "Too many initialisation requests" });
+  });
+
+  it("closes with 4406 when no served subprotocol is asked for", async () => {
+    const socket = await open(url);
+    expect((await closed(socket)).code).toBe(4406);
+  });
+
+  it("closes with 4409 when a running subscription's id is used again", async (context) => {
+    if (!argumentlessSubscription) context.skip("the schema has no subscription without arguments yet");
+    const socket = await open(url, PROTOCOL);
+    const inbox = messages(socket);
+    const close = closed(socket);
+    socket.send(JSON.stringify({ type: "connection_init" }));
+    expect(await inbox.next()).toEqual({ type: "connection_ack" });
+    const subscribe = JSON.stringify({ id: "twice", type: "subscribe", payload: { query: argumentlessSubscription } });
+    socket.send(subscribe);
+    socket.send(subscribe);
+    expect(await close).toEqual({ code: 4409, reason: "Subscriber for twice already exists" });
+  });
+});
+
+/** Opens a raw socket, asking for the given subprotocols. */
+function open(url: string, ...protocols: string[]): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, protocols);
+    socket.once("open", () => resolve(socket));
+    socket.once("error", reject);
+  });
+}
+
+/** The close code and reason the server ends the socket with. */
+function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => socket.once("close", (code, reason) => resolve({ code, reason: reason.toString() })));
+}
+
+/** The socket's messages, parsed, one at a time. */
+function messages(socket: WebSocket): { next(): Promise<unknown> } {
+  const queue: unknown[] = [];
+  const waiting: ((message: unknown) => void)[] = [];
+  socket.on("message", (data) => {
+    const message: unknown = JSON.parse(String(data));
+    const waiter = waiting.shift();
+    if (waiter) waiter(message);
+    else queue.push(message);
+  });
+  return {
+    next: () => (queue.length > 0 ? Promise.resolve(queue.shift()) : new Promise((resolve) => waiting.push(resolve))),
+  };
+}
+
+/** A subscription document for a field of the schema's subscription type that takes no required argument. */
+async function findArgumentlessSubscription(baseUrl: string): Promise<string | null> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+    body: JSON.stringify({
+      query: "{ __schema { subscriptionType { fields { name args { type { kind } } type { kind ofType { kind ofType { kind ofType { kind } } } } } } } }",
+    }),
+  });
+  type Kind = { kind: string; ofType?: Kind | null };
+  type Field = { name: string; args: { type: { kind: string } }[]; type: Kind };
+  const body = (await response.json()) as { data?: { __schema: { subscriptionType: { fields: Field[] } | null } } };
+  const field = body.data?.__schema.subscriptionType?.fields.find((f) => f.args.every((a) => a.type.kind !== "NON_NULL"));
+  if (!field) return null;
+  let type: Kind | null | undefined = field.type;
+  while (type && (type.kind === "NON_NULL" || type.kind === "LIST")) type = type.ofType;
+  const composite = type && ["OBJECT", "INTERFACE", "UNION"].includes(type.kind);
+  return `subscription { ${field.name}${composite ? " { __typename }" : ""} }`;
+}
