@@ -3,7 +3,7 @@
 import { createClient, type Client, type ExecutionResult } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../e2e/api-server";
+import { sqlColumn, startServer, type RunningServer } from "../e2e/api-server";
 
 const PROTOCOL = "graphql-transport-ws";
 
@@ -101,6 +101,43 @@ describe("GraphQL over WebSocket (graphql-ws)", () => {
     socket.send(JSON.stringify({ type: "connection_init" }));
     socket.send(JSON.stringify({ type: "connection_init" }));
     expect(await close).toEqual({ code: 4429, reason: "Too many initialisation requests" });
+  });
+
+  it("subscribes to bookAdded, receives the book a mutation adds, and completes", async () => {
+    const [authorId] = sqlColumn(server, "SELECT id FROM authors ORDER BY name LIMIT 1");
+    expect(authorId).toMatch(/^[0-9a-f-]{36}$/);
+    const c = client();
+    const received: ExecutionResult[] = [];
+    let acknowledged!: () => void;
+    const subscribed = new Promise<void>((resolve) => (acknowledged = resolve));
+    c.on("connected", () => acknowledged());
+    const events = c.iterate({ query: "subscription { bookAdded { title language price { amount currency } author { id } } }" });
+    const first = events.next();
+    await subscribed;
+    // The subscription is registered on the server once the socket is acknowledged and the subscribe sent; give the
+    // listener its moment by retrying the mutation until the event arrives.
+    let event: IteratorResult<unknown> | undefined;
+    for (let attempt = 0; attempt < 20 && !event; attempt++) {
+      const response = await fetch(`${server.baseUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+        body: JSON.stringify({
+          query: "mutation($input: AddBookInput!) { addBook(input: $input) { book { id } errors { __typename } } }",
+          variables: { input: { title: `Contes du fleuve ${attempt}`, authorId, language: "fr", price: { amount: 2500, currency: "XOF" } } },
+        }),
+      });
+      const body = (await response.json()) as { data: { addBook: { book: { id: string } | null; errors: unknown[] | null } } };
+      expect(body.data.addBook.errors).toBeNull();
+      event = await Promise.race([first, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 250))]);
+    }
+    received.push(event!.value as ExecutionResult);
+    await events.return?.();
+    await c.dispose();
+
+    expect(received[0].errors).toBeUndefined();
+    const book = (received[0].data as { bookAdded: { title: string; language: string; price: unknown; author: { id: string } } }).bookAdded;
+    expect(book.title).toMatch(/^Contes du fleuve \d+$/);
+    expect(book).toMatchObject({ language: "fr", price: { amount: 2500, currency: "XOF" }, author: { id: authorId } });
   });
 
   it("closes with 4406 when no served subprotocol is asked for", async () => {

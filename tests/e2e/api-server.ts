@@ -6,13 +6,32 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, stopChild, waitForHttp } from "../../scripts/lib/proc.mjs";
+import { findPgBin } from "../../scripts/lib/postgres.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const apiDll = path.join(repoRoot, "api", "Graph.Api", "bin", "Release", "net10.0", "Graph.Api.dll");
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's own database, for tests that need to read what the seed wrote. */
+  connectionString: string;
   stop(): Promise<void>;
+}
+
+/** Runs one SQL query with psql against the server's database and returns the rows' first column. */
+export function sqlColumn(server: RunningServer, query: string): string[] {
+  const parts = Object.fromEntries(server.connectionString.split(";").map((pair) => {
+    const [key, ...value] = pair.split("=");
+    return [key.trim().toLowerCase(), value.join("=")];
+  }));
+  const bin = findPgBin();
+  const psql = bin && fs.existsSync(path.join(bin, "psql")) ? path.join(bin, "psql") : "psql";
+  const result = spawnSync(psql, ["-At", "-h", parts.host, "-p", parts.port, "-U", parts.username, "-d", parts.database, "-c", query], {
+    env: { ...process.env, PGPASSWORD: parts.password },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+  return result.stdout.split("\n").filter((line) => line.length > 0);
 }
 
 function serverConnectionString(): string {
@@ -26,11 +45,12 @@ function serverConnectionString(): string {
 export async function startServer(): Promise<RunningServer> {
   if (!fs.existsSync(apiDll)) throw new Error(`${apiDll} is missing: build the solution first (npm test does).`);
   const port: number = await freePort();
+  const connectionString = serverConnectionString();
   const env = {
     ...process.env,
     ASPNETCORE_ENVIRONMENT: "Development",
     ASPNETCORE_URLS: `http://127.0.0.1:${port}`,
-    ConnectionStrings__Graph: serverConnectionString(),
+    ConnectionStrings__Graph: connectionString,
     Graph__AdminUi__Path: process.env.GRAPH_ADMIN_DIST ?? path.join(repoRoot, "admin-ui", "dist"),
   };
   for (const verb of ["migrate", "seed"]) {
@@ -47,6 +67,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     baseUrl,
+    connectionString,
     stop: () => stopChild({ child, exited }),
   };
 }
