@@ -439,17 +439,18 @@ internal static class OutputFieldFactory
         }
         var argumentNames = field.Arguments.Select(a => a.Name).ToArray();
         var instance = build.ResolverInstance;
+        var bindings = context.Options.ParameterBindings.ToArray();
         try
         {
             if (ResolverCompiler.IsStream(member))
             {
                 if (owner.IsSubscription)
                 {
-                    field.SubscribeResolver ??= ResolverCompiler.CompileSubscribeResolver(member, instance, argumentNames, owner.ParentType);
+                    field.SubscribeResolver ??= ResolverCompiler.CompileSubscribeResolver(member, instance, argumentNames, owner.ParentType, bindings);
                 }
                 else
                 {
-                    field.Resolver = ResolverCompiler.CompileStreamToListResolver(member, instance, argumentNames, owner.ParentType);
+                    field.Resolver = ResolverCompiler.CompileStreamToListResolver(member, instance, argumentNames, owner.ParentType, bindings);
                 }
                 return;
             }
@@ -462,17 +463,17 @@ internal static class OutputFieldFactory
                 }
                 else
                 {
-                    field.SubscribeResolver = ResolverCompiler.CompileSubscribeResolver(subscribeMethod, instance, argumentNames, owner.ParentType);
+                    field.SubscribeResolver = ResolverCompiler.CompileSubscribeResolver(subscribeMethod, instance, argumentNames, owner.ParentType, bindings);
                 }
             }
             var resultType = ResultOf(context, member).Type;
             if (member is PropertyInfo or FieldInfo && !ResolverCompiler.IsAwaitable(resultType))
             {
-                field.PureResolver = ResolverCompiler.CompilePureResolver(member, instance, argumentNames, owner.ParentType);
+                field.PureResolver = ResolverCompiler.CompilePureResolver(member, instance, argumentNames, owner.ParentType, bindings);
             }
             else
             {
-                field.Resolver = ResolverCompiler.CompileResolver(member, instance, argumentNames, owner.ParentType);
+                field.Resolver = ResolverCompiler.CompileResolver(member, instance, argumentNames, owner.ParentType, bindings);
             }
             if (UnwrapTask(resultType) == typeof(System.Text.Json.JsonDocument))
             {

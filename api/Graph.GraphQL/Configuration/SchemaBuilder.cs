@@ -349,10 +349,10 @@ public sealed partial class SchemaBuilder
                 field.Member = member;
                 if (ResolverCompiler.IsStream(member))
                 {
-                    field.SubscribeResolver = ResolverCompiler.CompileSubscribeResolver(member, instance, argumentNames, definition.RuntimeType);
+                    field.SubscribeResolver = ResolverCompiler.CompileSubscribeResolver(member, instance, argumentNames, definition.RuntimeType, _options.ParameterBindings.ToArray());
                     continue;
                 }
-                field.Resolver = ResolverCompiler.CompileResolver(member, instance, argumentNames, definition.RuntimeType);
+                field.Resolver = ResolverCompiler.CompileResolver(member, instance, argumentNames, definition.RuntimeType, _options.ParameterBindings.ToArray());
                 field.PureResolver = null;
             }
         }

@@ -1,3 +1,4 @@
+using Graph.GraphQL.Resolvers;
 using Graph.GraphQL.Types;
 
 namespace Graph.GraphQL.Configuration;
@@ -10,4 +11,7 @@ public sealed class SchemaOptions
 
     /// <summary>Whether descriptions are read from the XML documentation file next to an assembly (default true).</summary>
     public bool UseXmlDocumentation { get; set; } = true;
+
+    /// <summary>Library bindings of resolver parameters (a DbContext per resolver, ...), asked before the built-in rules.</summary>
+    public IList<ResolverParameterBinding> ParameterBindings { get; } = [];
 }

@@ -1,3 +1,4 @@
+using Graph.GraphQL.Execution;
 using Graph.GraphQL.Language;
 using Graph.GraphQL.Types;
 
@@ -20,6 +21,9 @@ public interface IResolverContext
 
     /// <summary>The first field node of the selection (the one whose arguments apply).</summary>
     FieldNode Selection { get; }
+
+    /// <summary>The field as the operation selects it, with its sub-selections (fragments and directives applied).</summary>
+    ISelection FieldSelection { get; }
 
     /// <summary>All field nodes merged into this response key.</summary>
     IReadOnlyList<FieldNode> FieldNodes { get; }
@@ -65,4 +69,11 @@ public interface IResolverContext
 
     /// <summary>Adds an error to the response without failing the field.</summary>
     void ReportError(GraphQLError error);
+
+    /// <summary>
+    /// Runs <paramref name="cleanup"/> once the field's value is completed (lists enumerated, objects handed to their
+    /// sub-fields): how a resource a resolver opened (a DbContext behind an <c>IQueryable</c>) outlives the resolver
+    /// exactly as long as the value needs it.
+    /// </summary>
+    void RegisterForCleanup(Action cleanup);
 }

@@ -11,6 +11,7 @@ namespace Graph.GraphQL.Resolvers;
 /// <see cref="IServiceProvider"/>, <see cref="ParentAttribute"/> or <see cref="EventMessageAttribute"/> (or the parent's runtime
 /// type), <see cref="ServiceAttribute"/>,
 /// an argument of the field with the parameter's name (or <see cref="GraphQLNameAttribute"/>), else a request service.
+/// Bindings passed by the schema (<see cref="ResolverParameterBinding"/>) come first.
 /// Results may be plain values, <see cref="Task{TResult}"/>, <see cref="ValueTask{TResult}"/>, <see cref="Task"/> or <see cref="ValueTask"/>.
 /// </summary>
 public static class ResolverCompiler
@@ -30,12 +31,13 @@ public static class ResolverCompiler
     /// <param name="instance">Produces the instance the member is invoked on (ignored for static members).</param>
     /// <param name="argumentNames">The GraphQL argument names of the field.</param>
     /// <param name="parentType">The runtime type of the parent value, when known.</param>
-    public static FieldResolverDelegate CompileResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType)
+    /// <param name="bindings">Library parameter bindings, asked before the built-in rules.</param>
+    public static FieldResolverDelegate CompileResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType, IReadOnlyList<ResolverParameterBinding>? bindings = null)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(argumentNames);
         var context = E.Parameter(typeof(IResolverContext), "context");
-        var call = Invoke(member, instance, argumentNames, parentType, context);
+        var call = Invoke(member, instance, argumentNames, parentType, context, bindings);
         var body = ToValueTask(call);
         return E.Lambda<FieldResolverDelegate>(body, context).Compile();
     }
@@ -44,12 +46,12 @@ public static class ResolverCompiler
     /// Compiles a synchronous property or field (or a method whose parameters are all bound without arguments) into a pure
     /// resolver: no task is allocated per call. Parameters are bound as for <see cref="CompileResolver"/>.
     /// </summary>
-    public static PureFieldResolverDelegate CompilePureResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType)
+    public static PureFieldResolverDelegate CompilePureResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType, IReadOnlyList<ResolverParameterBinding>? bindings = null)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(argumentNames);
         var context = E.Parameter(typeof(IResolverContext), "context");
-        var call = Invoke(member, instance, argumentNames, parentType, context);
+        var call = Invoke(member, instance, argumentNames, parentType, context, bindings);
         if (call.Type == typeof(void) || IsAwaitable(call.Type))
         {
             throw new ArgumentException($"{member.Name} is not synchronous.", nameof(member));
@@ -69,10 +71,10 @@ public static class ResolverCompiler
     /// Compiles a member returning <see cref="IAsyncEnumerable{T}"/> (possibly in a task) into a resolver that reads the whole
     /// stream into a <see cref="List{T}"/>, for list fields outside subscriptions.
     /// </summary>
-    public static FieldResolverDelegate CompileStreamToListResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType)
+    public static FieldResolverDelegate CompileStreamToListResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType, IReadOnlyList<ResolverParameterBinding>? bindings = null)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var resolver = CompileResolver(member, instance, argumentNames, parentType);
+        var resolver = CompileResolver(member, instance, argumentNames, parentType, bindings);
         var elementType = StreamElementType(UnwrapTask(ResultType(member)))
             ?? throw new ArgumentException($"{member.Name} does not return an IAsyncEnumerable<T>.", nameof(member));
         var collect = (Func<object, CancellationToken, ValueTask<object?>>)CollectMethod.MakeGenericMethod(elementType)
@@ -96,10 +98,10 @@ public static class ResolverCompiler
     public static bool IsStream(MemberInfo member) => StreamElementType(UnwrapTask(ResultType(member))) is not null;
 
     /// <summary>Compiles a member returning <see cref="IAsyncEnumerable{T}"/> (possibly in a task) into a subscribe resolver.</summary>
-    public static SubscribeResolverDelegate CompileSubscribeResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType)
+    public static SubscribeResolverDelegate CompileSubscribeResolver(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType, IReadOnlyList<ResolverParameterBinding>? bindings = null)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var resolver = CompileResolver(member, instance, argumentNames, parentType);
+        var resolver = CompileResolver(member, instance, argumentNames, parentType, bindings);
         var elementType = StreamElementType(UnwrapTask(ResultType(member)))
             ?? throw new ArgumentException($"{member.Name} does not return an IAsyncEnumerable<T>.", nameof(member));
         var convert = (Func<object, IAsyncEnumerable<object?>>)ToObjectStream.MakeGenericMethod(elementType).CreateDelegate(typeof(Func<object, IAsyncEnumerable<object?>>));
@@ -111,7 +113,7 @@ public static class ResolverCompiler
         };
     }
 
-    private static E Invoke(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType, System.Linq.Expressions.ParameterExpression context)
+    private static E Invoke(MemberInfo member, Func<IResolverContext, object>? instance, IReadOnlyCollection<string> argumentNames, Type? parentType, System.Linq.Expressions.ParameterExpression context, IReadOnlyList<ResolverParameterBinding>? bindings)
     {
         E? target = null;
         var declaringType = member.DeclaringType!;
@@ -123,16 +125,27 @@ public static class ResolverCompiler
         }
         return member switch
         {
-            MethodInfo method => E.Call(target, method, method.GetParameters().Select(p => BindParameter(p, argumentNames, parentType, context))),
+            MethodInfo method => E.Call(target, method, method.GetParameters().Select(p => BindParameter(p, argumentNames, parentType, context, bindings))),
             PropertyInfo property => E.Property(target, property),
             FieldInfo field => E.Field(target, field),
             _ => throw new ArgumentException($"Cannot resolve with a {member.MemberType}.", nameof(member)),
         };
     }
 
-    private static E BindParameter(ParameterInfo parameter, IReadOnlyCollection<string> argumentNames, Type? parentType, E context)
+    private static E BindParameter(ParameterInfo parameter, IReadOnlyCollection<string> argumentNames, Type? parentType, E context, IReadOnlyList<ResolverParameterBinding>? bindings)
     {
         var type = parameter.ParameterType;
+        if (bindings is not null)
+        {
+            foreach (var binding in bindings)
+            {
+                if (binding.CanBind(parameter))
+                {
+                    var bound = binding.Bind(parameter, context);
+                    return bound.Type == type ? bound : E.Convert(bound, type);
+                }
+            }
+        }
         if (type == typeof(IResolverContext))
         {
             return context;

@@ -9,6 +9,7 @@ namespace Graph.Api.Tests.Infrastructure;
 public sealed class SqlCommandCounter : IDisposable
 {
     private readonly ActivityListener _listener;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _commands = new();
     private int _count;
 
     public SqlCommandCounter(string database)
@@ -20,8 +21,9 @@ public sealed class SqlCommandCounter : IDisposable
             ActivityStopped = activity =>
             {
                 // Commands carry their SQL; connection activities do not.
-                if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is not null)
+                if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is string sql)
                 {
+                    _commands.Enqueue(sql);
                     Interlocked.Increment(ref _count);
                 }
             },
@@ -30,6 +32,9 @@ public sealed class SqlCommandCounter : IDisposable
     }
 
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The SQL text of the commands counted, in the order they completed.</summary>
+    public IReadOnlyList<string> Commands => _commands.ToArray();
 
     public void Dispose() => _listener.Dispose();
 }

@@ -1,3 +1,4 @@
+using Graph.GraphQL.Execution;
 using Graph.GraphQL.Language;
 using Graph.GraphQL.Resolvers;
 using Graph.GraphQL.Types;
@@ -83,6 +84,13 @@ internal sealed class TestResolverContext : IResolverContext, IServiceProvider
     public T Service<T>() where T : notnull => (T)_services[typeof(T)];
 
     public void ReportError(GraphQLError error) => Errors.Add(error);
+
+    public ISelection FieldSelection => throw new NotSupportedException("Resolvers called outside an execution have no selection.");
+
+    /// <summary>The cleanups the resolver registered (run by the test when it wants).</summary>
+    public List<Action> Cleanups { get; } = [];
+
+    public void RegisterForCleanup(Action cleanup) => Cleanups.Add(cleanup);
 
     public object? GetService(Type serviceType) => _services.GetValueOrDefault(serviceType);
 

@@ -545,6 +545,10 @@ internal sealed class OperationContext : IBatchSchedulerListener
         }
     }
 
+    /// <summary>A cleanup registered by a resolver threw: the value was produced, but the failure is reported.</summary>
+    public void ReportCleanupFailure(Selection selection, Exception exception) =>
+        AddError(new GraphQLError("Unexpected Execution Error", selection.Locations, null, null, exception));
+
     public void AddError(GraphQLError error)
     {
         lock (_errorsSync)

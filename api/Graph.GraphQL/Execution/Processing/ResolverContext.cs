@@ -14,6 +14,7 @@ internal sealed class ResolverContext : IResolverContext
     private Selection _selection = null!;
     private object? _parent;
     private Path? _path;
+    private List<Action>? _cleanups;
 
     public ResultData Container { get; private set; } = null!;
 
@@ -40,6 +41,11 @@ internal sealed class ResolverContext : IResolverContext
 
     public void Clean()
     {
+        if (_cleanups is { } cleanups)
+        {
+            _cleanups = null;
+            RunCleanups(cleanups);
+        }
         _operation = null!;
         _selection = null!;
         _parent = null;
@@ -57,6 +63,8 @@ internal sealed class ResolverContext : IResolverContext
     public ObjectField Field => _selection.Field;
 
     public FieldNode Selection => _selection.SyntaxNode;
+
+    public ISelection FieldSelection => _selection;
 
     public IReadOnlyList<FieldNode> FieldNodes => _selection.SyntaxNodes;
 
@@ -126,6 +134,28 @@ internal sealed class ResolverContext : IResolverContext
             error.Path ?? Path,
             error.Extensions,
             error.Exception));
+    }
+
+    public void RegisterForCleanup(Action cleanup)
+    {
+        ArgumentNullException.ThrowIfNull(cleanup);
+        (_cleanups ??= []).Add(cleanup);
+    }
+
+    private void RunCleanups(List<Action> cleanups)
+    {
+        // Last registered, first cleaned; a failing cleanup must not stop the others nor the execution.
+        for (var i = cleanups.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                cleanups[i]();
+            }
+            catch (Exception ex)
+            {
+                _operation?.ReportCleanupFailure(_selection, ex);
+            }
+        }
     }
 
     private int IndexOfArgument(string name)

@@ -10,10 +10,11 @@ namespace Graph.GraphQL.Execution.Processing;
 /// <see cref="OperationPlan"/>: the field, its resolver, its argument plan and, lazily per runtime object type, the
 /// selection set of its sub-selections. Immutable once built, shared by every execution of the plan.
 /// </summary>
-internal sealed class Selection
+internal sealed class Selection : ISelection
 {
     private readonly OperationPlan _plan;
     private volatile ChildSet? _children;
+    private System.Collections.Concurrent.ConcurrentDictionary<object, object>? _state;
 
     public Selection(OperationPlan plan, ObjectType declaringType, ObjectField field, string responseName, FieldNode[] syntaxNodes, ArgumentPlan arguments)
     {
@@ -94,6 +95,21 @@ internal sealed class Selection
             _children = new ChildSet(type, set, _children);
             return set;
         }
+    }
+
+    IReadOnlyList<FieldNode> ISelection.SyntaxNodes => SyntaxNodes;
+
+    IReadOnlyList<ISelection> ISelection.GetSelections(ObjectType type) => GetSelectionSet(type).Selections;
+
+    public T GetOrAddState<T>(object key, Func<ISelection, T> create) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(create);
+        if (_state is null)
+        {
+            Interlocked.CompareExchange(ref _state, new System.Collections.Concurrent.ConcurrentDictionary<object, object>(), null);
+        }
+        return (T)_state.GetOrAdd(key, static (_, arg) => arg.create(arg.self), (create, self: (ISelection)this));
     }
 
     public override string ToString() => ResponseName + ": " + Field.Coordinate;
