@@ -39,9 +39,9 @@ internal sealed class DataField
     /// <summary>The GraphQL name of the entity type (Book).</summary>
     public string EntityTypeName { get; set; } = "";
 
-    public Paging.CursorPagingSettings? CursorPaging { get; set; }
+    public CursorPagingSettings? CursorPaging { get; set; }
 
-    public Paging.OffsetPagingSettings? OffsetPaging { get; set; }
+    public OffsetPagingSettings? OffsetPaging { get; set; }
 
     public Filtering.FilterApplier? Filtering { get; set; }
 
@@ -177,13 +177,13 @@ internal sealed class DataPipeline<T>(DataField field) : IDataPipeline
         {
             return await Paging.CursorPager<T>.PageAsync(field, cursor, query, sort, context).ConfigureAwait(false);
         }
+        if (field.OffsetPaging is { } offset)
+        {
+            return await Paging.OffsetPager<T>.PageAsync(field, offset, query, sort, context).ConfigureAwait(false);
+        }
         if (sort is not null)
         {
             query = QueryableOrdering.Apply(query, sort);
-        }
-        if (field.OffsetPaging is { } offset)
-        {
-            return await Paging.OffsetPager<T>.PageAsync(field, offset, query, context).ConfigureAwait(false);
         }
         if (field.Projection && Projections.ProjectionBuilder.Build<T>([context.FieldSelection], context) is { } projection)
         {

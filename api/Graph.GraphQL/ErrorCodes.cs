@@ -79,4 +79,13 @@ public static class ErrorCodes
 
     /// <summary>The subscription provider cannot subscribe right now (its backplane is unreachable); retrying later may succeed.</summary>
     public const string SubscriptionUnavailable = "SUBSCRIPTION_UNAVAILABLE";
+
+    /// <summary>A paging argument is out of range (negative, <c>first</c> with <c>last</c>, none where one is required).</summary>
+    public const string PagingArgumentInvalid = "PAGING_ARGUMENT_INVALID";
+
+    /// <summary><c>first</c>, <c>last</c> or <c>take</c> asks for more items than the field's maximum page size.</summary>
+    public const string PagingMaxPageSizeExceeded = "PAGING_MAX_PAGE_SIZE_EXCEEDED";
+
+    /// <summary>A cursor is malformed, or was issued by another field or for another order.</summary>
+    public const string PagingCursorInvalid = "PAGING_CURSOR_INVALID";
 }
