@@ -63,6 +63,21 @@ public class DataLoaderTests
         }
     }
 
+    /// <summary>Authors one at a time (a source without a batch query), counting the calls per key.</summary>
+    internal sealed class AuthorCacheDataLoader(IBatchScheduler scheduler, DataLoaderOptions options, LoaderLog log)
+        : CacheDataLoader<int, Author?>(scheduler, options)
+    {
+        protected override async Task<Author?> LoadSingleAsync(int key, CancellationToken cancellationToken)
+        {
+            lock (log)
+            {
+                log.AuthorBatches.Add([key]);
+            }
+            await Task.Yield();
+            return key == 3 ? null : new Author(key, key == 1 ? "Frank Herbert" : "Jane Austen");
+        }
+    }
+
     private static (IRequestExecutor Executor, LoaderLog Log) Create(Action<IRequestExecutorBuilder>? configure = null)
     {
         var log = new LoaderLog();
@@ -142,6 +157,23 @@ public class DataLoaderTests
             ["/books/0/author", "/books/1/author", "/books/2/author", "/books/3/author", "/books/4/author"],
             result.Errors.Select(e => e.Path!.ToString()).Order());
         Assert.Single(log.AuthorBatches);
+    }
+
+    [Fact]
+    public async Task A_cache_loader_fetches_each_distinct_key_once_per_request()
+    {
+        var (executor, log) = Create(b => b.AddDataLoader<AuthorCacheDataLoader>()
+            .AddResolver("Book", "lateAuthor", async ctx => await ctx.Service<AuthorCacheDataLoader>().LoadAsync(ctx.Parent<Book>().AuthorId, ctx.RequestAborted)));
+
+        var json = await executor.RunAsync("{ books { lateAuthor { name } } again: books { lateAuthor { name } } }");
+
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(json, "Frank Herbert|Jane Austen").Count);
+        Assert.Contains("{\"lateAuthor\":{\"name\":\"Frank Herbert\"}},{\"lateAuthor\":{\"name\":\"Jane Austen\"}}", json, StringComparison.Ordinal);
+        // Five books of three authors, asked twice: three single fetches, one per author.
+        Assert.Equal([1, 2, 3], log.AuthorBatches.Select(b => Assert.Single(b)).Order().ToArray());
+
+        await executor.RunAsync("{ books { lateAuthor { name } } }");
+        Assert.Equal(6, log.AuthorBatches.Count);
     }
 
     [Fact]

@@ -298,3 +298,32 @@ public abstract class GroupedDataLoader<TKey, TValue> : DataLoaderBase<TKey, TVa
         }
     }
 }
+
+/// <summary>
+/// A DataLoader for sources that can only fetch one key at a time (HotChocolate's <c>CacheDataLoader</c>): override
+/// <see cref="LoadSingleAsync"/>. It still deduplicates: each distinct key is fetched once per loader (one request), and
+/// the keys requested together are fetched concurrently.
+/// </summary>
+public abstract class CacheDataLoader<TKey, TValue> : DataLoaderBase<TKey, TValue>
+    where TKey : notnull
+{
+    /// <summary>Creates the loader.</summary>
+    protected CacheDataLoader(IBatchScheduler batchScheduler, DataLoaderOptions? options = null)
+        : base(batchScheduler, options)
+    {
+    }
+
+    /// <summary>Loads the value of one key.</summary>
+    protected abstract Task<TValue> LoadSingleAsync(TKey key, CancellationToken cancellationToken);
+
+    protected sealed override async ValueTask FetchAsync(IReadOnlyList<TKey> keys, Memory<TValue> results, CancellationToken cancellationToken)
+    {
+        var tasks = new Task<TValue>[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            tasks[i] = LoadSingleAsync(keys[i], cancellationToken);
+        }
+        var values = await Task.WhenAll(tasks).ConfigureAwait(false);
+        values.CopyTo(results);
+    }
+}
