@@ -1,4 +1,7 @@
+using Graph.Api.Data;
+using Graph.GraphQL.Data;
 using Graph.GraphQL.Resolvers;
+using Microsoft.EntityFrameworkCore;
 using Graph.GraphQL.Types;
 
 namespace Graph.Api.Catalog;
@@ -7,6 +10,14 @@ namespace Graph.Api.Catalog;
 [ExtendObjectType(OperationTypeNames.Query)]
 public sealed class CatalogQueries
 {
+    /// <summary>The books of the catalog, by title unless ordered otherwise.</summary>
+    [UsePaging]
+    public IQueryable<Book> GetBooks(GraphDbContext db) => db.Books.AsNoTracking().OrderBy(b => b.Title);
+
+    /// <summary>The authors of the catalog, by name unless ordered otherwise.</summary>
+    [UsePaging]
+    public IQueryable<Author> GetAuthors(GraphDbContext db) => db.Authors.AsNoTracking().OrderBy(a => a.Name);
+
     /// <summary>A book of the catalog, or null when there is none with this id.</summary>
     public Task<Book?> GetBookAsync(Guid id, BookByIdDataLoader books, CancellationToken cancellationToken) =>
         books.LoadAsync(id, cancellationToken);

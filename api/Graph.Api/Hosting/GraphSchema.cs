@@ -1,5 +1,6 @@
 using Graph.Api.Catalog;
 using Graph.Api.Common;
+using Graph.Api.Data;
 using Microsoft.Extensions.Options;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Configuration;
@@ -19,6 +20,8 @@ public static class GraphSchema
             .AddMutationType()
             .AddSubscriptionType()
             .AddType<IError>()
+            // Resolvers run in parallel: each one that takes the DbContext gets its own from the pool.
+            .RegisterDbContextFactory<GraphDbContext>()
             .AddCatalog()
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Graph.Api.Catalog;
+using Graph.Api.Common;
+using Graph.Api.Data.Seed;
+using Graph.Api.Tests.Infrastructure;
+using Graph.GraphQL.Execution;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Api.Tests.Catalog;
+
+/// <summary>books and authors as connections over the real schema: SQL statement counts for the nested (N+1) cases.</summary>
+public sealed class CatalogPagingTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    private GraphApiFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        await using (var db = database.CreateContext())
+        {
+            await DemoSeeder.SeedAsync(db, TimeProvider.System);
+            // Enough books for pages of 50: 60 more, spread over the seeded authors.
+            var authors = db.Authors.OrderBy(a => a.Name).ToList();
+            for (var i = 0; i < 60; i++)
+            {
+                db.Books.Add(new Book
+                {
+                    Title = $"Recueil {i:00}",
+                    Language = "fr",
+                    Price = new Money(1000 + i, Currency.XOF),
+                    AuthorId = authors[i % authors.Count].Id,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        _factory = new GraphApiFactory(database.ConnectionString);
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<JsonElement> QueryAsync(string query)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var executor = await _factory.Services.GetRequestExecutorAsync();
+        await using var result = await executor.ExecuteAsync(OperationRequestBuilder.New().SetDocument(query).SetServices(scope.ServiceProvider).Build());
+        var json = JsonDocument.Parse(result.ExpectOperationResult().ToJson()).RootElement.Clone();
+        Assert.False(json.TryGetProperty("errors", out var errors), errors.ToString());
+        return json.GetProperty("data");
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(50)]
+    public async Task Books_with_their_author_and_the_authors_books_take_three_statements_whatever_the_page_size(int pageSize)
+    {
+        await QueryAsync("{ __typename }");
+        using var commands = new SqlCommandCounter(database.Name);
+        var data = await QueryAsync($"{{ books(first: {pageSize}) {{ nodes {{ title author {{ name books {{ title }} }} }} }} }}");
+
+        var nodes = data.GetProperty("books").GetProperty("nodes");
+        Assert.Equal(pageSize, nodes.GetArrayLength());
+        Assert.All(nodes.EnumerateArray(), book =>
+        {
+            var author = book.GetProperty("author");
+            Assert.Contains(author.GetProperty("books").EnumerateArray(), b => b.GetProperty("title").GetString() == book.GetProperty("title").GetString());
+        });
+        // The page (1), the authors of the page (1), the books of those authors (1).
+        Assert.Equal(3, commands.Count);
+    }
+
+    [Fact]
+    public async Task Authors_page_by_name_and_count_only_when_asked()
+    {
+        using var commands = new SqlCommandCounter(database.Name);
+        var data = await QueryAsync("{ authors(first: 2) { nodes { name } pageInfo { hasNextPage } } }");
+        Assert.Equal(1, commands.Count);
+        var names = data.GetProperty("authors").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("name").GetString()).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.True(data.GetProperty("authors").GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+    }
+}
