@@ -79,4 +79,7 @@ public static class ErrorCodes
 
     /// <summary>The subscription provider cannot subscribe right now (its backplane is unreachable); retrying later may succeed.</summary>
     public const string SubscriptionUnavailable = "SUBSCRIPTION_UNAVAILABLE";
+
+    /// <summary>A sorting argument (<c>order</c>) is malformed: an element sets no field, or sets one to an unusable value.</summary>
+    public const string SortInvalid = "SORT_INVALID";
 }
