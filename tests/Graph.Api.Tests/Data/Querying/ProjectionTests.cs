@@ -171,6 +171,22 @@ public sealed class ProjectionTests(QueryingDatabase database) : IClassFixture<Q
     }
 
     [Fact]
+    public async Task Code_first_descriptors_sort_a_collection_the_projection_loaded()
+    {
+        var executor = await database.CreateExecutorAsync(b => b
+            .AddProjections()
+            .AddSorting()
+            .AddTypeExtension<Queries>()
+            .AddType(new ObjectType<Writer>(d => d.Field(w => w.Titles).UseSorting().UseProjection())));
+        // writers is projected in SQL (with its titles); Writer.titles then sorts and projects that list in memory.
+        var (json, sql) = await executor.RunWithSqlAsync(database, "{ writers { titles(order: [{ pages: DESC }]) { pages } } }");
+        var expected = QueryingDatabase.Seed().OfType<Title>().Where(t => t.WriterId == 1).Select(t => t.Pages).OrderDescending();
+        var titles = JsonDocument.Parse(json).RootElement.GetProperty("data").GetProperty("writers")[0].GetProperty("titles");
+        Assert.Equal(expected, titles.EnumerateArray().Select(t => t.GetProperty("pages").GetInt32()));
+        Assert.DoesNotContain("price", Columns(Assert.Single(sql)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Projection_needs_AddProjections()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateExecutorAsync(b => b.AddSorting().AddTypeExtension<Queries>()));
