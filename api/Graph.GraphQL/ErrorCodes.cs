@@ -88,4 +88,7 @@ public static class ErrorCodes
 
     /// <summary>A cursor is malformed, or was issued by another field or for another order.</summary>
     public const string PagingCursorInvalid = "PAGING_CURSOR_INVALID";
+
+    /// <summary>A sorting argument (<c>order</c>) is malformed: an element sets no field, or sets one to an unusable value.</summary>
+    public const string SortInvalid = "SORT_INVALID";
 }

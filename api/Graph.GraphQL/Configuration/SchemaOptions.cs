@@ -14,4 +14,7 @@ public sealed class SchemaOptions
 
     /// <summary>Library bindings of resolver parameters (a DbContext per resolver, ...), asked before the built-in rules.</summary>
     public IList<ResolverParameterBinding> ParameterBindings { get; } = [];
+
+    /// <summary>Settings of libraries (sorting, projections, ...), which their descriptor attributes read while the schema is built.</summary>
+    public IDictionary<string, object?> ContextData { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 }

@@ -50,6 +50,8 @@ public sealed class Title
 
     public List<string> Tags { get; set; } = [];
 
+    /// <summary>Always projected: resolvers of other fields (the writer through a DataLoader) need it.</summary>
+    [Graph.GraphQL.Data.IsProjected(true)]
     public int WriterId { get; set; }
 
     public Writer? Writer { get; set; }
