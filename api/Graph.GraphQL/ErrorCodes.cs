@@ -79,4 +79,13 @@ public static class ErrorCodes
 
     /// <summary>The subscription provider cannot subscribe right now (its backplane is unreachable); retrying later may succeed.</summary>
     public const string SubscriptionUnavailable = "SUBSCRIPTION_UNAVAILABLE";
+
+    /// <summary>
+    /// A global ID (<c>node(id:)</c>, <c>nodes(ids:)</c>, an <c>[ID]</c> argument or input field) is malformed, names a type
+    /// that is not a node type of the schema, belongs to another type than the argument expects, or has a key of the wrong kind.
+    /// </summary>
+    public const string InvalidNodeId = "INVALID_NODE_ID";
+
+    /// <summary><c>nodes(ids:)</c> was given more IDs than the server fetches at once (50 unless configured).</summary>
+    public const string NodeLimitExceeded = "NODE_LIMIT_EXCEEDED";
 }
