@@ -32,7 +32,7 @@ public sealed class NodeAttribute : ObjectTypeDescriptorAttribute
             ResolverType = NodeResolverType,
             ResolverName = NodeResolver,
         };
-        NodeTypeConfigurer.Configure(context, descriptor, node);
+        NodeTypeConfigurer.Configure(descriptor, node);
     }
 }
 

@@ -9,7 +9,7 @@ internal sealed class NodeConfiguration(Type? runtimeType)
 {
     public Type? RuntimeType { get; } = runtimeType;
 
-    /// <summary>The key member chosen explicitly (code-first <c>IdField</c>), if any.</summary>
+    /// <summary>The key member (found by convention or chosen with the code-first <c>IdField</c>), if any.</summary>
     public MemberInfo? IdMember { get; set; }
 
     /// <summary>The CLR name of the key member (<see cref="NodeAttribute.IdField"/>), if any.</summary>
@@ -34,15 +34,29 @@ internal sealed record NodeTypeInfo(Type KeyType, FieldResolverDelegate Resolver
 /// <summary>Turns an object type into a node type: implements <c>Node</c>, <c>id: ID!</c> from the key, a compiled node resolver.</summary>
 internal static class NodeTypeConfigurer
 {
-    public static void Configure(IDescriptorContext context, IObjectTypeDescriptor descriptor, NodeConfiguration node)
+    public static void Configure(IObjectTypeDescriptor descriptor, NodeConfiguration node)
     {
         descriptor.Implements(GlobalObjectIdentification.NodeInterfaceName);
-        var idMember = node.IdMember ?? (node.RuntimeType is null ? null : FindIdMember(node.RuntimeType, node.IdMemberName));
-        if (idMember is not null && descriptor is ObjectTypeDescriptor state)
+        if (node.RuntimeType is not null && FindIdMember(node.RuntimeType, node.IdMemberName) is { } idMember)
         {
-            state.MemberField(idMember).Name("id").Type("ID!");
+            SetIdMember(descriptor, node, idMember);
         }
-        descriptor.Extend().OnBeforeCompletion((ctx, definition) => Complete((DescriptorContext)ctx, definition, node, idMember));
+        descriptor.Extend().OnBeforeCompletion((ctx, definition) => Complete((DescriptorContext)ctx, definition, node));
+    }
+
+    /// <summary>Makes <paramref name="member"/> the <c>id: ID!</c> field (and no longer the member chosen before, if any).</summary>
+    public static void SetIdMember(IObjectTypeDescriptor descriptor, NodeConfiguration node, MemberInfo member)
+    {
+        if (descriptor is not ObjectTypeDescriptor state)
+        {
+            return;
+        }
+        if (node.IdMember is { } previous && previous != member)
+        {
+            state.MemberField(previous).Ignore();
+        }
+        node.IdMember = member;
+        state.MemberField(member).Ignore(false).Name("id").Type("ID!");
     }
 
     private static MemberInfo? FindIdMember(Type type, string? name)
@@ -56,7 +70,7 @@ internal static class NodeTypeConfigurer
             ?? type.GetProperties(flags).FirstOrDefault(p => p.IsDefined(typeof(IDAttribute), inherit: false));
     }
 
-    private static void Complete(DescriptorContext context, ObjectTypeDefinition definition, NodeConfiguration node, MemberInfo? idMember)
+    private static void Complete(DescriptorContext context, ObjectTypeDefinition definition, NodeConfiguration node)
     {
         if (context.Definitions.FindType(GlobalObjectIdentification.NodeInterfaceName) is not InterfaceTypeDefinition)
         {
@@ -66,7 +80,7 @@ internal static class NodeTypeConfigurer
         var idField = definition.Fields.Find(f => f.Name == "id");
         if (idField is null)
         {
-            context.ReportError(idMember is null && node.IdMemberName is not null
+            context.ReportError(node.IdMember is null && node.IdMemberName is not null
                 ? $"The node type {definition.Name} has no member {node.IdMemberName} to use as its ID."
                 : $"The node type {definition.Name} has no key: add an Id property, mark the key [ID], or name it with [Node(IdField = ...)].");
             return;
