@@ -91,4 +91,13 @@ public static class ErrorCodes
 
     /// <summary>A sorting argument (<c>order</c>) is malformed: an element sets no field, or sets one to an unusable value.</summary>
     public const string SortInvalid = "SORT_INVALID";
+
+    /// <summary>
+    /// A global ID (<c>node(id:)</c>, <c>nodes(ids:)</c>, an <c>[ID]</c> argument or input field) is malformed, names a type
+    /// that is not a node type of the schema, belongs to another type than the argument expects, or has a key of the wrong kind.
+    /// </summary>
+    public const string InvalidNodeId = "INVALID_NODE_ID";
+
+    /// <summary><c>nodes(ids:)</c> was given more IDs than the server fetches at once (50 unless configured).</summary>
+    public const string NodeLimitExceeded = "NODE_LIMIT_EXCEEDED";
 }

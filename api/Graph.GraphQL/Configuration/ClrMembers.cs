@@ -9,7 +9,8 @@ namespace Graph.GraphQL.Configuration;
 /// Which members of a CLR type become fields: public readable properties and public methods returning a value, in
 /// declaration order (base classes first), without <see cref="GraphQLIgnoreAttribute"/>, compiler-generated members
 /// (record <c>Equals</c>, <c>Deconstruct</c>, ...), <see cref="object"/>'s methods, generic methods, methods with
-/// <c>ref</c>/<c>out</c> parameters, and members declared by framework types. Static members count for resolver classes
+/// <c>ref</c>/<c>out</c> parameters, node resolvers (<see cref="Types.Relay.NodeResolverAttribute"/>), and members declared by
+/// framework types. Static members count for resolver classes
 /// (root types and extensions) only.
 /// </summary>
 internal static class ClrMembers
@@ -129,6 +130,7 @@ internal static class ClrMembers
         && !method.Name.Contains('<', StringComparison.Ordinal)
         && !method.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false)
         && !method.IsDefined(typeof(GraphQLIgnoreAttribute), inherit: false)
+        && !method.IsDefined(typeof(Types.Relay.NodeResolverAttribute), inherit: false)
         && method.ReturnType != typeof(void) && method.ReturnType != typeof(Task) && method.ReturnType != typeof(ValueTask)
         && !method.GetParameters().Any(p => p.ParameterType.IsByRef || p.ParameterType.IsPointer || p.IsOut);
 

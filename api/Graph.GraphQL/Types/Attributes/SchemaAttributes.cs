@@ -69,9 +69,42 @@ public sealed class GraphQLNonNullTypeAttribute : Attribute
     public bool ElementsNonNull { get; init; }
 }
 
-/// <summary>Maps the annotated member, parameter or property to the <c>ID</c> scalar (list and non-null wrappers are kept).</summary>
+/// <summary>
+/// Maps the annotated member, parameter or property to the <c>ID</c> scalar (list and non-null wrappers are kept). With
+/// global object identification (<c>AddGlobalObjectIdentification()</c>) the value is a node's key behind an opaque global
+/// ID: output values are formatted as IDs of <see cref="TypeName"/> (by default the type declaring the field), and
+/// arguments and input fields accept global IDs, checked to be of <see cref="TypeName"/> when it is set, and hand the
+/// resolver the key.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Method | AttributeTargets.Parameter | AttributeTargets.Field)]
-public sealed class IDAttribute : Attribute;
+public class IDAttribute : Attribute
+{
+    /// <summary>An ID of the declaring type (output) or of any node type (input).</summary>
+    public IDAttribute()
+    {
+    }
+
+    /// <summary>An ID of the node type named <paramref name="typeName"/> (<c>[ID(nameof(Author))]</c>).</summary>
+    public IDAttribute(string? typeName) => TypeName = typeName;
+
+    /// <summary>The GraphQL name of the node type the ID belongs to, or null.</summary>
+    public string? TypeName { get; protected init; }
+
+    /// <summary>The CLR type whose GraphQL type the ID belongs to (set by <see cref="IDAttribute{T}"/>), or null.</summary>
+    public Type? ClrType { get; protected init; }
+}
+
+/// <summary>An <see cref="IDAttribute"/> for IDs of the node type inferred from <typeparamref name="T"/> (<c>[ID&lt;Author&gt;]</c>).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Method | AttributeTargets.Parameter | AttributeTargets.Field)]
+public sealed class IDAttribute<T> : IDAttribute
+{
+    /// <summary>Creates the attribute.</summary>
+    public IDAttribute()
+    {
+        ClrType = typeof(T);
+        TypeName = Configuration.NamingConventions.GetTypeName(typeof(T), TypeKind.Object);
+    }
+}
 
 /// <summary>Makes the annotated input class a OneOf input object (<c>@oneOf</c>): exactly one field must be given.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct)]
