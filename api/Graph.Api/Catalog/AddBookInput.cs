@@ -1,4 +1,5 @@
 using Graph.Api.Common;
+using Graph.GraphQL.Types;
 
 namespace Graph.Api.Catalog;
 
@@ -8,7 +9,8 @@ public sealed class AddBookInput
     /// <summary>The title: 1 to 300 characters once leading and trailing spaces are dropped.</summary>
     public required string Title { get; init; }
 
-    /// <summary>The author, who must already be in the catalog.</summary>
+    /// <summary>The author (the ID of an Author), who must already be in the catalog.</summary>
+    [ID<Author>]
     public required Guid AuthorId { get; init; }
 
     /// <summary>ISO 639-1 language code of the text, e.g. fr, en, wo.</summary>

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Graph.GraphQL.Types;
+using Graph.GraphQL.Types.Relay;
 
 namespace Graph.Api.Catalog;
 
 /// <summary>A writer whose books the library sells (Coko).</summary>
+[Node]
 public sealed class Author
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();

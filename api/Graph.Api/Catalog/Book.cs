@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Graph.Api.Common;
+using Graph.GraphQL.Data;
 using Graph.GraphQL.Types;
+using Graph.GraphQL.Types.Relay;
 
 namespace Graph.Api.Catalog;
 
@@ -9,6 +11,7 @@ namespace Graph.Api.Catalog;
 /// Books travel as JSON in subscription events (see <see cref="BookSubscriptions"/>): <see cref="AuthorId"/> goes with them
 /// (the graph's <c>author</c> field loads the author by it), the <see cref="Author"/> navigation does not.
 /// </remarks>
+[Node]
 public sealed class Book
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -25,7 +28,9 @@ public sealed class Book
 
     public DateOnly? PublishedOn { get; set; }
 
+    /// <summary>Kept by projections: the graph's <c>author</c> field loads the author by it.</summary>
     [GraphQLIgnore]
+    [IsProjected(true)]
     public Guid AuthorId { get; set; }
 
     /// <summary>Loaded by EF Core on demand; the graph's <c>author</c> field comes from <see cref="BookFields"/>.</summary>

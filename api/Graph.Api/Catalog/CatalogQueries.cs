@@ -3,6 +3,7 @@ using Graph.GraphQL.Data;
 using Graph.GraphQL.Resolvers;
 using Microsoft.EntityFrameworkCore;
 using Graph.GraphQL.Types;
+using Graph.GraphQL.Types.Relay;
 
 namespace Graph.Api.Catalog;
 
@@ -11,19 +12,19 @@ namespace Graph.Api.Catalog;
 public sealed class CatalogQueries
 {
     /// <summary>The books of the catalog, by title unless ordered otherwise.</summary>
-    [UsePaging]
+    [UsePaging, UseProjection, UseSorting]
     public IQueryable<Book> GetBooks(GraphDbContext db) => db.Books.AsNoTracking().OrderBy(b => b.Title);
 
     /// <summary>The authors of the catalog, by name unless ordered otherwise.</summary>
-    [UsePaging]
+    [UsePaging, UseProjection, UseSorting]
     public IQueryable<Author> GetAuthors(GraphDbContext db) => db.Authors.AsNoTracking().OrderBy(a => a.Name);
 
     /// <summary>A book of the catalog, or null when there is none with this id.</summary>
-    public Task<Book?> GetBookAsync(Guid id, BookByIdDataLoader books, CancellationToken cancellationToken) =>
+    public Task<Book?> GetBookAsync([ID<Book>] Guid id, BookByIdDataLoader books, CancellationToken cancellationToken) =>
         books.LoadAsync(id, cancellationToken);
 
     /// <summary>An author, or null when there is none with this id.</summary>
-    public Task<Author?> GetAuthorAsync(Guid id, AuthorByIdDataLoader authors, CancellationToken cancellationToken) =>
+    public Task<Author?> GetAuthorAsync([ID<Author>] Guid id, AuthorByIdDataLoader authors, CancellationToken cancellationToken) =>
         authors.LoadAsync(id, cancellationToken);
 }
 
@@ -31,6 +32,11 @@ public sealed class CatalogQueries
 [ExtendObjectType<Book>]
 public sealed class BookFields
 {
+    /// <summary>Resolves a Book's global ID for node and nodes.</summary>
+    [NodeResolver]
+    public static Task<Book?> GetBookByIdAsync(Guid id, BookByIdDataLoader books, CancellationToken cancellationToken) =>
+        books.LoadAsync(id, cancellationToken);
+
     /// <summary>Who wrote the book.</summary>
     public async Task<Author> GetAuthorAsync([Parent] Book book, AuthorByIdDataLoader authors, CancellationToken cancellationToken) =>
         await authors.LoadAsync(book.AuthorId, cancellationToken)
@@ -41,6 +47,11 @@ public sealed class BookFields
 [ExtendObjectType<Author>]
 public sealed class AuthorFields
 {
+    /// <summary>Resolves an Author's global ID for node and nodes.</summary>
+    [NodeResolver]
+    public static Task<Author?> GetAuthorByIdAsync(Guid id, AuthorByIdDataLoader authors, CancellationToken cancellationToken) =>
+        authors.LoadAsync(id, cancellationToken);
+
     /// <summary>The author's books, by title.</summary>
     public Task<Book[]> GetBooksAsync([Parent] Author author, BooksByAuthorDataLoader books, CancellationToken cancellationToken) =>
         books.LoadAsync(author.Id, cancellationToken);

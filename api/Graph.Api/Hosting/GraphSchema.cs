@@ -22,6 +22,9 @@ public static class GraphSchema
             .AddType<IError>()
             // Resolvers run in parallel: each one that takes the DbContext gets its own from the pool.
             .RegisterDbContextFactory<GraphDbContext>()
+            .AddGlobalObjectIdentification()
+            .AddProjections()
+            .AddSorting()
             .AddCatalog()
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
