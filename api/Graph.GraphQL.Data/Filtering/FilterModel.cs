@@ -41,8 +41,11 @@ internal enum FilterFieldKind
 internal sealed record ScalarFilter(string TypeName, string ScalarName, ScalarOperations Operations);
 
 /// <summary>A generated entity filter input (<c>TitleFilterInput</c>) and its fields.</summary>
-internal sealed class FilterObjectInfo(string typeName, Type runtimeType, Type? configuration)
+internal sealed class FilterObjectInfo(string typeName, string entityTypeName, Type runtimeType, Type? configuration)
 {
+    /// <summary>The GraphQL name of the entity's object type.</summary>
+    public string EntityTypeName { get; } = entityTypeName;
+
     /// <summary>The GraphQL name of the filter input type.</summary>
     public string TypeName { get; } = typeName;
 

@@ -33,7 +33,7 @@ internal sealed class FilterObjectTypes(IDescriptorContext context, FilteringOpt
             context.ReportError($"{usage}: filtering needs {entityTypeName} to be an object type.");
             return null;
         }
-        var info = new FilterObjectInfo(name, entityType, settings?.Configuration);
+        var info = new FilterObjectInfo(name, entityTypeName, entityType, settings?.Configuration);
         var self = new ListTypeNode(new NonNullTypeNode(new NamedTypeNode(name)));
         var definition = new InputObjectTypeDefinition(name)
         {
@@ -111,7 +111,7 @@ internal sealed class FilterObjectTypes(IDescriptorContext context, FilteringOpt
                 return null;
             }
             var name = "ListFilterInputTypeOf" + itemFilter.TypeName;
-            return FilterOperationTypes.Ensure(context, name, () => ListType(name, itemFilter.TypeName, itemFilter.TypeName + " items"))
+            return FilterOperationTypes.Ensure(context, name, () => ListType(name, itemFilter.TypeName, itemFilter.EntityTypeName + " values"))
                 ? new FilterFieldInfo(field.Name, property, FilterFieldKind.ObjectList, name) { Object = itemFilter, ElementType = element }
                 : null;
         }

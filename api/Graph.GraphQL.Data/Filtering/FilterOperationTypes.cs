@@ -39,7 +39,7 @@ internal static class FilterOperationTypes
     public static string? ListOf(IDescriptorContext context, ScalarFilter element)
     {
         var name = "List" + element.TypeName;
-        return Ensure(context, name, () => FilterObjectTypes.ListType(name, element.TypeName, $"values of type {element.ScalarName}")) ? name : null;
+        return Ensure(context, name, () => FilterObjectTypes.ListType(name, element.TypeName, $"{element.ScalarName} values")) ? name : null;
     }
 
     /// <summary>Adds the definition <paramref name="name"/> unless filtering already did; false (with an error) when another source owns the name.</summary>
