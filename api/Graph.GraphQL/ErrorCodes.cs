@@ -77,6 +77,9 @@ public static class ErrorCodes
     /// <summary>A subscription needs topic events but the server registers no provider for them.</summary>
     public const string SubscriptionsNotConfigured = "SUBSCRIPTIONS_NOT_CONFIGURED";
 
+    /// <summary>A <c>where</c> filter is well-typed but meaningless: null where a value is needed, a value out of range.</summary>
+    public const string FilterInvalid = "FILTER_INVALID";
+
     /// <summary>The subscription provider cannot subscribe right now (its backplane is unreachable); retrying later may succeed.</summary>
     public const string SubscriptionUnavailable = "SUBSCRIPTION_UNAVAILABLE";
 
