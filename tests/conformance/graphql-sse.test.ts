@@ -2,7 +2,7 @@
 // server: the graphql-sse client runs operations, and a plain fetch checks the event stream itself.
 import { createClient, type ExecutionResult } from "graphql-sse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../e2e/api-server";
+import { globalId, startServer, type RunningServer } from "../e2e/api-server";
 
 describe("GraphQL over Server-Sent Events (graphql-sse)", () => {
   let server: RunningServer;
@@ -30,7 +30,7 @@ describe("GraphQL over Server-Sent Events (graphql-sse)", () => {
 
   it("runs queries: one next event, then complete", async () => {
     expect(await collect("{ __typename }")).toEqual([{ data: { __typename: "Query" } }]);
-    expect(await collect("query($id: UUID!) { book(id: $id) { title } }", { id: "00000000-0000-0000-0000-000000000000" })).toEqual([
+    expect(await collect("query($id: ID!) { book(id: $id) { title } }", { id: globalId("Book", "00000000-0000-0000-0000-000000000000") })).toEqual([
       { data: { book: null } },
     ]);
   });

@@ -3,7 +3,7 @@
 import { createClient, type Client, type ExecutionResult } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqlColumn, startServer, type RunningServer } from "../e2e/api-server";
+import { globalId, sqlColumn, startServer, type RunningServer } from "../e2e/api-server";
 
 const PROTOCOL = "graphql-transport-ws";
 
@@ -37,7 +37,7 @@ describe("GraphQL over WebSocket (graphql-ws)", () => {
     const c = client();
     try {
       const typename = await collect(c, "{ __typename }");
-      const book = await collect(c, "query($id: UUID!) { book(id: $id) { title } }", { id: "00000000-0000-0000-0000-000000000000" });
+      const book = await collect(c, "query($id: ID!) { book(id: $id) { title } }", { id: globalId("Book", "00000000-0000-0000-0000-000000000000") });
 
       expect(typename).toEqual([{ data: { __typename: "Query" } }]);
       expect(book).toEqual([{ data: { book: null } }]);
@@ -104,8 +104,9 @@ describe("GraphQL over WebSocket (graphql-ws)", () => {
   });
 
   it("subscribes to bookAdded, receives the book a mutation adds, and completes", async () => {
-    const [authorId] = sqlColumn(server, "SELECT id FROM authors ORDER BY name LIMIT 1");
-    expect(authorId).toMatch(/^[0-9a-f-]{36}$/);
+    const [authorKey] = sqlColumn(server, "SELECT id FROM authors ORDER BY name LIMIT 1");
+    expect(authorKey).toMatch(/^[0-9a-f-]{36}$/);
+    const authorId = globalId("Author", authorKey);
     const c = client();
     const received: ExecutionResult[] = [];
     let acknowledged!: () => void;

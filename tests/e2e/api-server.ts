@@ -71,3 +71,9 @@ export async function startServer(): Promise<RunningServer> {
     stop: () => stopChild({ child, exited }),
   };
 }
+
+/** The opaque ID the graph gives the node of `typeName` whose key is the UUID `uuid` (base64url of `Type:g` + 16 bytes). */
+export function globalId(typeName: string, uuid: string): string {
+  const key = Buffer.from(uuid.replace(/-/g, ""), "hex");
+  return Buffer.concat([Buffer.from(`${typeName}:g`, "utf8"), key]).toString("base64url");
+}

@@ -67,7 +67,7 @@ describe("the GraphQL IDE (Banana Cake Pop) in a browser", () => {
     // The IDE built the schema from it: its SDL view shows our root types (the editor renders only the lines in view).
     await page.getByText("Schema Definition", { exact: true }).click();
     const sdl = page.locator(".monaco-editor .view-lines").first();
-    await expect.poll(() => sdl.textContent(), { timeout: 20_000 }).toMatch(/type\s+Query\s*\{[\s\S]*book\(id:\s*UUID!\):\s*Book[\s\S]*type\s+Subscription\s*\{[\s\S]*bookAdded:\s*Book!/);
+    await expect.poll(() => sdl.textContent(), { timeout: 20_000 }).toMatch(/type\s+Query\s*\{[\s\S]*book\(id:\s*ID!\):\s*Book[\s\S]*type\s+Subscription\s*\{[\s\S]*bookAdded:\s*Book!/);
     await expect.poll(() => page.getByText("Schema available").count()).toBeGreaterThan(0);
     await page.waitForTimeout(500);
     fs.mkdirSync(resultsDir, { recursive: true });

@@ -31,12 +31,13 @@ public interface IAddBookError;
 public sealed class AuthorNotFoundError(Guid authorId) : IError, IAddBookError
 {
     /// <inheritdoc />
-    public string Message => $"There is no author with the id {AuthorId}.";
+    public string Message => "There is no author with this ID.";
 
     /// <inheritdoc />
     public string Code => "AUTHOR_NOT_FOUND";
 
-    /// <summary>The id that matched no author.</summary>
+    /// <summary>The author ID that matched no author, as it was given.</summary>
+    [ID<Author>]
     public Guid AuthorId { get; } = authorId;
 }
 

@@ -12,11 +12,11 @@ namespace Graph.Api.Catalog;
 public sealed class CatalogQueries
 {
     /// <summary>The books of the catalog, by title unless ordered otherwise.</summary>
-    [UsePaging, UseProjection, UseSorting]
+    [UsePaging, UseProjection, UseFiltering, UseSorting]
     public IQueryable<Book> GetBooks(GraphDbContext db) => db.Books.AsNoTracking().OrderBy(b => b.Title);
 
     /// <summary>The authors of the catalog, by name unless ordered otherwise.</summary>
-    [UsePaging, UseProjection, UseSorting]
+    [UsePaging, UseProjection, UseFiltering, UseSorting]
     public IQueryable<Author> GetAuthors(GraphDbContext db) => db.Authors.AsNoTracking().OrderBy(a => a.Name);
 
     /// <summary>A book of the catalog, or null when there is none with this id.</summary>

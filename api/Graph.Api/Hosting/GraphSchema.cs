@@ -24,6 +24,7 @@ public static class GraphSchema
             .RegisterDbContextFactory<GraphDbContext>()
             .AddGlobalObjectIdentification()
             .AddProjections()
+            .AddFiltering()
             .AddSorting()
             .AddCatalog()
             // Events reach the subscribers of every instance through the database the instances share.

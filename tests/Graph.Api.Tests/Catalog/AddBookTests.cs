@@ -69,7 +69,7 @@ public sealed class AddBookTests(DatabaseFixture database) : IClassFixture<Datab
         string? publishedOn = "2024-03-08") => new()
         {
             ["title"] = title,
-            ["authorId"] = (authorId ?? _authorId).ToString(),
+            ["authorId"] = GlobalIds.Author(authorId ?? _authorId),
             ["language"] = language,
             ["price"] = new Dictionary<string, object?> { ["amount"] = amount, ["currency"] = currency },
             ["isbn"] = isbn,
@@ -109,7 +109,7 @@ public sealed class AddBookTests(DatabaseFixture database) : IClassFixture<Datab
         Assert.Equal("Kouadio Yao", book.GetProperty("author").GetProperty("name").GetString());
 
         await using var db = database.CreateContext();
-        var saved = await db.Books.SingleAsync(b => b.Id == book.GetProperty("id").GetGuid());
+        var saved = await db.Books.SingleAsync(b => b.Id == GlobalIds.KeyOf(book.GetProperty("id").GetString()!));
         Assert.Equal("Le Marché de Sandaga", saved.Title);
         Assert.Equal(_authorId, saved.AuthorId);
         Assert.Equal(isbn, saved.Isbn);
@@ -207,8 +207,8 @@ public sealed class AddBookTests(DatabaseFixture database) : IClassFixture<Datab
         var error = Assert.Single(payload.GetProperty("errors").EnumerateArray());
         Assert.Equal("AuthorNotFoundError", error.GetProperty("__typename").GetString());
         Assert.Equal("AUTHOR_NOT_FOUND", error.GetProperty("code").GetString());
-        Assert.Equal(unknown, error.GetProperty("authorId").GetGuid());
-        Assert.Equal($"There is no author with the id {unknown}.", error.GetProperty("message").GetString());
+        Assert.Equal(GlobalIds.Author(unknown), error.GetProperty("authorId").GetString());
+        Assert.Equal("There is no author with this ID.", error.GetProperty("message").GetString());
         Assert.Equal(before, await CountBooksAsync());
     }
 

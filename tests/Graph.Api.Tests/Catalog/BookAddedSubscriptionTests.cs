@@ -51,7 +51,7 @@ public sealed class BookAddedSubscriptionTests(DatabaseFixture database) : IClas
                 ["input"] = new Dictionary<string, object?>
                 {
                     ["title"] = "Les Greniers de Ségou",
-                    ["authorId"] = authorId.ToString(),
+                    ["authorId"] = GlobalIds.Author(authorId),
                     ["language"] = "fr",
                     ["price"] = new Dictionary<string, object?> { ["amount"] = 3500, ["currency"] = "XOF" },
                 },

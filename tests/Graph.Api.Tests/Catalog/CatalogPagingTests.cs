@@ -77,4 +77,25 @@ public sealed class CatalogPagingTests(DatabaseFixture database) : IClassFixture
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
         Assert.True(data.GetProperty("authors").GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
     }
+
+    [Fact]
+    public async Task A_filtered_sorted_paged_projected_query_is_one_SQL_statement()
+    {
+        // The statement is the contract: a change that evaluated any part in memory would change it.
+        using var commands = new SqlCommandCounter(database.Name);
+        var data = await QueryAsync("""
+            { books(first: 3, where: { title: { contains: "RECUEIL" }, price: { currency: { eq: XOF } } }, order: [{ title: DESC }]) {
+                nodes { title } } }
+            """);
+
+        Assert.Equal(["Recueil 59", "Recueil 58", "Recueil 57"], data.GetProperty("books").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("title").GetString()));
+        var sql = Assert.Single(commands.Commands);
+        Assert.Equal("""
+            SELECT b.id, b.author_id, b.title
+            FROM books AS b
+            WHERE lower(b.title) LIKE @p_contains AND b.price_currency = @p1
+            ORDER BY b.title DESC, b.id
+            LIMIT @p2
+            """, sql);
+    }
 }

@@ -46,8 +46,8 @@ public sealed class CatalogQueriesTests(DatabaseFixture database) : IClassFixtur
         var book = await db.Books.Include(b => b.Author).FirstAsync(b => b.Isbn == "9782000000035");
 
         var json = await QueryAsync(
-            "query($id: UUID!) { book(id: $id) { title price { amount currency } author { name countryCode } } }",
-            new() { ["id"] = book.Id.ToString() });
+            "query($id: ID!) { book(id: $id) { title price { amount currency } author { name countryCode } } }",
+            new() { ["id"] = GlobalIds.Book(book.Id) });
 
         Assert.False(json.TryGetProperty("errors", out var errors), errors.ToString());
         var data = json.GetProperty("data").GetProperty("book");
@@ -68,8 +68,8 @@ public sealed class CatalogQueriesTests(DatabaseFixture database) : IClassFixtur
         var id = await db.Books.Where(b => b.Isbn == isbn).Select(b => b.Id).SingleAsync();
 
         var text = await QueryTextAsync(
-            "query($id: UUID!) { book(id: $id) { price { amount currency } } }",
-            new() { ["id"] = id.ToString() });
+            "query($id: ID!) { book(id: $id) { price { amount currency } } }",
+            new() { ["id"] = GlobalIds.Book(id) });
 
         Assert.Contains(expected, text, StringComparison.Ordinal);
     }
@@ -77,21 +77,27 @@ public sealed class CatalogQueriesTests(DatabaseFixture database) : IClassFixtur
     [Fact]
     public async Task An_unknown_id_is_null_not_an_error()
     {
-        var json = await QueryAsync("""{ book(id: "0190d6c4-0000-7000-8000-000000000000") { title } }""");
+        var json = await QueryAsync($$"""{ book(id: "{{GlobalIds.Book(Guid.Parse("0190d6c4-0000-7000-8000-000000000000"))}}") { title } }""");
 
         Assert.Equal(JsonValueKind.Null, json.GetProperty("data").GetProperty("book").ValueKind);
         Assert.False(json.TryGetProperty("errors", out _));
     }
 
-    [Fact]
-    public async Task A_malformed_id_is_a_clear_error_with_a_code()
+    [Theory]
+    [InlineData("not-an-id")]
+    [InlineData("0190d6c4-0000-7000-8000-000000000000")]
+    public async Task A_malformed_id_or_the_id_of_another_type_is_a_clear_error_with_a_code(string id)
     {
-        var json = await QueryAsync("""{ book(id: "not-a-uuid") { title } }""");
+        // A raw UUID is not an ID of the graph; neither is the ID of an author given for a book.
+        foreach (var given in new[] { id, GlobalIds.Author(Guid.Parse("0190d6c4-0000-7000-8000-000000000000")) })
+        {
+            var json = await QueryAsync($$"""{ book(id: "{{given}}") { title } }""");
 
-        var error = json.GetProperty("errors")[0];
-        Assert.Contains("UUID", error.GetProperty("message").GetString());
-        Assert.Equal("GRAPHQL_VALIDATION_FAILED", error.GetProperty("extensions").GetProperty("code").GetString());
-        Assert.False(json.TryGetProperty("data", out _));
+            var error = json.GetProperty("errors")[0];
+            Assert.Equal("INVALID_NODE_ID", error.GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Equal("book", error.GetProperty("path")[0].GetString());
+            Assert.Equal(JsonValueKind.Null, json.GetProperty("data").GetProperty("book").ValueKind);
+        }
     }
 
     [Fact]
@@ -99,7 +105,7 @@ public sealed class CatalogQueriesTests(DatabaseFixture database) : IClassFixtur
     {
         await using var db = database.CreateContext();
         var ids = await db.Authors.OrderBy(a => a.Name).Select(a => a.Id).Take(3).ToListAsync();
-        var fields = string.Join(" ", ids.Select((id, i) => $"a{i}: author(id: \"{id}\") {{ name books {{ title author {{ name }} }} }}"));
+        var fields = string.Join(" ", ids.Select((id, i) => $"a{i}: author(id: \"{GlobalIds.Author(id)}\") {{ name books {{ title author {{ name }} }} }}"));
 
         using var commands = new SqlCommandCounter(database.Name);
         var json = await QueryAsync("{ " + fields + " }");

@@ -28,11 +28,11 @@ public sealed class HttpTransportTests(DatabaseFixture database) : IClassFixture
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<(Guid Book, Guid Author)> CabossesAsync()
+    private async Task<(string Book, string Author)> CabossesAsync()
     {
         await using var db = database.CreateContext();
         var book = await db.Books.SingleAsync(b => b.Isbn == "9782000000035");
-        return (book.Id, book.AuthorId);
+        return (GlobalIds.Book(book.Id), GlobalIds.Author(book.AuthorId));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class HttpTransportTests(DatabaseFixture database) : IClassFixture
         var (book, _) = await CabossesAsync();
 
         var response = await _client.SendGraphQLAsync(PostQuery(
-            "query Book($id: UUID!) { book(id: $id) { title price { amount currency } author { name } } }",
+            "query Book($id: ID!) { book(id: $id) { title price { amount currency } author { name } } }",
             new { id = book }));
 
         response.Is(HttpStatusCode.OK, ResponseJson);
@@ -58,7 +58,7 @@ public sealed class HttpTransportTests(DatabaseFixture database) : IClassFixture
         var (_, author) = await CabossesAsync();
 
         var response = await _client.SendGraphQLAsync(Get([
-            new("query", "query Other { __typename } query Author($id: UUID!) { author(id: $id) { name books { title } } }"),
+            new("query", "query Other { __typename } query Author($id: ID!) { author(id: $id) { name books { title } } }"),
             new("operationName", "Author"),
             new("variables", $$"""{"id":"{{author}}"}"""),
             new("extensions", """{"some":"value"}"""),
@@ -180,7 +180,7 @@ public sealed class HttpTransportTests(DatabaseFixture database) : IClassFixture
     [Fact]
     public async Task A_variable_coercion_error_is_400_BAD_USER_INPUT()
     {
-        var response = await _client.SendGraphQLAsync(PostQuery("query($id: UUID!) { book(id: $id) { title } }", new { id = "not-a-uuid" }));
+        var response = await _client.SendGraphQLAsync(PostQuery("query($id: ID!) { book(id: $id) { title } }", new { id = true }));
 
         response.IsRequestError(HttpStatusCode.BadRequest, ResponseJson, "BAD_USER_INPUT");
     }
@@ -258,7 +258,7 @@ public sealed class HttpTransportTests(DatabaseFixture database) : IClassFixture
     public async Task Responses_are_compressed_when_the_client_asks(string encoding)
     {
         var (_, author) = await CabossesAsync();
-        var request = PostQuery("query($id: UUID!) { author(id: $id) { name biography books { title isbn language } } }", new { id = author });
+        var request = PostQuery("query($id: ID!) { author(id: $id) { name biography books { title isbn language } } }", new { id = author });
         request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
 
         using var response = await _client.SendAsync(request);
@@ -292,7 +292,7 @@ public sealed class HttpTransportTests(DatabaseFixture database) : IClassFixture
         await using var db = database.CreateContext();
         var books = await db.Books.Select(b => new { b.Id, b.Title }).ToListAsync();
 
-        var responses = await Task.WhenAll(books.Select(b => _client.SendGraphQLAsync(PostQuery("query($id: UUID!) { book(id: $id) { title } }", new { id = b.Id }))));
+        var responses = await Task.WhenAll(books.Select(b => _client.SendGraphQLAsync(PostQuery("query($id: ID!) { book(id: $id) { title } }", new { id = GlobalIds.Book(b.Id) }))));
 
         Assert.Equal(
             books.Select(b => b.Title),

@@ -13,9 +13,11 @@ namespace Graph.Api.Tests.GraphQL;
 /// </summary>
 public sealed class ProtectionTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IDisposable
 {
-    private const string BookTitle = "query BookTitle($id: UUID!) { book(id: $id) { title } }";
+    private const string BookTitle = "query BookTitle($id: ID!) { book(id: $id) { title } }";
     private const string AddAuthorLike = "mutation Nothing { __typename }";
-    private static readonly string BookId = Guid.NewGuid().ToString();
+    private static readonly string BookId = GlobalIds.Book(Guid.NewGuid());
+
+    private static readonly string AuthorId = GlobalIds.Author(Guid.NewGuid());
 
     private readonly string _folder = Directory.CreateTempSubdirectory("graph-trusted-").FullName;
 
@@ -50,8 +52,8 @@ public sealed class ProtectionTests(DatabaseFixture database) : IClassFixture<Da
         using var server = Server(("MaxExecutionDepth", "6"));
         using var client = server.CreateClient();
 
-        var ok = await client.SendGraphQLAsync(PostQuery($"query($id: UUID!) {{ book(id: $id) {{ {Nested(5)} }} }}", new { id = BookId }));
-        var deep = await client.SendGraphQLAsync(PostQuery($"query($id: UUID!) {{ author(id: $id) {{ {Nested(6)} }} }}", new { id = BookId }));
+        var ok = await client.SendGraphQLAsync(PostQuery($"query($id: ID!) {{ book(id: $id) {{ {Nested(5)} }} }}", new { id = BookId }));
+        var deep = await client.SendGraphQLAsync(PostQuery($"query($id: ID!) {{ author(id: $id) {{ {Nested(6)} }} }}", new { id = AuthorId }));
 
         ok.Is(HttpStatusCode.OK, ResponseJson);
         deep.Is(HttpStatusCode.BadRequest, ResponseJson);
@@ -65,10 +67,10 @@ public sealed class ProtectionTests(DatabaseFixture database) : IClassFixture<Da
     {
         using var server = Server();
         using var client = server.CreateClient();
-        var query = $"query($id: UUID!) {{ author(id: $id) {{ {Nested(6)} }} }}";
+        var query = $"query($id: ID!) {{ author(id: $id) {{ {Nested(6)} }} }}";
 
         var refused = await client.SendGraphQLAsync(PostQuery(query, new { id = BookId }));
-        var cheap = PostQuery($"query($id: UUID!) {{ author(id: $id) {{ {Nested(2)} }} }}", new { id = BookId });
+        var cheap = PostQuery($"query($id: ID!) {{ author(id: $id) {{ {Nested(2)} }} }}", new { id = AuthorId });
         cheap.Headers.Add("GraphQL-Cost", "report");
         var reported = await client.SendGraphQLAsync(cheap);
 

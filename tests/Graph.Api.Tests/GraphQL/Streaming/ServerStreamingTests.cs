@@ -23,10 +23,10 @@ public sealed class ServerStreamingTests(DatabaseFixture database) : IClassFixtu
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<Guid> CabossesAsync()
+    private async Task<string> CabossesAsync()
     {
         await using var db = database.CreateContext();
-        return (await db.Books.SingleAsync(b => b.Isbn == "9782000000035")).Id;
+        return GlobalIds.Book((await db.Books.SingleAsync(b => b.Isbn == "9782000000035")).Id);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class ServerStreamingTests(DatabaseFixture database) : IClassFixtu
 
         await socket.InitializeAsync();
         // Two operations at once: each gets its own DbContext (one context cannot serve two queries at a time).
-        const string query = "query($id: UUID!) { book(id: $id) { title author { name books { title } } } }";
+        const string query = "query($id: ID!) { book(id: $id) { title author { name books { title } } } }";
         await socket.SubscribeAsync("a", query, new { id = book });
         await socket.SubscribeAsync("b", query, new { id = book });
         var results = new Dictionary<string, string>();
@@ -68,7 +68,7 @@ public sealed class ServerStreamingTests(DatabaseFixture database) : IClassFixtu
         using var client = _factory.CreateClient();
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent(JsonSerializer.Serialize(new { query = "query($id: UUID!) { book(id: $id) { title } }", variables = new { id = book } }),
+            Content = new StringContent(JsonSerializer.Serialize(new { query = "query($id: ID!) { book(id: $id) { title } }", variables = new { id = book } }),
                 Encoding.UTF8, "application/json"),
         };
         request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
