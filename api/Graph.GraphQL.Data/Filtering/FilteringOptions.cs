@@ -3,8 +3,8 @@ using Graph.GraphQL.Configuration;
 namespace Graph.GraphQL.Data;
 
 /// <summary>
-/// How <c>[UseFiltering]</c> builds its filters, set with <c>AddFiltering(o =&gt; ...)</c>. Without <c>AddFiltering</c> the
-/// defaults apply.
+/// How <c>[UseFiltering]</c> builds its filters, set with <c>AddFiltering(o =&gt; ...)</c>, which filtering needs (as
+/// sorting needs <c>AddSorting()</c> and projection <c>AddProjections()</c>).
 /// </summary>
 public sealed class FilteringOptions
 {
@@ -20,16 +20,7 @@ public sealed class FilteringOptions
     /// <summary>The most values an <c>in</c> or <c>nin</c> list may hold (100 by default); longer lists are rejected.</summary>
     public int MaxInValues { get; set; } = 100;
 
-    /// <summary>The options set with <c>AddFiltering</c>, or the defaults.</summary>
-    internal static FilteringOptions From(SchemaDefinitionContext definitions) =>
-        definitions.Schema.ContextData.GetValueOrDefault(ContextKey) as FilteringOptions ?? new FilteringOptions();
-}
-
-/// <summary>
-/// Puts the filtering options into the schema's context data before annotated classes are read (sources contribute
-/// first), so the <c>[UseFiltering]</c> callbacks find them.
-/// </summary>
-internal sealed class FilteringOptionsSource(FilteringOptions options) : ITypeDefinitionSource
-{
-    public void Contribute(SchemaDefinitionContext context) => context.Schema.ContextData[FilteringOptions.ContextKey] = options;
+    /// <summary>The options set with <c>AddFiltering</c>, or null when it was not called.</summary>
+    internal static FilteringOptions? From(SchemaOptions options) =>
+        options.ContextData.TryGetValue(ContextKey, out var value) ? value as FilteringOptions : null;
 }

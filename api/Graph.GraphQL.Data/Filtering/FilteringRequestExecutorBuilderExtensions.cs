@@ -7,14 +7,14 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class FilteringRequestExecutorBuilderExtensions
 {
     /// <summary>
-    /// Sets the options of <c>[UseFiltering]</c> fields (see <see cref="FilteringOptions"/>). Calling it is optional:
-    /// filtering works with the default options without it.
+    /// Enables <c>[UseFiltering]</c> (fields get a <c>where</c> argument translated to SQL) with its options
+    /// (see <see cref="FilteringOptions"/>).
     /// </summary>
     public static IRequestExecutorBuilder AddFiltering(this IRequestExecutorBuilder builder, Action<FilteringOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = new FilteringOptions();
         configure?.Invoke(options);
-        return builder.ConfigureSchema(schema => schema.AddTypeDefinitionSource(new FilteringOptionsSource(options)));
+        return builder.ConfigureSchema(schema => schema.ModifyOptions(o => o.ContextData[FilteringOptions.ContextKey] = options));
     }
 }

@@ -50,6 +50,11 @@ public static class FilterObjectFieldDescriptorExtensions
 
     private static void Configure(IDescriptorContext context, OutputFieldDefinition field, Type? filterType)
     {
+        if (FilteringOptions.From(context.Options) is not { } options)
+        {
+            context.ReportError($"[UseFiltering] on {field.Name} needs AddFiltering() on the GraphQL server builder.");
+            return;
+        }
         if (DataField.GetOrCreate(context, field, "[UseFiltering]") is not { } data)
         {
             return;
@@ -65,7 +70,6 @@ public static class FilterObjectFieldDescriptorExtensions
             context.ReportError($"[UseFiltering] on {data.Description}: {error}");
             return;
         }
-        var options = FilteringOptions.From(context.Definitions);
         var usage = $"[UseFiltering] on {data.Description}";
         if (new FilterObjectTypes(context, options).GetOrCreate(data.EntityTypeName, data.EntityType, settings, usage) is not { } filter)
         {

@@ -28,7 +28,7 @@ public sealed class FilteringCodeFirstTests(QueryingDatabase database) : IClassF
     [Fact]
     public async Task A_code_first_field_filters_with_UseFiltering()
     {
-        var executor = await database.CreateExecutorAsync(b => b.AddTypeExtension<SeedQueries>().AddType<WriterType>());
+        var executor = await database.CreateExecutorAsync(b => b.AddFiltering().AddTypeExtension<SeedQueries>().AddType<WriterType>());
         var json = await executor.RunAsync("{ seedWriters { id titles(where: { pages: { gt: 370 } }) { id } } }");
         var expected = string.Join(",", FilteringSeed.Writers.Select(w =>
             $"{{\"id\":{w.Id},\"titles\":[{string.Join(",", w.Titles.Where(t => t.Pages > 370).Select(t => $"{{\"id\":{t.Id}}}"))}]}}"));

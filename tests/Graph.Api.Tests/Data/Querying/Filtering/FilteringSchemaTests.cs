@@ -131,22 +131,29 @@ public sealed class FilteringSchemaTests(QueryingDatabase database) : IClassFixt
     [Fact]
     public async Task Two_filter_types_cannot_share_a_name()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateExecutorAsync(b => b.AddTypeExtension<FilteringQueries>().AddTypeExtension<ClashingQueries>()));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateExecutorAsync(b => b.AddFiltering().AddTypeExtension<FilteringQueries>().AddTypeExtension<ClashingQueries>()));
         Assert.Contains("\"LimitedTitleFilterInput\" is already used", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_FilterInputType_can_only_filter_exposed_fields()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateExecutorAsync(b => b.AddTypeExtension<HiddenFieldQueries>().AddTypeExtension<TitleWithoutPrice>()));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateExecutorAsync(b => b.AddFiltering().AddTypeExtension<HiddenFieldQueries>().AddTypeExtension<TitleWithoutPrice>()));
         Assert.Contains("HiddenFieldFilterInputType filters Title.Price, which Title does not expose as a field", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task UseFiltering_needs_a_list_of_objects()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateExecutorAsync(b => b.AddTypeExtension<NotAListQueries>()));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateExecutorAsync(b => b.AddFiltering().AddTypeExtension<NotAListQueries>()));
         Assert.Contains("[UseFiltering] on count (NotAListQueries.GetCount)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UseFiltering_needs_AddFiltering()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => database.CreateExecutorAsync(b => b.AddTypeExtension<FilteringQueries>()));
+        Assert.Contains("needs AddFiltering() on the GraphQL server builder.", error.Message, StringComparison.Ordinal);
     }
 
     [ExtendObjectType(OperationTypeNames.Query)]
