@@ -49,6 +49,9 @@ internal sealed class DataField
 
     public bool Projection { get; set; }
 
+    /// <summary>The ascending key on the paging key property, which makes every order of pages unique (set with paging).</summary>
+    public SortKey? UniqueKey { get; set; }
+
     /// <summary>
     /// The data field of <paramref name="field"/>, created on first use: the entity type is read from the resolver's CLR
     /// result (<c>IQueryable&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>, possibly in a task) or else from the field's GraphQL

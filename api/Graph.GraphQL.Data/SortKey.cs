@@ -11,6 +11,19 @@ public sealed record SortKey(string Path, LambdaExpression Selector, bool Descen
 {
     /// <summary>The CLR type of the key.</summary>
     public Type KeyType => Selector.ReturnType;
+
+    /// <summary>The ascending key on <paramref name="property"/> of <paramref name="entityType"/> (<c>item =&gt; item.Id</c>).</summary>
+    internal static SortKey Ascending(Type entityType, PropertyInfo property)
+    {
+        var item = Expression.Parameter(entityType, "item");
+        return new SortKey(property.Name, Expression.Lambda(Expression.Property(item, property), item), Descending: false);
+    }
+
+    /// <summary>Whether this key is <paramref name="key"/>'s property read straight off the item.</summary>
+    internal bool IsOn(SortKey key) =>
+        Selector.Body is MemberExpression { Member: var member, Expression: ParameterExpression }
+        && key.Selector.Body is MemberExpression { Member: var other }
+        && member.Name == other.Name && member.DeclaringType == other.DeclaringType;
 }
 
 /// <summary>Applies and reads orderings on queryables.</summary>

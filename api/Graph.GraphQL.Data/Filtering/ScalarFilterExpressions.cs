@@ -7,8 +7,7 @@ namespace Graph.GraphQL.Data.Filtering;
 
 /// <summary>
 /// Translates one operation filter (<c>{ gt: 100, lte: 300 }</c>) on a member into a condition. Values become query
-/// parameters: each is read from a <see cref="FilterValue"/> holder, which EF Core turns into a SQL parameter the way it
-/// does a captured variable, so the plan is cached once per filter shape rather than once per value.
+/// parameters (<see cref="QueryParameter"/>), so the plan is cached once per filter shape rather than once per value.
 /// </summary>
 internal sealed class ScalarFilterExpressions(FilteringOptions options)
 {
@@ -72,7 +71,7 @@ internal sealed class ScalarFilterExpressions(FilteringOptions options)
         {
             values.SetValue(Convert(items[i] ?? throw FilterLogic.Invalid(path, $"{path}[{i}] cannot be null."), member.Type, $"{path}[{i}]"), i);
         }
-        return Expression.Call(EnumerableContains.MakeGenericMethod(member.Type), Parameter(values, values.GetType()), member);
+        return Expression.Call(EnumerableContains.MakeGenericMethod(member.Type), QueryParameter.Of(values, values.GetType()), member);
     }
 
     /// <summary>
@@ -93,17 +92,13 @@ internal sealed class ScalarFilterExpressions(FilteringOptions options)
         }
         return Expression.AndAlso(
             Expression.NotEqual(member, Expression.Constant(null, typeof(string))),
-            Expression.Call(target, method, Parameter(text, typeof(string))));
+            Expression.Call(target, method, QueryParameter.Of(text, typeof(string))));
     }
 
     private static Expression Value(object? value, Type type, string path) =>
         value is null
             ? throw FilterLogic.Invalid(path, $"{path} cannot be null.")
-            : Parameter(Convert(value, type, path), type);
-
-    /// <summary>The value as a query parameter of type <paramref name="type"/>, never a constant.</summary>
-    private static UnaryExpression Parameter(object value, Type type) =>
-        Expression.Convert(Expression.Property(Expression.Constant(new FilterValue(value)), nameof(FilterValue.Value)), type);
+            : QueryParameter.Of(Convert(value, type, path), type);
 
     /// <summary>Converts a coerced GraphQL value (Int as int, DateTime as DateTimeOffset, ...) to the member's CLR type.</summary>
     private static object Convert(object value, Type type, string path)
@@ -131,8 +126,3 @@ internal sealed class ScalarFilterExpressions(FilteringOptions options)
     }
 }
 
-/// <summary>Holds a filter value so that the query reads it as a parameter (<c>holder.Value</c>) instead of inlining it.</summary>
-internal sealed class FilterValue(object value)
-{
-    public object Value { get; } = value;
-}

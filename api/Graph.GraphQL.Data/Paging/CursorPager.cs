@@ -18,7 +18,7 @@ internal static class CursorPager<T>
     {
         var arguments = PagingArguments.Read(context, settings);
         var (source, resolverOrder) = QueryableOrdering.Split(query);
-        var keys = UniqueOrder(sort ?? resolverOrder, settings.KeyProperty);
+        var keys = UniqueOrder(sort ?? resolverOrder, field.UniqueKey!);
         var signature = CursorCodec.Signature(context.Field.Coordinate, keys);
         var afterValues = arguments.After is { } after ? CursorCodec.Decode(after, signature, keys, "after") : null;
         var beforeValues = arguments.Before is { } before ? CursorCodec.Decode(before, signature, keys, "before") : null;
@@ -73,38 +73,16 @@ internal static class CursorPager<T>
     }
 
     /// <summary>The ordering with the unique key appended (unless the ordering already ends on it).</summary>
-    private static List<SortKey> UniqueOrder(IReadOnlyList<SortKey> order, string keyProperty)
+    private static List<SortKey> UniqueOrder(IReadOnlyList<SortKey> order, SortKey uniqueKey)
     {
         var keys = new List<SortKey>(order.Count + 1);
-        var hasKey = false;
-        foreach (var key in order)
+        keys.AddRange(order);
+        if (!keys.Exists(key => key.IsOn(uniqueKey)))
         {
-            keys.Add(key);
-            hasKey |= IsProperty(key.Selector, keyProperty);
-        }
-        if (!hasKey)
-        {
-            keys.Add(KeyOf(keyProperty));
+            keys.Add(uniqueKey);
         }
         return keys;
     }
-
-    private static SortKey? _key;
-
-    private static SortKey KeyOf(string keyProperty)
-    {
-        if (_key is { } key && IsProperty(key.Selector, keyProperty))
-        {
-            return key;
-        }
-        var item = Expression.Parameter(typeof(T), "item");
-        var property = typeof(T).GetProperty(keyProperty)
-            ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {keyProperty} to make the order of its pages unique.");
-        return _key = new SortKey(keyProperty, Expression.Lambda(Expression.Property(item, property), item), Descending: false);
-    }
-
-    private static bool IsProperty(LambdaExpression selector, string name) =>
-        selector.Body is MemberExpression { Member.Name: var member, Expression: ParameterExpression } && member == name;
 }
 
 /// <summary>The paging arguments of a request, checked against the field's settings.</summary>

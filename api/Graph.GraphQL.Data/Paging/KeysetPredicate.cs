@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 
 namespace Graph.GraphQL.Data.Paging;
 
@@ -28,7 +27,7 @@ internal static class KeysetPredicate
         {
             var key = keys[i];
             var keyValue = ExpressionRebinding.Invoke(key.Selector, item);
-            var cursorValue = Closure(values[i], key.KeyType);
+            var cursorValue = QueryParameter.Of(values[i], key.KeyType);
             var nullsFirst = key.Descending ? !nullsFirstWhenAscending : nullsFirstWhenAscending;
             var beyond = Beyond(keyValue, cursorValue, values[i] is null, greater: after != key.Descending, nullsBeyond: nullsFirst != after);
             if (beyond is not null)
@@ -78,12 +77,5 @@ internal static class KeysetPredicate
             return greater ? Expression.GreaterThan(call, Expression.Constant(0)) : Expression.LessThan(call, Expression.Constant(0));
         }
         return greater ? Expression.GreaterThan(left, right) : Expression.LessThan(left, right);
-    }
-
-    /// <summary>The value as a closure field (a SQL parameter once EF Core sees it), typed as the key.</summary>
-    private static Expression Closure(object? value, Type type)
-    {
-        var box = Activator.CreateInstance(typeof(StrongBox<>).MakeGenericType(type), value)!;
-        return Expression.Field(Expression.Constant(box), "Value");
     }
 }

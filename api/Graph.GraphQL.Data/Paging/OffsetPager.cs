@@ -26,7 +26,7 @@ internal static class OffsetPager<T>
         {
             return new CollectionSegment<T>([], new CollectionSegmentInfo(false, skip > 0), totalCount);
         }
-        var ordered = order is null ? OrderByKey(source, settings.KeyProperty) : QueryableOrdering.Apply(source, order);
+        var ordered = QueryableOrdering.Apply(source, order ?? [field.UniqueKey!]);
         var page = ordered.Skip(skip).Take(take + 1);
         if (field.Projection && ProjectionBuilder.Build<T>(selection.ItemSelections, context) is { } projection)
         {
@@ -39,14 +39,5 @@ internal static class OffsetPager<T>
             items.RemoveAt(items.Count - 1);
         }
         return new CollectionSegment<T>(items, new CollectionSegmentInfo(hasMore, skip > 0), totalCount);
-    }
-
-    private static IQueryable<T> OrderByKey(IQueryable<T> query, string keyProperty)
-    {
-        var item = System.Linq.Expressions.Expression.Parameter(typeof(T), "item");
-        var property = typeof(T).GetProperty(keyProperty)
-            ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {keyProperty} to order its pages by.");
-        var selector = System.Linq.Expressions.Expression.Lambda(System.Linq.Expressions.Expression.Property(item, property), item);
-        return QueryableOrdering.Apply(query, [new SortKey(keyProperty, selector, Descending: false)]);
     }
 }

@@ -139,11 +139,12 @@ public static class PagingObjectFieldDescriptorExtensions
             context.ReportError(e.Message);
             return null;
         }
-        if (data.EntityType.GetProperty(keyProperty) is null)
+        if (data.EntityType.GetProperty(keyProperty) is not { } key)
         {
             context.ReportError($"{attribute} on {data.Description} needs a unique key to order pages by: {data.EntityType.Name} has no property {keyProperty} (set KeyProperty).");
             return null;
         }
+        data.UniqueKey = SortKey.Ascending(data.EntityType, key);
         return data;
     }
 }

@@ -24,13 +24,7 @@ public sealed class CursorPagingSettings
     /// <summary>The connection type's name; default the entity type's name + <c>Connection</c> (<c>BookConnection</c>).</summary>
     public string? ConnectionName { get; set; }
 
-    internal void Validate(string field)
-    {
-        if (DefaultPageSize < 1 || MaxPageSize < 1 || DefaultPageSize > MaxPageSize)
-        {
-            throw new ArgumentException($"The paging of {field} needs 1 <= DefaultPageSize ({DefaultPageSize}) <= MaxPageSize ({MaxPageSize}).");
-        }
-    }
+    internal void Validate(string field) => PageSizes.Validate(field, DefaultPageSize, MaxPageSize);
 }
 
 /// <summary>How an offset-paged field pages (see <see cref="UseOffsetPagingAttribute"/>).</summary>
@@ -48,11 +42,16 @@ public sealed class OffsetPagingSettings
     /// <summary>The segment type's name; default the entity type's name + <c>CollectionSegment</c>.</summary>
     public string? CollectionSegmentName { get; set; }
 
-    internal void Validate(string field)
+    internal void Validate(string field) => PageSizes.Validate(field, DefaultPageSize, MaxPageSize);
+}
+
+internal static class PageSizes
+{
+    public static void Validate(string field, int defaultPageSize, int maxPageSize)
     {
-        if (DefaultPageSize < 1 || MaxPageSize < 1 || DefaultPageSize > MaxPageSize)
+        if (defaultPageSize < 1 || maxPageSize < 1 || defaultPageSize > maxPageSize)
         {
-            throw new ArgumentException($"The offset paging of {field} needs 1 <= DefaultPageSize ({DefaultPageSize}) <= MaxPageSize ({MaxPageSize}).");
+            throw new ArgumentException($"The paging of {field} needs 1 <= DefaultPageSize ({defaultPageSize}) <= MaxPageSize ({maxPageSize}).");
         }
     }
 }

@@ -99,9 +99,9 @@ public sealed class CatalogPagingTests(DatabaseFixture database) : IClassFixture
         Assert.Equal("""
             SELECT b.id, b.author_id, b.title
             FROM books AS b
-            WHERE lower(b.title) LIKE @p_contains AND b.price_currency = @p1
+            WHERE lower(b.title) LIKE @Value_contains AND b.price_currency = @Value1
             ORDER BY b.title DESC, b.id
-            LIMIT @p2
+            LIMIT @p
             """, sql);
     }
 }
