@@ -1,5 +1,16 @@
-using BenchmarkDotNet.Running;
+using Graph.Benchmarks.Http;
 
-// dotnet run -c Release --project tests/Graph.Benchmarks -- --filter '*'     (BenchmarkDotNet: time and allocations)
-// dotnet run -c Release --project tests/Graph.Benchmarks -- --filter '*Parse*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// npm run bench -- <what>; see scripts/bench.mjs. The commands of this program:
+//   serve --target graph|ceiling --port N    the HTTP comparison harness's .NET servers (Http/)
+//   anything else                            BenchmarkDotNet: --filter '*' (parse, validate, execute; time and allocations)
+return args.FirstOrDefault() switch
+{
+    "serve" => await LibraryServer.RunAsync(args[1..]),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}
