@@ -16,7 +16,7 @@ namespace Graph.GraphQL.Resolvers;
 /// </summary>
 public static class ResolverCompiler
 {
-    private static readonly MethodInfo ParentMethod = typeof(IResolverContext).GetMethods().Single(m => m.Name == nameof(IResolverContext.Parent) && m.IsGenericMethodDefinition);
+    private static readonly MethodInfo ParentMethod = typeof(ResolverCompiler).GetMethod(nameof(ParentAs), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo ArgumentMethod = typeof(IResolverContext).GetMethods().Single(m => m.Name == nameof(IResolverContext.ArgumentValue) && m.IsGenericMethodDefinition);
     private static readonly MethodInfo ServiceMethod = typeof(ResolverCompiler).GetMethod(nameof(GetRequiredService), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo FromTaskOfT = typeof(ResolverCompiler).GetMethod(nameof(AwaitTaskOfT), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -56,7 +56,38 @@ public static class ResolverCompiler
         {
             throw new ArgumentException($"{member.Name} is not synchronous.", nameof(member));
         }
-        return E.Lambda<PureFieldResolverDelegate>(E.Convert(call, typeof(object)), context).Compile();
+        var resolver = E.Lambda<PureFieldResolverDelegate>(E.Convert(call, typeof(object)), context).Compile();
+        if (instance is null && member is PropertyInfo or FieldInfo && !IsStatic(member) && !member.DeclaringType!.IsValueType)
+        {
+            ParentReaders.AddOrUpdate(resolver, CompileParentReader(member));
+        }
+        return resolver;
+    }
+
+    /// <summary>
+    /// The reader of the parent's member behind <paramref name="resolver"/> when it is exactly a resolver compiled by
+    /// <see cref="CompilePureResolver"/> for an instance property or field of the parent (not wrapped since): the executor
+    /// reads such fields straight from the parent, without a resolver context. The reader returns <see cref="NotRead"/>
+    /// when the parent is not of the member's type (the resolver then reports that as it always does).
+    /// </summary>
+    internal static Func<object, object?>? GetParentReader(PureFieldResolverDelegate? resolver) =>
+        resolver is not null && ParentReaders.TryGetValue(resolver, out var reader) ? reader : null;
+
+    /// <summary>What a parent reader returns when the parent is not of the member's type.</summary>
+    internal static readonly object NotRead = new();
+
+    private static readonly ConditionalWeakTable<PureFieldResolverDelegate, Func<object, object?>> ParentReaders = new();
+
+    private static Func<object, object?> CompileParentReader(MemberInfo member)
+    {
+        // parent => parent is T t ? (object)t.Member : NotRead
+        var parent = E.Parameter(typeof(object), "parent");
+        var typed = E.Variable(member.DeclaringType!, "typed");
+        var read = member is PropertyInfo property ? E.Property(typed, property) : E.Field(typed, (FieldInfo)member);
+        var body = E.Block([typed],
+            E.Assign(typed, E.TypeAs(parent, member.DeclaringType!)),
+            E.Condition(E.Equal(typed, E.Constant(null, member.DeclaringType!)), E.Constant(NotRead), E.Convert(read, typeof(object))));
+        return E.Lambda<Func<object, object?>>(body, parent).Compile();
     }
 
     /// <summary>Whether values of <paramref name="type"/> are awaited by resolvers (<see cref="Task"/>, <see cref="ValueTask"/> and their generic forms).</summary>
@@ -120,7 +151,7 @@ public static class ResolverCompiler
         if (!IsStatic(member))
         {
             target = instance is null
-                ? E.Call(context, ParentMethod.MakeGenericMethod(declaringType))
+                ? E.Call(ParentMethod.MakeGenericMethod(declaringType), context)
                 : E.Convert(E.Invoke(E.Constant(instance), context), declaringType);
         }
         return member switch
@@ -165,7 +196,7 @@ public static class ResolverCompiler
         if (parameter.GetCustomAttribute<ParentAttribute>() is not null || parameter.GetCustomAttribute<EventMessageAttribute>() is not null
             || (parentType is not null && type == parentType))
         {
-            return E.Call(context, ParentMethod.MakeGenericMethod(type));
+            return E.Call(ParentMethod.MakeGenericMethod(type), context);
         }
         if (parameter.GetCustomAttribute<ServiceAttribute>() is null)
         {
@@ -243,6 +274,13 @@ public static class ResolverCompiler
         }
         return null;
     }
+
+    /// <summary>
+    /// <c>context.Parent&lt;T&gt;()</c> without its cost in compiled resolvers: the parent is read through the non-generic
+    /// <see cref="IResolverContext.Parent()"/> (a generic virtual call is resolved at run time on every call), and only a
+    /// parent of another type goes the generic way, which explains the mismatch.
+    /// </summary>
+    private static T ParentAs<T>(IResolverContext context) => context.Parent() is T parent ? parent : context.Parent<T>();
 
     private static T GetRequiredService<T>(IResolverContext context) =>
         context.Services.GetService(typeof(T)) is T service

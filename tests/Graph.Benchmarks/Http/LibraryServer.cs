@@ -36,10 +36,7 @@ public static class LibraryServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Services.AddSingleton(Library.Load());
-        builder.Services.AddGraphQLServer()
-            .AddQueryType<LibraryQuery>()
-            .AddTypeExtension<BookAuthor>();
+        AddLibraryGraph(builder.Services);
 
         var app = builder.Build();
         if (target == "graph")
@@ -71,6 +68,16 @@ public static class LibraryServer
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"listening on http://127.0.0.1:{port} ({target})"));
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>The library graph (<see cref="LibraryQuery"/>, <see cref="BookAuthor"/>) and its data.</summary>
+    public static IServiceCollection AddLibraryGraph(IServiceCollection services)
+    {
+        services.AddSingleton(Library.Load());
+        services.AddGraphQLServer()
+            .AddQueryType<LibraryQuery>()
+            .AddTypeExtension<BookAuthor>();
+        return services;
     }
 
     /// <summary>The JSON the graph answers to <see cref="Query"/>.</summary>

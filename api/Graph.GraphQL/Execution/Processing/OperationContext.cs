@@ -253,6 +253,10 @@ internal sealed class OperationContext : IBatchSchedulerListener
 
     private void ExecuteField(Selection selection, object? parent, ResultObject result, int index)
     {
+        if (selection.ParentReader is { } reader && parent is not null && TryReadFromParent(selection, reader, parent, result, index))
+        {
+            return;
+        }
         var context = RentContext(selection, parent, result, index);
         object? value;
         try
@@ -282,6 +286,46 @@ internal sealed class OperationContext : IBatchSchedulerListener
         }
         CompleteField(context, value);
         ReturnContext(context);
+    }
+
+    /// <summary>
+    /// Executes a field that is a property of its parent without a resolver context: a built-in scalar value is stored as
+    /// it is; other values (objects, lists, nulls to report, enums) are completed as usual. False when the parent is not of
+    /// the property's type, which the resolver then reports.
+    /// </summary>
+    private bool TryReadFromParent(Selection selection, Func<object, object?> reader, object parent, ResultObject result, int index)
+    {
+        object? value;
+        try
+        {
+            value = reader(parent);
+        }
+        catch (Exception ex) when (!IsAbort(ex))
+        {
+            var failed = RentContext(selection, parent, result, index);
+            HandleException(failed, result, index, ex);
+            ReturnContext(failed);
+            return true;
+        }
+        if (ReferenceEquals(value, ResolverCompiler.NotRead))
+        {
+            return false;
+        }
+        if (selection.ScalarKind switch
+            {
+                ScalarKind.String => value is string,
+                ScalarKind.Int => value is int,
+                ScalarKind.Boolean => value is bool,
+                _ => false,
+            })
+        {
+            result.SetValue(index, value);
+            return true;
+        }
+        var context = RentContext(selection, parent, result, index);
+        CompleteField(context, value);
+        ReturnContext(context);
+        return true;
     }
 
     private async Task AwaitResolverAsync(ValueTask<object?> task, ResolverContext context)

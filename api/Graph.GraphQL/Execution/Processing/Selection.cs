@@ -2,6 +2,7 @@ using System.Text.Json;
 using Graph.GraphQL.Language;
 using Graph.GraphQL.Resolvers;
 using Graph.GraphQL.Types;
+using Graph.GraphQL.Types.Scalars;
 
 namespace Graph.GraphQL.Execution.Processing;
 
@@ -29,6 +30,17 @@ internal sealed class Selection : ISelection
         IsNullable = field.Type.Kind != TypeKind.NonNull;
         PureResolver = field.PureResolver;
         Resolver = field.Resolver;
+        if (arguments.Definitions.Count == 0)
+        {
+            ParentReader = ResolverCompiler.GetParentReader(field.PureResolver);
+        }
+        ScalarKind = field.Type.NullableType() is ListType ? ScalarKind.Other : field.Type.NamedType() switch
+        {
+            StringType or IdType => ScalarKind.String,
+            IntType => ScalarKind.Int,
+            BooleanType => ScalarKind.Boolean,
+            _ => ScalarKind.Other,
+        };
         IsIntrospectionRoot = field.IsIntrospectionField && field.Name != IntrospectionNames.TypeName;
         var locations = new List<ErrorLocation>(syntaxNodes.Length);
         foreach (var node in syntaxNodes)
@@ -66,6 +78,15 @@ internal sealed class Selection : ISelection
     public PureFieldResolverDelegate? PureResolver { get; }
 
     public FieldResolverDelegate Resolver { get; }
+
+    /// <summary>
+    /// Reads the field straight from the parent (a property or field of it, with no arguments and nothing wrapped around
+    /// the resolver), so the executor needs no resolver context for it; null when the field needs its resolver.
+    /// </summary>
+    public Func<object, object?>? ParentReader { get; }
+
+    /// <summary>The built-in scalar the field returns (not in a list), whose runtime values need no serializing.</summary>
+    public ScalarKind ScalarKind { get; }
 
     public ArgumentPlan Arguments { get; }
 
@@ -125,6 +146,15 @@ internal sealed class Selection : ISelection
 }
 
 /// <summary>The grouped field set of one selection set for one object type, in response order.</summary>
+/// <summary>The built-in scalars whose runtime values are their serialized values (see <see cref="Selection.ScalarKind"/>).</summary>
+internal enum ScalarKind : byte
+{
+    Other,
+    String,
+    Int,
+    Boolean,
+}
+
 internal sealed class SelectionSet(ObjectType type, Selection[] selections)
 {
     public ObjectType Type { get; } = type;
