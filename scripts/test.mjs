@@ -147,6 +147,7 @@ async function main() {
   await runVitest("admin-ui", "admin-ui", env);
   if (spaBuilt) await runVitest("tests/e2e", "e2e", env);
   await runVitest("tests/conformance", "conformance", env);
+  await runVitest("tests/Graph.Benchmarks/peers", "bench-peers", env);
 
   cleanup();
   log.info(`took ${Math.round((Date.now() - started) / 1000)} s`);
