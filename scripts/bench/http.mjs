@@ -28,7 +28,8 @@ const defaults = {
 const help = `Usage: npm run bench -- http [options]
 
   --duration S      seconds of measurement per server (default ${defaults.duration})
-  --warmup S        seconds of load before that, not counted (default ${defaults.warmup})
+  --warmup S        seconds of load before that at least, not counted: then 3 s rounds until two agree within 5%,
+                    a minute at most (default ${defaults.warmup})
   --connections N   keep-alive connections wrk holds open (default ${defaults.connections})
   --threads N       wrk threads (default ${defaults.threads}: wrk has one core when pinned)
   --only a,b        load only these servers (graph always runs: it is the reference and the ratios' numerator)
@@ -263,8 +264,19 @@ export default async function http(args) {
 
         const load = { url: running.url, script, connections: options.connections, threads: options.threads, cpu: pin?.wrk ?? null };
         if (options.warmup > 0) {
-          log.info(`warming up ${options.warmup} s`);
-          await runWrk({ ...load, seconds: options.warmup });
+          // JIT-compiled servers (.NET's tiered compilation, V8) speed up for a while: load in rounds of 3 s until two
+          // rounds agree within 5%, after at least --warmup seconds and for at most a minute.
+          let spent = 0;
+          let previous = null;
+          const rounds = [];
+          while (spent < 60) {
+            const current = parseWrkOutput(await runWrk({ ...load, seconds: 3 })).requestsPerSecond;
+            spent += 3;
+            rounds.push(format.rps(current));
+            if (spent >= options.warmup && previous !== null && Math.abs(current - previous) <= 0.05 * previous) break;
+            previous = current;
+          }
+          log.info(`warmed up ${spent} s (requests/s per 3 s round: ${rounds.join(", ")})`);
         }
         result.loadAverageBefore = os.loadavg()[0];
         log.info(`measuring ${options.duration} s`);

@@ -4,7 +4,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace Graph.GraphQL.AspNetCore.Http;
 
-/// <summary>Writes GraphQL responses (results and the transport's own errors) straight to the response body pipe.</summary>
+/// <summary>
+/// Writes GraphQL responses (results and the transport's own errors): serialized whole into a pooled buffer (the result is
+/// in memory already), then sent with a <c>Content-Length</c> in one write, which costs the server less than a chunked
+/// stream and lets slow clients see how much is coming.
+/// </summary>
 internal static class GraphQLResponseWriter
 {
     /// <summary>Writes <paramref name="result"/> with <paramref name="statusCode"/> in <paramref name="mediaType"/>.</summary>
@@ -14,8 +18,10 @@ internal static class GraphQLResponseWriter
         response.ContentType = mediaType.ToContentType();
         // The representation depends on Accept: caches must key on it.
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
-        result.WriteTo(response.BodyWriter);
-        await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        using var body = new PooledBufferWriter();
+        result.WriteTo(body);
+        response.ContentLength = body.WrittenSpan.Length;
+        await response.Body.WriteAsync(body.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes a request error of the transport: <c>{"errors":[{"message":...,"extensions":{"code":...}}]}</c>.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Graph.GraphQL.Execution;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -15,8 +14,10 @@ internal static class PersistedGetCache
 {
     public static async Task WriteAsync(HttpContext context, OperationResult result, int statusCode, ResponseMediaType mediaType, TimeSpan maxAge)
     {
-        var body = Encoding.UTF8.GetBytes(result.ToJson());
-        var etag = "\"" + Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
+        using var buffer = new PooledBufferWriter();
+        result.WriteTo(buffer);
+        var body = buffer.WrittenMemory;
+        var etag = "\"" + Convert.ToBase64String(SHA256.HashData(body.Span), 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
         var response = context.Response;
         var scope = context.Request.Headers.ContainsKey(HeaderNames.Authorization) ? "private" : "public";
         response.Headers.CacheControl = $"{scope}, max-age={(long)maxAge.TotalSeconds}";

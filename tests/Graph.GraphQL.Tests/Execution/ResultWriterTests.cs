@@ -104,3 +104,76 @@ public class ResultWriterTests
         Assert.Equal("""{"data":{"items":[{"name":"n1"},{"name":"n2"},{"name":"n3"}]}}""", second.ToJson());
     }
 }
+
+/// <summary>
+/// The compact writer that writes the data of executed results must write byte for byte what the <c>Utf8JsonWriter</c>
+/// path writes, for every kind of text and value, across the output's buffer boundaries.
+/// </summary>
+public class CompactResultWriterTests
+{
+    private static readonly string[] Texts =
+    [
+        "", "plain ASCII", "Les Pirogues de Soumbédioune", "quote \" and backslash \\", "line\nfeed\ttab\r\b\f", "\u0000\u001f\u007f",
+        "<script>&'+`</script>", "séparateur\u2028ligne\u2029", "\ufeffbom", "soft\u00adhyphen", "zero\u200bwidth", "émoji 🌍🥭",
+        "lone \ud800 surrogate", "trailing \udc00", "ߒߞߏ N'Ko", "العربية", new string('x', 5000), new string('é', 3000),
+    ];
+
+    private const string Sdl = """
+        scalar Decimal
+        scalar DateTime
+        type Query { items: [Item!]! }
+        type Item { text: String number: Int big: Float money: Decimal flag: Boolean! tags: [String] nested: Item when: DateTime }
+        """;
+
+    private sealed record Item(string? Text, int? Number, double? Big, decimal Money, bool Flag, string?[] Tags, Item? Nested, DateTime When);
+
+    [Fact]
+    public async Task Writes_what_the_utf8_json_writer_path_writes()
+    {
+        var items = Texts.Select((text, i) => new Item(
+            i % 5 == 0 ? null : text,
+            i % 3 == 0 ? null : i % 2 == 0 ? int.MinValue + i : int.MaxValue - i,
+            i % 4 == 0 ? null : i * 1.1e10,
+            i * 12.50m,
+            i % 2 == 0,
+            [text, null, i.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            i % 2 == 1 ? new Item(text, i, 0.5, 1m, true, [], null, DateTime.UnixEpoch) : null,
+            DateTime.UnixEpoch.AddDays(i))).ToArray();
+        var executor = TestServer.Create(Sdl, b => b
+            .AddResolver("Query", "items", _ => items)
+            .AddResolver("Item", "money", c => c.Parent<Item>().Money)
+            .AddResolver("Item", "when", c => c.Parent<Item>().When));
+
+        await using var result = await executor.ExecuteAsync(OperationRequestBuilder.New()
+            .SetDocument("{ items { text number big money flag tags nested { text number big money flag tags nested { text } when } when } }")
+            .Build());
+        var operation = result.ExpectOperationResult();
+        Assert.Null(operation.Errors);
+
+        var compact = new ArrayBufferWriter<byte>(16);
+        ResultWriter.Write(operation, compact);
+        var reference = new ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(reference, new System.Text.Json.JsonWriterOptions { Encoder = ResultWriter.Encoder, SkipValidation = true }))
+        {
+            ResultWriter.Write(writer, operation);
+        }
+
+        Assert.True(compact.WrittenCount > 20_000);
+        Assert.Equal(Encoding.UTF8.GetString(reference.WrittenSpan), Encoding.UTF8.GetString(compact.WrittenSpan));
+        Assert.True(reference.WrittenSpan.SequenceEqual(compact.WrittenSpan));
+    }
+
+    [Fact]
+    public async Task Writes_errors_data_and_extensions_around_the_compact_data()
+    {
+        var executor = TestServer.Create("type Query { a: String b: String! c: [Int] }", b => b
+            .AddResolver("Query", "a", _ => "é\"")
+            .AddResolver("Query", "b", _ => throw new GraphQLException(new GraphQLError("Non.", extensions: new Dictionary<string, object?> { ["code"] = "NON" })))
+            .AddResolver("Query", "c", _ => new int?[] { 1, null }));
+
+        Assert.Equal(
+            """{"errors":[{"message":"Non.","locations":[{"line":1,"column":5}],"path":["b"],"extensions":{"code":"NON"}}],"data":null}""",
+            await executor.RunAsync("{ a b c }"));
+        Assert.Equal("""{"data":{"a":"é\"","c":[1,null]}}""", await executor.RunAsync("{ a c }"));
+    }
+}

@@ -24,6 +24,7 @@ internal sealed class Selection : ISelection
         Field = field;
         ResponseName = responseName;
         EncodedResponseName = JsonEncodedText.Encode(responseName, ResultWriter.Encoder);
+        Utf8PropertyName = [(byte)'"', .. EncodedResponseName.EncodedUtf8Bytes, (byte)'"', (byte)':'];
         SyntaxNodes = syntaxNodes;
         Arguments = arguments;
         Type = field.Type;
@@ -62,6 +63,9 @@ internal sealed class Selection : ISelection
 
     /// <summary>The response name, JSON-encoded once for the result writer.</summary>
     public JsonEncodedText EncodedResponseName { get; }
+
+    /// <summary>The response name as a JSON property, quoted and followed by its colon, in UTF-8.</summary>
+    public byte[] Utf8PropertyName { get; }
 
     /// <summary>The field nodes merged into this response key; the first one carries the arguments.</summary>
     public FieldNode[] SyntaxNodes { get; }

@@ -45,6 +45,51 @@ public static class ResultWriter
             Write(indentedWriter, result);
             return;
         }
+        // The data, the bulk of a response, goes through the compact writer; errors and extensions through Utf8JsonWriter.
+        WriteRaw(output, "{"u8);
+        var separator = ""u8;
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            WriteRaw(output, "\"errors\":"u8);
+            WithWriter(output, errors, static (writer, errors) =>
+            {
+                writer.WriteStartArray();
+                for (var i = 0; i < errors.Count; i++)
+                {
+                    WriteError(writer, errors[i]);
+                }
+                writer.WriteEndArray();
+            });
+            separator = ","u8;
+        }
+        if (result.HasData)
+        {
+            WriteRaw(output, separator);
+            WriteRaw(output, "\"data\":"u8);
+            CompactResultWriter.WriteData(output, result.Data);
+            separator = ","u8;
+        }
+        if (result.Extensions is { Count: > 0 } extensions)
+        {
+            WriteRaw(output, separator);
+            WriteRaw(output, "\"extensions\":"u8);
+            WithWriter(output, extensions, static (writer, extensions) => WriteMap(writer, extensions));
+        }
+        WriteRaw(output, "}"u8);
+    }
+
+    private static void WriteRaw(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > 0)
+        {
+            bytes.CopyTo(output.GetSpan(bytes.Length));
+            output.Advance(bytes.Length);
+        }
+    }
+
+    /// <summary>Writes one JSON value to <paramref name="output"/> with this thread's compact <see cref="Utf8JsonWriter"/>.</summary>
+    private static void WithWriter<T>(IBufferWriter<byte> output, T state, Action<Utf8JsonWriter, T> write)
+    {
         var writer = t_writer;
         t_writer = null;
         if (writer is null)
@@ -57,7 +102,8 @@ public static class ResultWriter
         }
         try
         {
-            Write(writer, result);
+            write(writer, state);
+            writer.Flush();
         }
         finally
         {
