@@ -283,7 +283,7 @@ public static class ResolverCompiler
     private static T ParentAs<T>(IResolverContext context) => context.Parent() is T parent ? parent : context.Parent<T>();
 
     private static T GetRequiredService<T>(IResolverContext context) =>
-        context.Services.GetService(typeof(T)) is T service
+        (context is Execution.Processing.ResolverContext executing ? executing.CachedService<T>() : context.Services.GetService(typeof(T))) is T service
             ? service
             : throw new InvalidOperationException($"No service of type {typeof(T).FullName} is registered (resolving {context.Field.Coordinate}).");
 

@@ -30,6 +30,7 @@ public static class GraphQLServiceCollectionExtensions
         services.TryAddScoped<BatchScheduler>();
         services.TryAddScoped<IBatchScheduler>(static sp => sp.GetRequiredService<BatchScheduler>());
         services.TryAddSingleton(static _ => new DataLoaderOptions());
+        services.TryAddSingleton(new ServiceLifetimes(services));
         services.Configure<RequestExecutorSetup>(name, static setup => setup.IsRegistered = true);
         var builder = new DefaultRequestExecutorBuilder(name, services);
         // Resolver parameters whose type the container knows are services, not GraphQL arguments.

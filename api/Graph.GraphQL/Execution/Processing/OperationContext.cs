@@ -34,6 +34,8 @@ internal sealed class OperationContext : IBatchSchedulerListener
     private BatchScheduler? _scheduler;
     private IServiceProvider? _services;
     private IServiceProvider? _eventServices;
+    private object?[] _serviceCache = [];
+    private ServiceLifetimes? _lifetimes;
     private bool _dataIsNull;
 
     public OperationContext(RequestExecutor executor)
@@ -63,6 +65,32 @@ internal sealed class OperationContext : IBatchSchedulerListener
         }
     }
 
+    /// <summary>
+    /// The service <typeparamref name="T"/> for a resolver parameter: singletons and scoped services are resolved once per
+    /// operation (or subscription event) and reused by every resolver of it; others on every call.
+    /// </summary>
+    public object? GetService<T>()
+    {
+        var slot = ServiceSlot<T>.Index;
+        var cache = _serviceCache;
+        if ((uint)slot < (uint)cache.Length && cache[slot] is { } cached)
+        {
+            return cached;
+        }
+        var services = Services;
+        var service = services.GetService(typeof(T));
+        _lifetimes ??= services.GetService(typeof(ServiceLifetimes)) as ServiceLifetimes;
+        if (service is not null && _lifetimes is not null && _lifetimes.IsReusableWithinRequest(typeof(T)))
+        {
+            if (slot >= cache.Length)
+            {
+                Array.Resize(ref _serviceCache, Math.Max(slot + 1, ServiceSlot.Count));
+            }
+            _serviceCache[slot] = service;
+        }
+        return service;
+    }
+
     /// <summary>Prepares the context for one execution (from the pool); <paramref name="eventServices"/>, when given, are the
     /// services of one subscription event (its own scope), used instead of the request's.</summary>
     public void Initialize(RequestContext request, OperationPlan plan, IReadOnlyDictionary<string, object?> variables, object? rootValue, CancellationToken requestAborted, IServiceProvider? eventServices = null)
@@ -86,6 +114,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
         _scheduler = null;
         _services = null;
         _eventServices = null;
+        Array.Clear(_serviceCache);
         _errors = null;
         _request = null!;
         _plan = null!;

@@ -125,6 +125,9 @@ internal sealed class ResolverContext : IResolverContext
         ? service
         : throw new InvalidOperationException($"No service of type {typeof(T).FullName} is registered (resolving {_selection.DeclaringType.Name}.{_selection.Field.Name}).");
 
+    /// <summary>A service for a compiled resolver's parameter, through the operation's cache (see <see cref="OperationContext.GetService{T}"/>).</summary>
+    internal object? CachedService<T>() => _operation.GetService<T>();
+
     public void ReportError(GraphQLError error)
     {
         ArgumentNullException.ThrowIfNull(error);
