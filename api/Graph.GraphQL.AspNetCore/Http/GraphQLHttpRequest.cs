@@ -1,3 +1,5 @@
+using Graph.GraphQL.Execution.Persistence;
+
 namespace Graph.GraphQL.AspNetCore.Http;
 
 /// <summary>
@@ -23,7 +25,12 @@ internal sealed record GraphQLHttpRequest(
     {
         if (query is null && string.IsNullOrEmpty(documentId))
         {
-            documentId = AutomaticPersistedHash(extensions) ?? throw MissingQuery();
+            // A malformed extensions.persistedQuery is the executor's to report (PERSISTED_QUERY_INVALID).
+            documentId = AutomaticPersistedQuery.ReadHash(extensions, out var invalid);
+            if (documentId is null && invalid is null)
+            {
+                throw MissingQuery();
+            }
         }
         return new GraphQLHttpRequest(query, string.IsNullOrEmpty(documentId) ? null : documentId,
             string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions);
@@ -35,13 +42,4 @@ internal sealed record GraphQLHttpRequest(
     /// <summary>400 for a request without a document.</summary>
     public static GraphQLHttpException MissingQuery() => GraphQLHttpException.BadRequest(
         "The request has no \"query\": send the GraphQL document as a string in \"query\", or the id of a persisted document in \"documentId\".");
-
-    private static string? AutomaticPersistedHash(IReadOnlyDictionary<string, object?>? extensions) =>
-        extensions is not null
-        && extensions.TryGetValue("persistedQuery", out var value)
-        && value is IReadOnlyDictionary<string, object?> persisted
-        && persisted.TryGetValue("sha256Hash", out var hash)
-        && hash is string { Length: > 0 } text
-            ? text
-            : null;
 }

@@ -198,7 +198,10 @@ public sealed class OperationRequestBuilder
     /// <exception cref="InvalidOperationException">Neither a document nor a document id was set.</exception>
     public OperationRequest Build()
     {
-        if (_documentText is null && _document is null && _documentId is null)
+        // Without a document nor an id, extensions.persistedQuery may name the document (or be malformed, which the
+        // executor reports as PERSISTED_QUERY_INVALID).
+        if (_documentText is null && _document is null && _documentId is null
+            && Persistence.AutomaticPersistedQuery.ReadHash(_extensions, out var invalid) is null && invalid is null)
         {
             throw new InvalidOperationException("A request needs a document (source text or parsed) or a document id.");
         }

@@ -128,6 +128,23 @@ public sealed class ProtectionTests(DatabaseFixture database) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task A_malformed_persisted_query_without_a_document_is_reported_as_such()
+    {
+        using var server = Server();
+        using var client = server.CreateClient();
+
+        var shortHash = await client.SendGraphQLAsync(Post("""{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"abc"}}}"""));
+        var noVersion = await client.SendGraphQLAsync(Post("""{"extensions":{"persistedQuery":{"sha256Hash":""" + JsonSerializer.Serialize(Sha256(BookTitle)) + "}}}"));
+        var nothing = await client.SendGraphQLAsync(Post("""{"extensions":{"persistedQuery":{"version":1}}}"""));
+
+        Assert.Equal("PERSISTED_QUERY_INVALID", shortHash.ErrorCode);
+        Assert.Equal("PERSISTED_QUERY_INVALID", noVersion.ErrorCode);
+        Assert.False(shortHash.HasData);
+        nothing.Is(HttpStatusCode.BadRequest, ResponseJson);
+        Assert.StartsWith("The request has no \"query\"", nothing.Body.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Trusted_documents_run_by_id_and_a_mutation_by_GET_gets_405()
     {
         File.WriteAllText(Path.Combine(_folder, Sha256(BookTitle) + ".graphql"), BookTitle);

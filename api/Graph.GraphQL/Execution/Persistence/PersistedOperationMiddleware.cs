@@ -28,7 +28,7 @@ internal static class PersistedOperationMiddleware
         async ValueTask RunAsync(RequestContext context)
         {
             var request = context.Request;
-            var hash = AutomaticHash(request.Extensions, out var invalid);
+            var hash = AutomaticPersistedQuery.ReadHash(request.Extensions, out var invalid);
             if (invalid is not null)
             {
                 context.Result = OperationResult.FromError(new GraphQLError(invalid).WithCode(ErrorCodes.PersistedQueryInvalid));
@@ -125,29 +125,5 @@ internal static class PersistedOperationMiddleware
             }
         }
         return null;
-    }
-
-    /// <summary>The hash of <c>extensions.persistedQuery</c> (version 1), or null; <paramref name="invalid"/> says what is wrong with it.</summary>
-    private static string? AutomaticHash(IReadOnlyDictionary<string, object?>? extensions, out string? invalid)
-    {
-        invalid = null;
-        if (extensions is null || !extensions.TryGetValue("persistedQuery", out var value) || value is null)
-        {
-            return null;
-        }
-        if (value is IReadOnlyDictionary<string, object?> withoutHash && !withoutHash.ContainsKey("sha256Hash"))
-        {
-            // Nothing to look up or check: the document, if any, speaks for itself.
-            return null;
-        }
-        if (value is not IReadOnlyDictionary<string, object?> persisted
-            || !persisted.TryGetValue("version", out var version) || version is not (1 or 1L or 1m or 1d)
-            || persisted["sha256Hash"] is not string hash
-            || !PersistedDocumentIds.IsSha256(hash))
-        {
-            invalid = "extensions.persistedQuery must be { \"version\": 1, \"sha256Hash\": \"<64 hex digits>\" }.";
-            return null;
-        }
-        return hash.ToLowerInvariant();
     }
 }
