@@ -55,9 +55,8 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var accept = request.Headers.Accept;
-        if (isGet && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId") && !request.Query.ContainsKey("extensions")
-            && AcceptNegotiation.AcceptsHtml(accept))
+        var accept = AcceptNegotiation.Decide(request.Headers.Accept);
+        if (isGet && accept.AcceptsHtml && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId") && !request.Query.ContainsKey("extensions"))
         {
             // A browser opening the endpoint: the IDE, unless it is off.
             if (options.Tool.Enable)
@@ -70,8 +69,9 @@ internal sealed class GraphQLHttpEndpoint(
                 ResponseMediaType.Json).ConfigureAwait(false);
             return;
         }
-        var acceptsJson = AcceptNegotiation.TryNegotiate(accept, out var mediaType);
-        var acceptsEvents = options.EnableServerSentEvents && AcceptNegotiation.AcceptsEventStream(accept);
+        var acceptsJson = accept.AcceptsJson;
+        var mediaType = accept.MediaType;
+        var acceptsEvents = options.EnableServerSentEvents && accept.AcceptsEventStream;
         if (!acceptsJson && !acceptsEvents)
         {
             var types = options.EnableServerSentEvents

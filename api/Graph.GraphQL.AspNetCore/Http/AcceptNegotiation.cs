@@ -18,6 +18,30 @@ internal static class AcceptNegotiation
     private const int Exact = 2;
 
     /// <summary>The media type to answer in, or false when the client accepts neither (406).</summary>
+    private const int MaxRemembered = 64;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, AcceptDecision> Remembered = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What an Accept header allows, parsed once per distinct header (clients send the same one on every request; a few
+    /// dozen distinct headers are remembered, others are parsed each time).
+    /// </summary>
+    public static AcceptDecision Decide(StringValues accept)
+    {
+        var key = accept.Count <= 1 ? accept.ToString() : string.Join("\n", accept.ToArray());
+        if (Remembered.TryGetValue(key, out var decision))
+        {
+            return decision;
+        }
+        var acceptsJson = TryNegotiate(accept, out var mediaType);
+        decision = new AcceptDecision(acceptsJson, mediaType, AcceptsEventStream(accept), AcceptsHtml(accept));
+        if (Remembered.Count < MaxRemembered)
+        {
+            Remembered.TryAdd(key, decision);
+        }
+        return decision;
+    }
+
     public static bool TryNegotiate(StringValues accept, out ResponseMediaType mediaType)
     {
         mediaType = ResponseMediaType.Json;
@@ -93,3 +117,6 @@ internal static class AcceptNegotiation
     private static bool IsUtf8(MediaTypeHeaderValue range) =>
         !range.Charset.HasValue || range.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>What a request's Accept header allows: JSON (and which media type), Server-Sent Events, HTML (the IDE).</summary>
+internal readonly record struct AcceptDecision(bool AcceptsJson, ResponseMediaType MediaType, bool AcceptsEventStream, bool AcceptsHtml);
