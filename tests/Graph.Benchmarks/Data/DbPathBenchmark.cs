@@ -30,7 +30,8 @@ internal static class DbPathBenchmark
     private const int PageSize = 50;
 
     private sealed record Settings(
-        string Connection, string Database, int Authors, int Books, int Warmup, int Iterations, int Concurrency, int ConcurrentRequests, bool ShowSql);
+        string Connection, string Database, int Authors, int Books, int Warmup, int Iterations, int Concurrency, int ConcurrentRequests, bool ShowSql,
+        bool Allocations);
 
     private sealed record Case(string Name, Func<ArrayBufferWriter<byte>, Task> Run);
 
@@ -45,7 +46,7 @@ internal static class DbPathBenchmark
         [
             "--environment", "Production",
             $"--ConnectionStrings:Graph={connection}",
-            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=Error",
             // Migrating a new database logs the failed look-up of the history table as an error; failures throw anyway.
             "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=None",
         ]);
@@ -94,6 +95,10 @@ internal static class DbPathBenchmark
         foreach (var (graph, handWritten) in pairs)
         {
             await AlternateAsync(graph, handWritten, settings.Warmup, null, null);
+        }
+        if (settings.Allocations)
+        {
+            await PrintAllocationsAsync(pairs.SelectMany(p => new[] { p.Graph, p.HandWritten }), settings.Iterations);
         }
         var results = new List<(CaseFigures Graph, CaseFigures HandWritten)>();
         foreach (var (graph, handWritten) in pairs)
@@ -156,7 +161,7 @@ internal static class DbPathBenchmark
                 db: the database path benchmark needs a PostgreSQL server where the user may create databases.
                   db --connection "Host=127.0.0.1;Port=5432;Username=..;Password=.." [--database graph_bench_dbpath]
                      [--authors 100] [--books 1000] [--warmup 500] [--iterations 3000] [--concurrency 8]
-                     [--concurrent-requests 4000] [--show-sql]
+                     [--concurrent-requests 4000] [--show-sql] [--allocations]
                 `npm run bench -- db` starts a throwaway PostgreSQL and passes it.
                 """);
             return null;
@@ -170,7 +175,8 @@ internal static class DbPathBenchmark
             Number("--iterations", 3000),
             Number("--concurrency", 8),
             Number("--concurrent-requests", 4000),
-            args.Contains("--show-sql"));
+            args.Contains("--show-sql"),
+            args.Contains("--allocations"));
     }
 
     /// <summary>Drops and creates the benchmark's database; returns its connection string.</summary>
@@ -296,6 +302,28 @@ internal static class DbPathBenchmark
             await c.Run(output);
         }
         return (double)(GC.GetTotalAllocatedBytes(precise: true) - before) / requests;
+    }
+
+    /// <summary>The types each case allocates most (sampled by the runtime), over <paramref name="requests"/> requests of it alone.</summary>
+    private static async Task PrintAllocationsAsync(IEnumerable<Case> cases, int requests)
+    {
+        using var sampler = new AllocationSampler();
+        var output = new ArrayBufferWriter<byte>(64 * 1024);
+        foreach (var c in cases)
+        {
+            sampler.Start();
+            for (var i = 0; i < requests; i++)
+            {
+                output.ResetWrittenCount();
+                await c.Run(output);
+            }
+            sampler.Stop();
+            Console.WriteLine($"Allocated by {c.Name} (share of sampled bytes):");
+            foreach (var (type, share) in sampler.Top(12))
+            {
+                Console.WriteLine($"  {share,6:P1}  {type}");
+            }
+        }
     }
 
     /// <summary>Requests per second of <see cref="Settings.Concurrency"/> workers sharing <see cref="Settings.ConcurrentRequests"/> requests.</summary>
