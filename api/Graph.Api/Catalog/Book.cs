@@ -14,7 +14,8 @@ namespace Graph.Api.Catalog;
 [Node]
 public sealed class Book
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    // A UUIDv7 given when the book is added to a context (see BookConfiguration).
+    public Guid Id { get; init; }
 
     public required string Title { get; set; }
 
