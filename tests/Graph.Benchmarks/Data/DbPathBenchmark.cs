@@ -111,8 +111,7 @@ internal static class DbPathBenchmark
             double? graphRate = null, handRate = null;
             if (settings.Concurrency > 1)
             {
-                graphRate = await ThroughputAsync(graph, settings);
-                handRate = await ThroughputAsync(handWritten, settings);
+                (graphRate, handRate) = await ThroughputAsync(graph, handWritten, settings);
             }
             results.Add((
                 new CaseFigures(graph.Name, graphLatencies, graphAllocated, statements[graph], graphRate),
@@ -326,12 +325,36 @@ internal static class DbPathBenchmark
         }
     }
 
-    /// <summary>Requests per second of <see cref="Settings.Concurrency"/> workers sharing <see cref="Settings.ConcurrentRequests"/> requests.</summary>
-    private static async Task<double> ThroughputAsync(Case c, Settings settings)
+    /// <summary>
+    /// Requests per second of <see cref="Settings.Concurrency"/> workers sharing <see cref="Settings.ConcurrentRequests"/>
+    /// requests of each case, in rounds that alternate the two cases (so that a change of load on the machine weighs on both).
+    /// </summary>
+    private static async Task<(double A, double B)> ThroughputAsync(Case a, Case b, Settings settings, int rounds = 6)
     {
-        var remaining = settings.ConcurrentRequests;
+        var perRound = Math.Max(settings.Concurrency, settings.ConcurrentRequests / rounds);
+        var (secondsA, secondsB) = (0.0, 0.0);
+        for (var round = 0; round < rounds; round++)
+        {
+            if (round % 2 == 0)
+            {
+                secondsA += await RunConcurrentlyAsync(a, perRound, settings.Concurrency);
+                secondsB += await RunConcurrentlyAsync(b, perRound, settings.Concurrency);
+            }
+            else
+            {
+                secondsB += await RunConcurrentlyAsync(b, perRound, settings.Concurrency);
+                secondsA += await RunConcurrentlyAsync(a, perRound, settings.Concurrency);
+            }
+        }
+        return (perRound * rounds / secondsA, perRound * rounds / secondsB);
+    }
+
+    /// <summary>The seconds <paramref name="workers"/> workers take to run <paramref name="requests"/> requests of <paramref name="c"/>.</summary>
+    private static async Task<double> RunConcurrentlyAsync(Case c, int requests, int workers)
+    {
+        var remaining = requests;
         var started = Stopwatch.GetTimestamp();
-        var workers = Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             var output = new ArrayBufferWriter<byte>(64 * 1024);
             while (Interlocked.Decrement(ref remaining) >= 0)
@@ -339,8 +362,7 @@ internal static class DbPathBenchmark
                 output.ResetWrittenCount();
                 await c.Run(output);
             }
-        }));
-        await Task.WhenAll(workers);
-        return settings.ConcurrentRequests / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        })));
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 }
