@@ -64,8 +64,9 @@ internal sealed class DataField
         {
             return data;
         }
-        var coordinate = field.Member is { DeclaringType: { } declaring } member ? $"{field.Name} ({declaring.Name}.{member.Name})" : field.Name;
-        var entityType = ElementTypeOf(field.Member) ?? ElementTypeOf(context, field.Type);
+        var resolverMember = field.ResolverMember ?? field.Member;
+        var coordinate = resolverMember is { DeclaringType: { } declaring } member ? $"{field.Name} ({declaring.Name}.{member.Name})" : field.Name;
+        var entityType = ElementTypeOf(resolverMember) ?? ElementTypeOf(context, field.Type);
         if (entityType is null)
         {
             context.ReportError($"{attribute} on {coordinate} needs a resolver returning IQueryable<T> or IEnumerable<T> of an object type.");

@@ -19,6 +19,27 @@ public sealed record SortKey(string Path, LambdaExpression Selector, bool Descen
         return new SortKey(property.Name, Expression.Lambda(Expression.Property(item, property), item), Descending: false);
     }
 
+    /// <summary>
+    /// Whether the selector only reads members off the item (<c>e =&gt; e.Writer.Name</c>): two such keys with the same
+    /// <see cref="Path"/> read the same value, so what is built from one serves the other.
+    /// </summary>
+    internal bool IsMemberPath
+    {
+        get
+        {
+            var body = Selector.Body;
+            while (body is UnaryExpression { NodeType: ExpressionType.Convert } convert)
+            {
+                body = convert.Operand;
+            }
+            while (body is MemberExpression member)
+            {
+                body = member.Expression;
+            }
+            return body == Selector.Parameters[0];
+        }
+    }
+
     /// <summary>Whether this key is <paramref name="key"/>'s property read straight off the item.</summary>
     internal bool IsOn(SortKey key) =>
         Selector.Body is MemberExpression { Member: var member, Expression: ParameterExpression }

@@ -4,11 +4,13 @@ using Graph.Benchmarks.Http;
 // npm run bench -- <what>; see scripts/bench.mjs. The commands of this program:
 //   serve --target graph|ceiling --port N    the HTTP comparison harness's .NET servers (Http/)
 //   loop [seconds]                           runs LibraryBenchmarks in a loop and prints the mean: for a profiler to attach
+//   db --connection <PostgreSQL>             the database path: books through the graph vs. hand-written EF Core (Data/)
 //   anything else                            BenchmarkDotNet: --filter '*' (parse, validate, execute; time and allocations)
 return args.FirstOrDefault() switch
 {
     "serve" => await LibraryServer.RunAsync(args[1..]),
     "loop" => await LibraryLoop.RunAsync(args[1..]),
+    "db" => await Graph.Benchmarks.Data.DbPathBenchmark.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

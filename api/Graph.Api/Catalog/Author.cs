@@ -8,7 +8,8 @@ namespace Graph.Api.Catalog;
 [Node]
 public sealed class Author
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    // A UUIDv7 given when the author is added to a context (see AuthorConfiguration).
+    public Guid Id { get; init; }
 
     public required string Name { get; set; }
 

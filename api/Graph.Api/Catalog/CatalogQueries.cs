@@ -38,7 +38,16 @@ public sealed class BookFields
         books.LoadAsync(id, cancellationToken);
 
     /// <summary>Who wrote the book.</summary>
-    public async Task<Author> GetAuthorAsync([Parent] Book book, AuthorByIdDataLoader authors, CancellationToken cancellationToken) =>
+    /// <remarks>
+    /// Bound to the <see cref="Book.Author"/> navigation: under a projected list (<c>books { nodes { author { name } } }</c>)
+    /// the author comes joined in the books' SQL statement; elsewhere (<c>book(id)</c>, <c>node(id)</c>, subscription
+    /// events) the navigation is not loaded and the DataLoader fetches the authors of all those books in one query.
+    /// </remarks>
+    [BindMember(nameof(Book.Author))]
+    public ValueTask<Author> GetAuthorAsync([Parent] Book book, AuthorByIdDataLoader authors, CancellationToken cancellationToken) =>
+        book.Author is { } author ? ValueTask.FromResult(author) : LoadAuthorAsync(book, authors, cancellationToken);
+
+    private static async ValueTask<Author> LoadAuthorAsync(Book book, AuthorByIdDataLoader authors, CancellationToken cancellationToken) =>
         await authors.LoadAsync(book.AuthorId, cancellationToken)
         ?? throw new InvalidOperationException($"Book {book.Id} refers to the missing author {book.AuthorId}.");
 }

@@ -52,6 +52,12 @@ internal sealed class FilterObjectTypes(IDescriptorContext context, FilteringOpt
             {
                 continue;
             }
+            if (field.ResolverMember is not null && settings?.Included.Contains(property.Name) != true)
+            {
+                // Bound to the property by [BindMember] but resolved by a method of its own, which may answer otherwise
+                // than the property: filtered only when a FilterInputType names it.
+                continue;
+            }
             if (CreateField(field, property, $"{usage}: {entityTypeName}.{field.Name}") is { } filterField)
             {
                 info.Fields[field.Name] = filterField;

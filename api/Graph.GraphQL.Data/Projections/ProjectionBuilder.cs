@@ -12,7 +12,9 @@ namespace Graph.GraphQL.Data.Projections;
 /// one SELECT of those columns (joins included). Scalar fields bound to a settable property are assigned; reference
 /// navigations are projected recursively (null-checked), collection navigations with <c>Select(..).ToList()</c> when the
 /// property can hold a <see cref="List{T}"/>; an object-typed property whose CLR type has no parameterless constructor is
-/// assigned whole. Fields with resolvers of their own project nothing, so the key <c>Id</c> and properties marked
+/// assigned whole. A field is projected when its member is a property of the entity: inferred from the property, or
+/// bound to it by <c>[BindMember]</c> while a method of its own resolves it (which then finds the navigation loaded). Other
+/// fields with resolvers of their own project nothing, so the key <c>Id</c> and properties marked
 /// <c>[IsProjected(true)]</c> are always loaded for them. The expression is built once per selection of the operation.
 /// </summary>
 internal static class ProjectionBuilder

@@ -85,8 +85,10 @@ internal static class SortTypeBuilder
         }
         else
         {
+            // A field bound to its property by [BindMember] but resolved by a method of its own may answer otherwise than
+            // the property: sorted by only when a SortInputType names it.
             candidates = byProperty.Values
-                .Where(f => !configuration.Ignored.Contains(f.Member!.Name))
+                .Where(f => f.ResolverMember is null && !configuration.Ignored.Contains(f.Member!.Name))
                 .Select(f => (f, configuration.Fields.Find(c => c.Property.Name == f.Member!.Name)));
         }
 

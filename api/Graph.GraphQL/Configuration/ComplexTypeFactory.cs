@@ -176,6 +176,11 @@ internal static class ComplexTypeFactory
         target.Fields.RemoveAll(f => ignored.Contains(f.Name) || (f.Member is { } member && ignored.Contains(member.Name)));
         foreach (var field in fields)
         {
+            if (field.ResolverMember is not null && field.Member is { } bound)
+            {
+                // [BindMember]: the extension's field replaces the one the type has for that member.
+                target.Fields.RemoveAll(f => f.Member is { } member && ClrMembers.SameMember(member, bound));
+            }
             if (target.Fields.Find(f => f.Name == field.Name) is { } existing)
             {
                 context.ReportError($"The field {target.Name}.{field.Name} of the extension {extension.Type.Name} is already defined by {OutputFieldFactory.Describe(existing)}.");

@@ -124,8 +124,11 @@ public sealed class OutputFieldDefinition(string name, ITypeNode type)
     /// <summary>For subscription root fields: the source stream factory.</summary>
     public SubscribeResolverDelegate? SubscribeResolver { get; set; }
 
-    /// <summary>The CLR member the resolver is bound to, if any.</summary>
+    /// <summary>The CLR member the field stands for, if any: the member it was inferred from, or the one <see cref="BindMemberAttribute"/> names.</summary>
     public System.Reflection.MemberInfo? Member { get; set; }
+
+    /// <summary>The member the resolver is compiled from when it is not <see cref="Member"/> (<see cref="BindMemberAttribute"/>), else null.</summary>
+    public System.Reflection.MemberInfo? ResolverMember { get; set; }
 
     public FieldDefinitionNode? SyntaxNode { get; set; }
 }

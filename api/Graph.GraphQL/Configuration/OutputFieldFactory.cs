@@ -91,7 +91,7 @@ internal static class OutputFieldFactory
 
     /// <summary>Where a field came from, for messages.</summary>
     public static string Describe(OutputFieldDefinition field) =>
-        field.Member is { } member ? $"{member.DeclaringType?.Name}.{member.Name}{(member is MethodInfo ? "()" : string.Empty)}" : "a descriptor";
+        (field.ResolverMember ?? field.Member) is { } member ? $"{member.DeclaringType?.Name}.{member.Name}{(member is MethodInfo ? "()" : string.Empty)}" : "a descriptor";
 
     private static OutputFieldDefinition? Build(DescriptorContext context, FieldOwner owner, MemberInfo? member, OutputFieldDescriptor? descriptor)
     {
@@ -127,6 +127,7 @@ internal static class OutputFieldFactory
         }
         build.Subscribe = member.GetCustomAttribute<SubscribeAttribute>();
         build.Topic = member.GetCustomAttribute<TopicAttribute>();
+        build.BindMember = member.GetCustomAttribute<BindMemberAttribute>();
         if (build.Subscribe?.With is { } with && FindMethod(member.DeclaringType!, with) is { } subscribeMethod)
         {
             AddArguments(context, owner, build, subscribeMethod);
@@ -313,10 +314,12 @@ internal static class OutputFieldFactory
         {
             return null;
         }
+        var bound = build.BindMember is { } bind ? BoundMember(context, owner, bind, usage) : null;
         var field = new OutputFieldDefinition(build.Name, type)
         {
             Description = build.Description,
-            Member = build.ResolverMember ?? build.Member,
+            Member = bound ?? build.ResolverMember ?? build.Member,
+            ResolverMember = bound is null ? null : build.ResolverMember,
             SubscribeResolver = build.SubscribeResolver,
         };
         field.Directives.AddRange(build.Directives);
@@ -342,6 +345,25 @@ internal static class OutputFieldFactory
             context.OnCompletion(() => callback(context, field));
         }
         return field;
+    }
+
+    /// <summary>The public instance property or field of the parent's CLR type that <paramref name="bind"/> names, or null (with an error).</summary>
+    private static MemberInfo? BoundMember(DescriptorContext context, FieldOwner owner, BindMemberAttribute bind, string usage)
+    {
+        if (owner.ParentType is not { } parentType || owner.IsInterface)
+        {
+            context.ReportError($"[BindMember(\"{bind.Member}\")] on {usage}: only fields of object types bound to a CLR type (and their extensions) can be bound to a member.");
+            return null;
+        }
+        const BindingFlags flags = BindingFlags.Public | BindingFlags.Instance;
+        MemberInfo? member = parentType.GetProperty(bind.Member, flags) is { } property && property.GetIndexParameters().Length == 0
+            ? property
+            : parentType.GetField(bind.Member, flags);
+        if (member is null)
+        {
+            context.ReportError($"[BindMember(\"{bind.Member}\")] on {usage}: {parentType.Name} has no public instance property or field named {bind.Member}.");
+        }
+        return member;
     }
 
     private static ITypeNode? InferResultType(DescriptorContext context, FieldOwner owner, OutputFieldBuild build, string usage)
@@ -580,6 +602,9 @@ internal sealed class OutputFieldBuild(string name)
     public SubscribeAttribute? Subscribe { get; set; }
 
     public TopicAttribute? Topic { get; set; }
+
+    /// <summary>The member of the parent type the field stands for, when the resolver says so.</summary>
+    public BindMemberAttribute? BindMember { get; set; }
 
     public List<ArgumentBuild> Arguments { get; } = [];
 

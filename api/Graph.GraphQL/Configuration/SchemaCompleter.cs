@@ -295,6 +295,7 @@ internal sealed class SchemaCompleter
             ContextData = definition.ContextData.ToFrozenDictionary(StringComparer.Ordinal),
             SubscribeResolver = definition.SubscribeResolver,
             Member = definition.Member,
+            ResolverMember = definition.ResolverMember,
         };
         field.Type = ResolveOutputType(definition.Type, coordinate);
         AssignResolver(field, definition, owner);

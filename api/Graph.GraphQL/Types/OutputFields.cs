@@ -67,8 +67,14 @@ public sealed class ObjectField : OutputFieldBase
     /// <summary>For root fields of the subscription type: creates the source event stream.</summary>
     public SubscribeResolverDelegate? SubscribeResolver { get; internal set; }
 
-    /// <summary>The CLR member the resolver was bound to, if any.</summary>
+    /// <summary>
+    /// The CLR member the field stands for, if any: the property or method it was inferred from, or the member of the
+    /// runtime type a <see cref="BindMemberAttribute"/> binds it to (what projections load).
+    /// </summary>
     public MemberInfo? Member { get; internal set; }
+
+    /// <summary>The member the resolver was compiled from when it is not <see cref="Member"/> (<see cref="BindMemberAttribute"/>), else null.</summary>
+    public MemberInfo? ResolverMember { get; internal set; }
 
     /// <summary>
     /// True for the introspection meta fields <c>__schema</c>, <c>__type</c> and <c>__typename</c> (see <see cref="ISchema.TypeNameField"/>).

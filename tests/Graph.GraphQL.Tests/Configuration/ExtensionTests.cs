@@ -174,6 +174,61 @@ public class ExtensionTests
             Assert.Single(conflict.Errors).Message);
     }
 
+    [ExtendObjectType<Book>]
+    public sealed class BookAuthorBinding
+    {
+        [BindMember(nameof(Book.AuthorId))]
+        public string GetAuthor([Parent] Book book) => "author " + book.AuthorId;
+    }
+
+    [Fact]
+    public async Task A_bound_resolver_stands_for_the_member_and_replaces_its_field()
+    {
+        var schema = SchemaBuilder.New().AddQueryType<Query>().AddTypeExtension<BookAuthorBinding>().Create();
+
+        Assert.Equal("""
+            type Book {
+              title: String!
+              internalCode: String!
+              author: String!
+            }
+            """, SchemaPrinter.PrintType(schema.GetType<ObjectType>("Book")));
+        var book = schema.GetType<ObjectType>("Book");
+        Assert.Equal(typeof(Book).GetProperty(nameof(Book.AuthorId)), book.Fields["author"].Member);
+        Assert.Equal(typeof(BookAuthorBinding).GetMethod(nameof(BookAuthorBinding.GetAuthor)), book.Fields["author"].ResolverMember);
+        Assert.Equal(typeof(Book).GetProperty(nameof(Book.Title)), book.Fields["title"].Member);
+        Assert.Null(book.Fields["title"].ResolverMember);
+        Assert.Equal("author a1", await TestResolverContext.For(schema, "Book", "author", new Book { AuthorId = "a1" }).Resolve());
+    }
+
+    [ExtendObjectType<Book>]
+    public sealed class MisboundBookExtensions
+    {
+        [BindMember("Publisher")]
+        public string GetPublisher([Parent] Book book) => book.Title;
+    }
+
+    [ExtendObjectType(OperationTypeNames.Query)]
+    public sealed class MisboundQueries
+    {
+        [BindMember("Books")]
+        public int GetCount() => 0;
+    }
+
+    [Fact]
+    public void Binding_to_a_member_the_type_lacks_is_an_error()
+    {
+        var missing = Assert.Throws<SchemaException>(() => SchemaBuilder.New().AddQueryType<Query>().AddTypeExtension<MisboundBookExtensions>().Create());
+        var root = Assert.Throws<SchemaException>(() => SchemaBuilder.New().AddQueryType<Query>().AddTypeExtension<MisboundQueries>().Create());
+
+        Assert.Equal(
+            "[BindMember(\"Publisher\")] on the field Book.publisher: Book has no public instance property or field named Publisher.",
+            Assert.Single(missing.Errors).Message);
+        Assert.Equal(
+            "[BindMember(\"Books\")] on the field Query.count: only fields of object types bound to a CLR type (and their extensions) can be bound to a member.",
+            Assert.Single(root.Errors).Message);
+    }
+
     [Fact]
     public void Only_extension_classes_are_accepted_as_extensions() =>
         Assert.Throws<ArgumentException>(() => SchemaBuilder.New().AddTypeExtension<Query>());

@@ -109,3 +109,22 @@ public sealed class IDAttribute<T> : IDAttribute
 /// <summary>Makes the annotated input class a OneOf input object (<c>@oneOf</c>): exactly one field must be given.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct)]
 public sealed class OneOfAttribute : Attribute;
+
+/// <summary>
+/// Binds a resolver of a type extension to a member of the extended type, as HotChocolate's <c>[BindMember]</c>: the
+/// field keeps the resolver's name, type and arguments, but stands for <see cref="Member"/> (its
+/// <see cref="ObjectField.Member"/>; the resolver is its <see cref="ObjectField.ResolverMember"/>) and replaces a field
+/// the type has for that member. Projections then load the member (a navigation joined into the same SQL statement),
+/// so the resolver can return it when it was loaded and fetch it otherwise:
+/// <code>
+/// [BindMember(nameof(Book.Author))]
+/// public async Task&lt;Author&gt; GetAuthorAsync([Parent] Book book, AuthorByIdDataLoader authors) =&gt;
+///     book.Author ?? await authors.LoadAsync(book.AuthorId);
+/// </code>
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Property)]
+public sealed class BindMemberAttribute(string member) : Attribute
+{
+    /// <summary>The name of the public instance property or field of the extended type's CLR type.</summary>
+    public string Member { get; } = member;
+}

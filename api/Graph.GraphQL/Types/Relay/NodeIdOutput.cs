@@ -35,7 +35,7 @@ internal static class NodeIdOutput
         {
             return name;
         }
-        if (field.Member?.GetCustomAttribute<IDAttribute>(inherit: false) is not { } attribute)
+        if ((field.ResolverMember ?? field.Member)?.GetCustomAttribute<IDAttribute>(inherit: false) is not { } attribute)
         {
             return null;
         }

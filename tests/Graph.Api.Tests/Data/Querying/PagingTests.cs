@@ -28,11 +28,14 @@ public sealed class PagingTests(QueryingDatabase database) : IClassFixture<Query
 
         [UseOffsetPaging(MaxPageSize = 20)]
         public IQueryable<Title> GetTitleSegment(QueryingDbContext db) => db.Titles.OrderBy(t => t.Pages);
+
+        [UsePaging, UseSorting]
+        public IQueryable<Title> GetSortedTitles(QueryingDbContext db) => db.Titles.OrderBy(t => t.Name);
     }
 
     private static readonly List<Title> Titles = QueryingDatabase.Seed().OfType<Title>().ToList();
 
-    private Task<IRequestExecutor> ExecutorAsync() => database.CreateExecutorAsync(b => b.AddTypeExtension<Queries>());
+    private Task<IRequestExecutor> ExecutorAsync() => database.CreateExecutorAsync(b => b.AddSorting().AddTypeExtension<Queries>());
 
     private static JsonElement Data(string json, string field)
     {
@@ -117,6 +120,53 @@ public sealed class PagingTests(QueryingDatabase database) : IClassFixture<Query
 
         (_, sql) = await executor.RunWithSqlAsync(database, "{ titles { totalCount nodes { id } } }");
         Assert.Equal(2, sql.Count);
+    }
+
+    [Fact]
+    public async Task One_operation_run_with_orders_that_change_through_variables_pages_by_each()
+    {
+        // What a page query builds is kept with the operation, one per ordering: the orders must not get mixed up.
+        var executor = await ExecutorAsync();
+        const string query = "query($order: [TitleSortInput!], $after: String) { sortedTitles(first: 2, order: $order, after: $after) { edges { cursor node { id } } } }";
+        var byPages = TestVariables(("order", new List<object?> { new Dictionary<string, object?> { ["pages"] = "DESC" } }));
+        var byId = TestVariables(("order", new List<object?> { new Dictionary<string, object?> { ["id"] = "ASC" } }));
+        int[] IdsOf(JsonElement page) => page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetInt32()).ToArray();
+
+        var expectedByPages = Titles.OrderByDescending(t => t.Pages).ThenBy(t => t.Id).Select(t => t.Id).ToArray();
+        for (var round = 0; round < 2; round++)
+        {
+            var pages = Data(await executor.RunAsync(query, byPages), "sortedTitles");
+            Assert.Equal(expectedByPages[..2], IdsOf(pages));
+            var ids = Data(await executor.RunAsync(query, byId), "sortedTitles");
+            Assert.Equal([1, 2], IdsOf(ids));
+            var resolverOrder = Data(await executor.RunAsync(query), "sortedTitles");
+            Assert.Equal(Titles.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id).Select(t => t.Id).Take(2), IdsOf(resolverOrder));
+
+            // Each ordering's cursors page on in that ordering, and only there.
+            var pagesCursor = pages.GetProperty("edges")[1].GetProperty("cursor").GetString();
+            var next = Data(await executor.RunAsync(query, TestVariables(("order", byPages["order"]), ("after", pagesCursor))), "sortedTitles");
+            Assert.Equal(expectedByPages[2..4], IdsOf(next));
+            using var refused = JsonDocument.Parse(await executor.RunAsync(query, TestVariables(("order", byId["order"]), ("after", pagesCursor))));
+            Assert.Equal("PAGING_CURSOR_INVALID", refused.RootElement.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Cursors_are_encoded_when_selected_wherever_they_are_selected()
+    {
+        // The page reads its ordering keys only when a cursor is selected (edges.cursor, pageInfo.startCursor/endCursor),
+        // and encodes a cursor only when it is read.
+        var executor = await ExecutorAsync();
+        var nodesOnly = Data(await executor.RunAsync("{ sortedTitles(first: 2) { nodes { id } pageInfo { hasNextPage } } }"), "sortedTitles");
+        Assert.True(nodesOnly.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+
+        var withCursors = Data(await executor.RunAsync("{ sortedTitles(first: 2) { nodes { id } pageInfo { startCursor endCursor } } }"), "sortedTitles");
+        var endCursor = withCursors.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        Assert.NotEqual(withCursors.GetProperty("pageInfo").GetProperty("startCursor").GetString(), endCursor);
+        var edges = Data(await executor.RunAsync("{ sortedTitles(first: 2) { edges { cursor } } }"), "sortedTitles").GetProperty("edges");
+        Assert.Equal(endCursor, edges[1].GetProperty("cursor").GetString());
+        var after = Data(await executor.RunAsync($$"""{ sortedTitles(first: 1, after: "{{endCursor}}") { nodes { id } } }"""), "sortedTitles");
+        Assert.Equal(Titles.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id).Select(t => t.Id).Skip(2).Take(1), Ids(after));
     }
 
     [Fact]
