@@ -1,11 +1,16 @@
+using Graph.Benchmarks.Fanout;
 using Graph.Benchmarks.Http;
 
 // npm run bench -- <what>; see scripts/bench.mjs. The commands of this program:
-//   serve --target graph|ceiling --port N    the HTTP comparison harness's .NET servers (Http/)
-//   anything else                            BenchmarkDotNet: --filter '*' (parse, validate, execute; time and allocations)
+//   serve --target graph|ceiling --port N         the HTTP comparison harness's .NET servers (Http/)
+//   fanout --subscribers N --rate R --duration S   the subscription fan-out benchmark (Fanout/): starts fanout-server itself
+//   fanout-server --port N                        its server: a tick subscription over WebSocket, published on a timer
+//   anything else                                 BenchmarkDotNet: --filter '*' (parse, validate, execute; time and allocations)
 return args.FirstOrDefault() switch
 {
     "serve" => await LibraryServer.RunAsync(args[1..]),
+    "fanout" => await FanoutDriver.RunAsync(args[1..]),
+    "fanout-server" => await FanoutServer.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 
