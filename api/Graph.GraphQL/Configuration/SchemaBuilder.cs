@@ -415,8 +415,12 @@ internal static class ResolverInstances
             ? null
             : System.Linq.Expressions.Expression.Lambda<Func<object>>(System.Linq.Expressions.Expression.New(constructor)).Compile();
         var shared = factory is null ? null : new Lazy<object>(factory, LazyThreadSafetyMode.ExecutionAndPublication);
-        return context => context.Services.GetService(type)
-            ?? shared?.Value
-            ?? throw new InvalidOperationException($"The resolver class {type.FullName} is not a registered service and has no parameterless constructor.");
+        // A class that is not a service is not looked up in the services at all: a subscription event whose resolvers
+        // need none then runs without a service scope of its own.
+        return context => shared is not null && context is Execution.Processing.ResolverContext resolver && !resolver.IsService(type)
+            ? shared.Value
+            : context.Services.GetService(type)
+                ?? shared?.Value
+                ?? throw new InvalidOperationException($"The resolver class {type.FullName} is not a registered service and has no parameterless constructor.");
     }
 }

@@ -127,24 +127,33 @@ internal sealed class RequestExecutor : IRequestExecutor
         }
     }
 
-    /// <summary>Executes the operation (not a subscription) on an operation context from the pool.</summary>
+    /// <summary>
+    /// Executes the operation (not a subscription) on an operation context from the pool; with
+    /// <paramref name="eventScopes"/> (a subscription event) in a service scope of its own, created only if a resolver
+    /// asks for a service and disposed afterwards.
+    /// </summary>
     internal async ValueTask<OperationResult> ExecuteOperationAsync(
         RequestContext request,
         OperationPlan plan,
         IReadOnlyDictionary<string, object?> variables,
         object? rootValue,
         CancellationToken cancellationToken,
-        IServiceProvider? eventServices = null)
+        IServiceScopeFactory? eventScopes = null)
     {
         var context = _operationContexts.Rent();
-        context.Initialize(request, plan, variables, rootValue, cancellationToken, eventServices);
+        context.Initialize(request, plan, variables, rootValue, cancellationToken, eventScopes);
         try
         {
             return await context.ExecuteAsync().ConfigureAwait(false);
         }
         finally
         {
+            var scope = context.TakeEventScope();
             ReturnOperationContext(context);
+            if (scope is { } eventScope)
+            {
+                await eventScope.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -180,7 +189,8 @@ internal sealed class RequestExecutor : IRequestExecutor
     /// <summary>
     /// ExecuteSubscriptionEvent, with the execution timeout applied to the event. Each event runs in a service scope of
     /// its own, so its DataLoaders (and DbContext) see the data as it is when the event arrives, and nothing accumulates
-    /// over a subscription that lives for hours.
+    /// over a subscription that lives for hours; the scope is created when a resolver first asks for a service, so an
+    /// event whose resolvers need none (a field returning the event, properties of it) costs no scope.
     /// </summary>
     internal async ValueTask<OperationResult> ExecuteSubscriptionEventAsync(
         RequestContext request,
@@ -190,10 +200,10 @@ internal sealed class RequestExecutor : IRequestExecutor
         CancellationToken cancellationToken)
     {
         var timeout = RentTimeoutSource(cancellationToken, out var registration);
-        var scope = request.Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         try
         {
-            var result = await ExecuteOperationAsync(request, plan, variables, eventValue, timeout.Token, scope.ServiceProvider).ConfigureAwait(false);
+            var result = await ExecuteOperationAsync(request, plan, variables, eventValue, timeout.Token,
+                request.Services.GetRequiredService<IServiceScopeFactory>()).ConfigureAwait(false);
             ErrorHandler.Apply(result);
             return result;
         }
@@ -203,7 +213,6 @@ internal sealed class RequestExecutor : IRequestExecutor
         }
         finally
         {
-            await scope.DisposeAsync().ConfigureAwait(false);
             ReturnTimeoutSource(timeout, registration);
         }
     }
