@@ -24,8 +24,26 @@ public static class FanoutDriver
     /// <summary>The goal the benchmark checks: p99 delivery latency under this, and no lost event.</summary>
     private const double GoalP99Ms = 250;
 
+    /// <summary>
+    /// Set in the driver's own process, which this program starts again with the settings of a load generator (see
+    /// <see cref="RunAsDriverAsync"/>); never in the server's.
+    /// </summary>
+    private static readonly Dictionary<string, string> DriverEnvironment = new(StringComparer.Ordinal)
+    {
+        ["GRAPH_FANOUT_DRIVER"] = "1",
+        // Socket completions run on the event loop thread instead of hopping to the thread pool: cheaper for 10,000
+        // receive loops that each do almost nothing, and it keeps the driver to about one CPU.
+        ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1",
+        // Workstation GC: the driver allocates little, and server GC's threads would compete with the server's.
+        ["DOTNET_gcServer"] = "0",
+    };
+
     public static async Task<int> RunAsync(string[] args)
     {
+        if (Environment.GetEnvironmentVariable("GRAPH_FANOUT_DRIVER") != "1")
+        {
+            return await RunAsDriverAsync(args).ConfigureAwait(false);
+        }
         var subscriberCount = IntOption(args, "--subscribers", 1000);
         var rate = DoubleOption(args, "--rate", 10);
         var duration = DoubleOption(args, "--duration", 20);
@@ -44,7 +62,7 @@ public static class FanoutDriver
         Console.WriteLine($"Fan-out: {N(subscriberCount)} subscribers, {rate.ToString(CultureInfo.InvariantCulture)} events/s for " +
             $"{duration.ToString(CultureInfo.InvariantCulture)} s ({N(events)} events), {(postgres is null ? "in-memory" : "PostgreSQL")} subscriptions");
         Console.WriteLine($"machine:    {Environment.ProcessorCount} CPUs (nothing pinned, server and driver share them), {limits}, " +
-            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, .NET {Environment.Version}{LoadAverage()}");
+            $".NET {Environment.Version}{LoadAverage()}");
         if (limitError is not null)
         {
             Console.Error.WriteLine(limitError);
@@ -66,10 +84,14 @@ public static class FanoutDriver
         Subscriber[] subscribers = [];
         try
         {
-            if (!await CheckClockAsync(http).ConfigureAwait(false))
+            var first = await CheckClockAsync(http).ConfigureAwait(false);
+            if (first is null)
             {
                 return 1;
             }
+            Console.WriteLine($"processes:  server {(first.ServerGc ? "server" : "workstation")} GC (as the project sets it), runtime defaults; " +
+                $"driver {(GCSettings.IsServerGC ? "server" : "workstation")} GC, socket completions " +
+                $"{(Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1" ? "inline" : "on the thread pool")}");
 
             var before = await MemoryAsync(http, server.Id).ConfigureAwait(false);
 
@@ -187,6 +209,39 @@ public static class FanoutDriver
         }
     }
 
+    /// <summary>
+    /// Runs this command again in a process of its own with <see cref="DriverEnvironment"/> (a runtime's GC and socket
+    /// settings are read when it starts), so the client side of the benchmark costs as little CPU as it can.
+    /// </summary>
+    private static async Task<int> RunAsDriverAsync(string[] args)
+    {
+        var start = ProgramStart();
+        start.ArgumentList.Add("fanout");
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in DriverEnvironment)
+        {
+            start.Environment[name] = value;
+        }
+        using var driver = Process.Start(start) ?? throw new InvalidOperationException("The driver could not be started.");
+        await driver.WaitForExitAsync().ConfigureAwait(false);
+        return driver.ExitCode;
+    }
+
+    /// <summary>This program, run again: through <c>dotnet</c> and the dll, or its own executable.</summary>
+    private static ProcessStartInfo ProgramStart()
+    {
+        var path = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this program is unknown.");
+        var start = new ProcessStartInfo(path) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(path) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(FanoutDriver).Assembly.Location);
+        }
+        return start;
+    }
+
     private static async Task ConnectAsync(Subscriber subscriber, Uri uri, HttpMessageInvoker invoker)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -299,18 +354,18 @@ public static class FanoutDriver
     }
 
     /// <summary>Whether the server reads the same clock: the same frequency, and its reading between two of ours.</summary>
-    private static async Task<bool> CheckClockAsync(HttpClient http)
+    private static async Task<ServerStats?> CheckClockAsync(HttpClient http)
     {
         var before = Clock.Now;
         var stats = await StatsAsync(http, collect: false).ConfigureAwait(false);
         var after = Clock.Now;
         if (stats.StopwatchFrequency == Stopwatch.Frequency && stats.Timestamp >= before && stats.Timestamp <= after)
         {
-            return true;
+            return stats;
         }
         Console.Error.WriteLine($"The server's clock is not the driver's (frequency {stats.StopwatchFrequency} vs {Stopwatch.Frequency}, " +
             $"reading {stats.Timestamp} not within [{before}, {after}]): latencies cannot be measured.");
-        return false;
+        return null;
     }
 
     private static async Task<ServerStats> StatsAsync(HttpClient http, bool collect) =>
@@ -405,16 +460,13 @@ public static class FanoutDriver
 
         public static ServerProcess Start(int port, string? postgres, string? trace)
         {
-            var path = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this program is unknown.");
-            var start = new ProcessStartInfo(path)
+            var start = ProgramStart();
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
+            // The server runs with the runtime's defaults (server GC from the project), not the driver's settings.
+            foreach (var name in DriverEnvironment.Keys)
             {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            if (Path.GetFileNameWithoutExtension(path) == "dotnet")
-            {
-                start.ArgumentList.Add(typeof(FanoutDriver).Assembly.Location);
+                start.Environment.Remove(name);
             }
             foreach (var argument in (string[])["fanout-server", "--port", port.ToString(CultureInfo.InvariantCulture)])
             {

@@ -23,6 +23,7 @@ namespace Graph.Benchmarks.Fanout;
 /// <param name="GcPauseMs">Time the GC has paused the process so far.</param>
 /// <param name="CpuMs">Processor time the process has used so far.</param>
 /// <param name="Threads">Threads of the thread pool.</param>
+/// <param name="ServerGc">Whether the server runs server GC.</param>
 public sealed record ServerStats(
     int Pid,
     long Timestamp,
@@ -42,7 +43,8 @@ public sealed record ServerStats(
     int Gen2,
     double GcPauseMs,
     double CpuMs,
-    int Threads)
+    int Threads,
+    bool ServerGc)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -76,6 +78,7 @@ public sealed record ServerStats(
             GC.CollectionCount(2),
             GC.GetTotalPauseDuration().TotalMilliseconds,
             process.TotalProcessorTime.TotalMilliseconds,
-            ThreadPool.ThreadCount);
+            ThreadPool.ThreadCount,
+            System.Runtime.GCSettings.IsServerGC);
     }
 }
