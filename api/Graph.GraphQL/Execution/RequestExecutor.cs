@@ -92,6 +92,9 @@ internal sealed class RequestExecutor : IRequestExecutor
 
     internal IServiceProvider ApplicationServices { get; }
 
+    /// <summary>Subscription event results shared by subscribers (<see cref="RequestExecutorOptions.ShareSubscriptionEventResults"/>).</summary>
+    internal SharedEventResults SharedEventResults { get; } = new();
+
     internal IDocumentValidator Validator { get; }
 
     internal ParserOptions ParserOptions { get; }
