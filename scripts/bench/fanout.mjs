@@ -1,4 +1,4 @@
-// npm run bench -- fanout [--subscribers N] [--rate R] [--duration S] [--batch B] [--drain S] [--postgres CONNSTRING] [--server-trace FILE]
+// npm run bench -- fanout [--subscribers N] [--rate R] [--duration S] [--batch B] [--drain S] [--postgres CONNSTRING] [--share] [--server-trace FILE]
 //
 // The subscription fan-out benchmark: N graphql-transport-ws subscribers (default 1,000; up to 10,000 and more if
 // the open-file limit and the ephemeral ports allow) on one server process, R events a second (default 10) for S
@@ -15,7 +15,7 @@ const program = path.join(repoRoot, "tests", "Graph.Benchmarks", "bin", "Release
 
 export default async function fanout(args) {
   if (args.includes("--help") || args.includes("-h")) {
-    console.log("npm run bench -- fanout [--subscribers 1000] [--rate 10] [--duration 20] [--batch 100] [--drain 10] [--postgres CONNSTRING] [--server-trace FILE.nettrace]");
+    console.log("npm run bench -- fanout [--subscribers 1000] [--rate 10] [--duration 20] [--batch 100] [--drain 10] [--postgres CONNSTRING] [--share] [--server-trace FILE.nettrace]");
     return;
   }
   log.step("Building tests/Graph.Benchmarks (Release)");

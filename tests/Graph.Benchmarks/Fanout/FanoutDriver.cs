@@ -8,14 +8,16 @@ using System.Runtime;
 namespace Graph.Benchmarks.Fanout;
 
 /// <summary>
-/// <c>fanout [--subscribers N] [--rate R] [--duration S] [--batch B] [--drain S] [--postgres CONNSTRING] [--server-trace FILE]</c>: the
+/// <c>fanout [--subscribers N] [--rate R] [--duration S] [--batch B] [--drain S] [--postgres CONNSTRING] [--share] [--server-trace FILE]</c>: the
 /// subscription fan-out benchmark. Starts <see cref="FanoutServer"/> as a child process (this program, another
 /// process), opens N WebSockets to it in batches of B connections at a time (graphql-transport-ws: init, ack,
 /// subscribe), waits until the server holds all N subscriptions, has it publish R ticks a second for S seconds, and
 /// waits (at most <c>--drain</c> seconds after the last tick) until every subscriber has every tick. Prints the
 /// deliveries expected and received, lost, duplicated and out-of-order events, the delivery latency (p50, p90, p99,
 /// max), the time to connect, CPU used by both processes, and the server's memory before subscribing, after
-/// subscribing and at the end. Nothing is pinned: both processes share the machine's CPUs. <c>--server-trace</c> has
+/// subscribing and at the end. <c>--share</c> has the server execute and write each event once for all subscribers
+/// (<c>RequestExecutorOptions.ShareSubscriptionEventResults</c>) instead of once per subscriber. Nothing is pinned:
+/// both processes share the machine's CPUs. <c>--server-trace</c> has
 /// the server write a CPU sampling trace (EventPipe, <c>.nettrace</c>, as <c>dotnet-trace --profile cpu-sampling</c>
 /// would) of its whole life, for PerfView, Visual Studio or <c>dotnet-trace convert</c>.
 /// </summary>
@@ -51,6 +53,7 @@ public static class FanoutDriver
         var drain = DoubleOption(args, "--drain", 10);
         var postgres = FanoutServer.Option(args, "--postgres");
         var trace = FanoutServer.Option(args, "--server-trace");
+        var share = args.Contains("--share");
         var events = (int)Math.Round(rate * duration);
         if (subscriberCount < 1 || rate <= 0 || events < 1 || batch < 1 || (long)subscriberCount * events > Array.MaxLength)
         {
@@ -60,7 +63,8 @@ public static class FanoutDriver
 
         var limits = ResourceLimits.Ensure(subscriberCount, out var limitError);
         Console.WriteLine($"Fan-out: {N(subscriberCount)} subscribers, {rate.ToString(CultureInfo.InvariantCulture)} events/s for " +
-            $"{duration.ToString(CultureInfo.InvariantCulture)} s ({N(events)} events), {(postgres is null ? "in-memory" : "PostgreSQL")} subscriptions");
+            $"{duration.ToString(CultureInfo.InvariantCulture)} s ({N(events)} events), {(postgres is null ? "in-memory" : "PostgreSQL")} subscriptions, " +
+            $"{(share ? "event results shared by the subscribers (--share)" : "each event executed per subscriber")}");
         Console.WriteLine($"machine:    {Environment.ProcessorCount} CPUs (nothing pinned, server and driver share them), {limits}, " +
             $".NET {Environment.Version}{LoadAverage()}");
         if (limitError is not null)
@@ -70,7 +74,7 @@ public static class FanoutDriver
         }
 
         var port = FreePort();
-        using var server = ServerProcess.Start(port, postgres, trace);
+        using var server = ServerProcess.Start(port, postgres, trace, share);
         try
         {
             await server.Listening.WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
@@ -458,7 +462,7 @@ public static class FanoutDriver
 
         public Task Listening => _listening.Task;
 
-        public static ServerProcess Start(int port, string? postgres, string? trace)
+        public static ServerProcess Start(int port, string? postgres, string? trace, bool share)
         {
             var start = ProgramStart();
             start.RedirectStandardOutput = true;
@@ -476,6 +480,10 @@ public static class FanoutDriver
             {
                 start.ArgumentList.Add("--postgres");
                 start.ArgumentList.Add(postgres);
+            }
+            if (share)
+            {
+                start.ArgumentList.Add("--share");
             }
             if (trace is not null)
             {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Graph.Benchmarks.Fanout;
 
 /// <summary>
-/// <c>fanout-server --port N [--postgres CONNSTRING]</c>: the server side of the fan-out benchmark, on 127.0.0.1. It
+/// <c>fanout-server --port N [--postgres CONNSTRING] [--share]</c>: the server side of the fan-out benchmark, on 127.0.0.1. It
 /// serves <see cref="FanoutSchema"/> through <c>MapGraphQL()</c> with <c>UseWebSockets()</c> as Graph.Api does, with
 /// in-memory subscriptions (or the PostgreSQL LISTEN/NOTIFY provider), and three endpoints for the driver:
 /// <list type="bullet">
@@ -20,7 +20,8 @@ namespace Graph.Benchmarks.Fanout;
 /// The events are published inside the server on a timer rather than by a mutation per event: the publish time is then
 /// taken right where a mutation would call <c>SendAsync</c>, the rate holds whatever the driver's own load, and the
 /// measured latency is the fan-out, not an HTTP request. Prints <c>listening on http://127.0.0.1:N</c> once it accepts
-/// requests. Server GC, as the project's runtimeconfig sets it.
+/// requests. Server GC, as the project's runtimeconfig sets it. <c>--share</c> turns on
+/// <c>RequestExecutorOptions.ShareSubscriptionEventResults</c> (each tick executed and written once for all subscribers).
 /// </summary>
 public static class FanoutServer
 {
@@ -28,6 +29,7 @@ public static class FanoutServer
     {
         var port = int.Parse(Option(args, "--port") ?? "5095", CultureInfo.InvariantCulture);
         var postgres = Option(args, "--postgres");
+        var share = args.Contains("--share");
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
@@ -35,7 +37,8 @@ public static class FanoutServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxConcurrentUpgradedConnections = null);
         var graph = builder.Services.AddGraphQLServer()
             .AddQueryType<FanoutQuery>()
-            .AddSubscriptionType<FanoutSubscription>();
+            .AddSubscriptionType<FanoutSubscription>()
+            .ModifyRequestOptions(o => o.ShareSubscriptionEventResults = share);
         if (postgres is null)
         {
             graph.AddInMemorySubscriptions();
@@ -61,7 +64,7 @@ public static class FanoutServer
         });
 
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
-            $"listening on http://127.0.0.1:{port} ({(postgres is null ? "in-memory" : "PostgreSQL")} subscriptions)"));
+            $"listening on http://127.0.0.1:{port} ({(postgres is null ? "in-memory" : "PostgreSQL")} subscriptions{(share ? ", shared event results" : "")})"));
         await app.RunAsync();
         return 0;
     }
