@@ -93,12 +93,14 @@ internal sealed class SharedEventResults
     {
         var results = _events.GetValue(eventValue, static _ => new ConcurrentDictionary<Key, Task<(OperationResult, byte[])>>());
         var key = new Key(plan, variablesKey);
+        var owned = false;
         if (!results.TryGetValue(key, out var shared))
         {
             var mine = new TaskCompletionSource<(OperationResult, byte[])>(TaskCreationOptions.RunContinuationsAsynchronously);
             shared = results.GetOrAdd(key, mine.Task);
             if (shared == mine.Task)
             {
+                owned = true;
                 try
                 {
                     var result = await owner.ExecuteOwnEventAsync(eventValue, CancellationToken.None).ConfigureAwait(false);
@@ -112,7 +114,18 @@ internal sealed class SharedEventResults
                 }
             }
         }
-        var (source, bytes) = shared.IsCompleted ? await shared.ConfigureAwait(false) : await shared.WaitAsync(cancellationToken).ConfigureAwait(false);
+        OperationResult source;
+        byte[] bytes;
+        try
+        {
+            (source, bytes) = shared.IsCompleted ? await shared.ConfigureAwait(false) : await shared.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!owned && !cancellationToken.IsCancellationRequested)
+        {
+            // The subscriber that ran the shared execution failed in a way of its own (its request's services were
+            // disposed as it left, say): this one executes the event for itself, as without sharing.
+            return await owner.ExecuteOwnEventAsync(eventValue, cancellationToken).ConfigureAwait(false);
+        }
         return OperationResult.Shared(source, bytes);
     }
 
