@@ -37,10 +37,15 @@ internal readonly struct OutgoingMessage
     }
 }
 
-/// <summary>An <see cref="IBufferWriter{T}"/> over rented arrays whose text becomes an <see cref="OutgoingMessage"/>.</summary>
+/// <summary>
+/// An <see cref="IBufferWriter{T}"/> over rented arrays whose text becomes an <see cref="OutgoingMessage"/>; it rents its
+/// first array when first written to, so one instance serves message after message.
+/// </summary>
 internal sealed class PooledMessageBuffer : IBufferWriter<byte>, IDisposable
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024);
+    private const int InitialSize = 1024;
+
+    private byte[] _buffer = [];
     private int _written;
 
     public void Advance(int count) => _written += count;
@@ -57,7 +62,7 @@ internal sealed class PooledMessageBuffer : IBufferWriter<byte>, IDisposable
         return _buffer.AsSpan(_written);
     }
 
-    /// <summary>The text written so far, as a message that now owns the array.</summary>
+    /// <summary>The text written so far, as a message that now owns the array; the buffer starts again empty.</summary>
     public OutgoingMessage Detach()
     {
         var message = OutgoingMessage.Rented(_buffer, _written);
@@ -66,6 +71,7 @@ internal sealed class PooledMessageBuffer : IBufferWriter<byte>, IDisposable
         return message;
     }
 
+    /// <summary>Returns the array (a message not detached is dropped); the buffer may be written to again.</summary>
     public void Dispose()
     {
         if (_buffer.Length > 0)
@@ -73,6 +79,7 @@ internal sealed class PooledMessageBuffer : IBufferWriter<byte>, IDisposable
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = [];
         }
+        _written = 0;
     }
 
     private void Ensure(int sizeHint)
@@ -82,9 +89,12 @@ internal sealed class PooledMessageBuffer : IBufferWriter<byte>, IDisposable
         {
             return;
         }
-        var next = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _written + sizeHint));
+        var next = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(_buffer.Length * 2, InitialSize), _written + sizeHint));
         _buffer.AsSpan(0, _written).CopyTo(next);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
         _buffer = next;
     }
 }

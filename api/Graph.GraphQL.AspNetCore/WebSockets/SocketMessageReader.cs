@@ -21,15 +21,14 @@ internal enum ReceivedKind
 
 /// <summary>
 /// Reads whole messages from a socket into one pooled buffer that grows up to the size limit; the text of a message is
-/// valid until the next read.
+/// valid until the next read. While the client is silent (most of a subscriber's life) no buffer is held: each read
+/// starts with a zero-byte read that waits for the next frame, and only then rents the buffer.
 /// </summary>
 internal sealed class SocketMessageReader(WebSocket socket, int maxMessageSize) : IDisposable
 {
     private const int InitialSize = 4096;
 
-    /// <summary>A buffer grown past this for one large message goes back to the pool before the next read.</summary>
-    private const int KeptSize = 64 * 1024;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(InitialSize, (long)maxMessageSize + 1));
+    private byte[] _buffer = [];
     private int _length;
 
     /// <summary>The last text message read.</summary>
@@ -38,11 +37,19 @@ internal sealed class SocketMessageReader(WebSocket socket, int maxMessageSize) 
     public async ValueTask<ReceivedKind> ReceiveAsync(CancellationToken cancellationToken)
     {
         _length = 0;
-        if (_buffer.Length > KeptSize)
+        Dispose();
+        // Waits for a frame without a buffer (the WebSocket reads the frame header into its own).
+        var first = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        if (first.MessageType == WebSocketMessageType.Close)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(InitialSize, (long)maxMessageSize + 1));
+            return ReceivedKind.Close;
         }
+        if (first.EndOfMessage)
+        {
+            // An empty message.
+            return first.MessageType == WebSocketMessageType.Binary ? ReceivedKind.Binary : ReceivedKind.Text;
+        }
+        _buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(InitialSize, (long)maxMessageSize + 1));
         while (true)
         {
             if (_length == _buffer.Length)

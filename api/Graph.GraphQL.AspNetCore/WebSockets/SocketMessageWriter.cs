@@ -54,29 +54,45 @@ internal static class SocketMessageWriter
 
     private static OutgoingMessage Write<TState>(string type, string? id, TState state, Action<Utf8JsonWriter, TState>? writePayload)
     {
-        var buffer = new PooledMessageBuffer();
+        // One buffer and one writer per thread, reset for each message (writing never awaits, so nothing else uses them
+        // meanwhile): a message costs no allocation but its text, in an array from the shared pool.
+        var buffer = t_buffer ??= new PooledMessageBuffer();
+        var writer = t_writer;
+        if (writer is null)
+        {
+            writer = t_writer = new Utf8JsonWriter(buffer, Options);
+        }
+        else
+        {
+            writer.Reset(buffer);
+        }
         try
         {
-            using (var writer = new Utf8JsonWriter(buffer, Options))
+            writer.WriteStartObject();
+            if (id is not null)
             {
-                writer.WriteStartObject();
-                if (id is not null)
-                {
-                    writer.WriteString(IdName, id);
-                }
-                writer.WriteString(TypeName, type);
-                if (writePayload is not null)
-                {
-                    writer.WritePropertyName(PayloadName);
-                    writePayload(writer, state);
-                }
-                writer.WriteEndObject();
+                writer.WriteString(IdName, id);
             }
+            writer.WriteString(TypeName, type);
+            if (writePayload is not null)
+            {
+                writer.WritePropertyName(PayloadName);
+                writePayload(writer, state);
+            }
+            writer.WriteEndObject();
+            writer.Flush();
             return buffer.Detach();
         }
         finally
         {
+            // After a failure the buffer may hold part of a message: it starts again from nothing.
             buffer.Dispose();
         }
     }
+
+    [ThreadStatic]
+    private static PooledMessageBuffer? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 }

@@ -26,7 +26,7 @@ internal sealed class SocketSession : ISocketSession
     private readonly SocketTransport _transport;
     private readonly CancellationTokenSource _closed = new();
     private readonly CancellationTokenSource _aborted = new();
-    private readonly ConcurrentDictionary<string, object?> _items = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, object?>? _items;
     private int _initReceived;
     private int _acknowledged;
     private Task _keepAlive = Task.CompletedTask;
@@ -51,7 +51,9 @@ internal sealed class SocketSession : ISocketSession
 
     public IReadOnlyDictionary<string, object?>? ConnectionInitPayload { get; private set; }
 
-    public IDictionary<string, object?> Items => _items;
+    /// <summary>Created when first used: most sessions never use it, and 10,000 sockets would each hold one.</summary>
+    public IDictionary<string, object?> Items =>
+        Volatile.Read(ref _items) ?? Interlocked.CompareExchange(ref _items, new(StringComparer.Ordinal), null) ?? _items!;
 
     public bool IsAcknowledged => Volatile.Read(ref _acknowledged) == 1;
 

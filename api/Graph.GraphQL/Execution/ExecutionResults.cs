@@ -78,6 +78,18 @@ public sealed class OperationResult : IExecutionResult, IDisposable
     internal static OperationResult FromExecution(ResultObject? data, IReadOnlyList<GraphQLError>? errors, ResultMemory memory, ObjectPool<ResultMemory> pool) =>
         new(data, true, errors, null, null) { _memory = memory, _pool = pool };
 
+    /// <summary>
+    /// A subscriber's view of a result shared by several (<see cref="RequestExecutorOptions.ShareSubscriptionEventResults"/>):
+    /// the same data, errors and extensions, and the JSON written once, which <see cref="ResultWriter"/> copies as it is.
+    /// The shared result is never disposed (its memory is left to the GC), so its data stays valid; disposing a view
+    /// does nothing.
+    /// </summary>
+    internal static OperationResult Shared(OperationResult source, byte[] json) =>
+        new(source.Data, source.HasData, source.Errors, source.Extensions, source.ContextData) { Json = json };
+
+    /// <summary>The JSON of a shared result, written once (null for other results).</summary>
+    internal byte[]? Json { get; private init; }
+
     /// <inheritdoc />
     public ExecutionResultKind Kind => ExecutionResultKind.SingleResult;
 

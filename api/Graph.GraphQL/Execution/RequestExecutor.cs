@@ -92,6 +92,9 @@ internal sealed class RequestExecutor : IRequestExecutor
 
     internal IServiceProvider ApplicationServices { get; }
 
+    /// <summary>Subscription event results shared by subscribers (<see cref="RequestExecutorOptions.ShareSubscriptionEventResults"/>).</summary>
+    internal SharedEventResults SharedEventResults { get; } = new();
+
     internal IDocumentValidator Validator { get; }
 
     internal ParserOptions ParserOptions { get; }
@@ -127,24 +130,33 @@ internal sealed class RequestExecutor : IRequestExecutor
         }
     }
 
-    /// <summary>Executes the operation (not a subscription) on an operation context from the pool.</summary>
+    /// <summary>
+    /// Executes the operation (not a subscription) on an operation context from the pool; with
+    /// <paramref name="eventScopes"/> (a subscription event) in a service scope of its own, created only if a resolver
+    /// asks for a service and disposed afterwards.
+    /// </summary>
     internal async ValueTask<OperationResult> ExecuteOperationAsync(
         RequestContext request,
         OperationPlan plan,
         IReadOnlyDictionary<string, object?> variables,
         object? rootValue,
         CancellationToken cancellationToken,
-        IServiceProvider? eventServices = null)
+        IServiceScopeFactory? eventScopes = null)
     {
         var context = _operationContexts.Rent();
-        context.Initialize(request, plan, variables, rootValue, cancellationToken, eventServices);
+        context.Initialize(request, plan, variables, rootValue, cancellationToken, eventScopes);
         try
         {
             return await context.ExecuteAsync().ConfigureAwait(false);
         }
         finally
         {
+            var scope = context.TakeEventScope();
             ReturnOperationContext(context);
+            if (scope is { } eventScope)
+            {
+                await eventScope.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -178,9 +190,11 @@ internal sealed class RequestExecutor : IRequestExecutor
     }
 
     /// <summary>
-    /// ExecuteSubscriptionEvent, with the execution timeout applied to the event. Each event runs in a service scope of
+    /// ExecuteSubscriptionEvent, with the execution timeout applied to the event from its first wait on (an event that
+    /// completes without waiting needs no timer). Each event runs in a service scope of
     /// its own, so its DataLoaders (and DbContext) see the data as it is when the event arrives, and nothing accumulates
-    /// over a subscription that lives for hours.
+    /// over a subscription that lives for hours; the scope is created when a resolver first asks for a service, so an
+    /// event whose resolvers need none (a field returning the event, properties of it) costs no scope.
     /// </summary>
     internal async ValueTask<OperationResult> ExecuteSubscriptionEventAsync(
         RequestContext request,
@@ -189,11 +203,19 @@ internal sealed class RequestExecutor : IRequestExecutor
         object? eventValue,
         CancellationToken cancellationToken)
     {
-        var timeout = RentTimeoutSource(cancellationToken, out var registration);
-        var scope = request.Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var timeout = RentTimeoutSource(cancellationToken, out var registration, arm: false);
         try
         {
-            var result = await ExecuteOperationAsync(request, plan, variables, eventValue, timeout.Token, scope.ServiceProvider).ConfigureAwait(false);
+            var execution = ExecuteOperationAsync(request, plan, variables, eventValue, timeout.Token,
+                request.Services.GetRequiredService<IServiceScopeFactory>());
+            if (!execution.IsCompleted)
+            {
+                // The event waits for something (I/O, a DataLoader): from here on the timeout runs. Most events (fields
+                // read from the event itself) complete without waiting and never touch the timer queue, which thousands
+                // of subscribers per event would otherwise contend for.
+                ArmTimeout(timeout);
+            }
+            var result = await execution.ConfigureAwait(false);
             ErrorHandler.Apply(result);
             return result;
         }
@@ -203,24 +225,35 @@ internal sealed class RequestExecutor : IRequestExecutor
         }
         finally
         {
-            await scope.DisposeAsync().ConfigureAwait(false);
             ReturnTimeoutSource(timeout, registration);
         }
     }
 
-    /// <summary>A token source cancelled after the execution timeout or when <paramref name="linked"/> is cancelled.</summary>
-    internal CancellationTokenSource RentTimeoutSource(CancellationToken linked, out CancellationTokenRegistration registration)
+    /// <summary>
+    /// A token source cancelled when <paramref name="linked"/> is cancelled and, once armed (at once unless
+    /// <paramref name="arm"/> is false, else by <see cref="ArmTimeout"/>), after the execution timeout.
+    /// </summary>
+    internal CancellationTokenSource RentTimeoutSource(CancellationToken linked, out CancellationTokenRegistration registration, bool arm = true)
     {
         var source = _timeoutSources.Rent();
         registration = linked.CanBeCanceled
             ? linked.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source)
             : default;
+        if (arm)
+        {
+            ArmTimeout(source);
+        }
+        return source;
+    }
+
+    /// <summary>Starts the execution timeout of a source from <see cref="RentTimeoutSource"/>.</summary>
+    internal void ArmTimeout(CancellationTokenSource source)
+    {
         var timeout = Options.ExecutionTimeout;
         if (timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
             source.CancelAfter(timeout);
         }
-        return source;
     }
 
     internal void ReturnTimeoutSource(CancellationTokenSource source, CancellationTokenRegistration registration)

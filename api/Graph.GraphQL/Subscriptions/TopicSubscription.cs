@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
+using System.Threading.Tasks.Sources;
 using Microsoft.Extensions.Logging;
 
 namespace Graph.GraphQL.Subscriptions;
@@ -17,19 +17,30 @@ internal abstract class TopicSubscriber(string topic)
 }
 
 /// <summary>
-/// One subscription: a bounded buffer (a channel with one reader and any number of writers) filled by the hub and read
-/// by the subscriber. The buffer's full mode implements <see cref="TopicBufferFullMode"/>; dropped events are counted and
-/// logged as warnings at most every <see cref="DropLogInterval"/> milliseconds (plus a summary when the subscription ends).
+/// One subscription: a bounded buffer filled by the hub (any number of writers) and read by the subscriber (one reader).
+/// <see cref="TopicBufferFullMode"/> decides what a full buffer does; dropped events are counted and logged as warnings
+/// at most every <see cref="DropLogInterval"/> milliseconds (plus a summary when the subscription ends).
 /// </summary>
-internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStream<TMessage>
+/// <remarks>
+/// The buffer is a queue under a lock with one reusable waiter (this object, as an <see cref="IValueTaskSource{TResult}"/>)
+/// for the reader: offering an event to a subscriber and reading it allocate nothing. The reader's continuation always
+/// runs on the thread pool, never inline in the sender.
+/// </remarks>
+internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStream<TMessage>, IValueTaskSource<bool>
 {
     /// <summary>The least time between two warnings about the same subscriber's dropped events.</summary>
     internal const long DropLogInterval = 10_000;
 
     private readonly TopicHub _hub;
-    private readonly Channel<object?> _buffer;
+    private readonly Lock _sync = new();
+    private readonly Queue<object?> _buffer;
+    private ManualResetValueTaskSourceCore<bool> _waiter = new() { RunContinuationsAsynchronously = true };
+
+    /// <summary>Whether the reader awaits <see cref="_waiter"/>, which is then completed exactly once.</summary>
+    private bool _waiting;
+
+    private bool _isCompleted;
     private GraphQLException? _failure;
-    private int _isCompleted;
     private int _isRead;
     private int _isDisposed;
     private long _dropped;
@@ -42,22 +53,7 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
         _hub = hub;
         Capacity = capacity;
         Mode = mode;
-        var options = new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            // The sender must never run the reader's continuation inline.
-            AllowSynchronousContinuations = false,
-            FullMode = mode switch
-            {
-                TopicBufferFullMode.DropOldest => BoundedChannelFullMode.DropOldest,
-                TopicBufferFullMode.DropWrite => BoundedChannelFullMode.DropWrite,
-                _ => BoundedChannelFullMode.Wait,
-            },
-        };
-        _buffer = mode == TopicBufferFullMode.Fail
-            ? Channel.CreateBounded<object?>(options)
-            : Channel.CreateBounded<object?>(options, OnDropped);
+        _buffer = new Queue<object?>(Math.Min(capacity, 4));
     }
 
     public int Capacity { get; }
@@ -69,8 +65,41 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
 
     public override void Offer(object? message)
     {
-        // TryWrite fails only under Wait (Fail mode) with a full buffer, or once the buffer is completed.
-        if (!_buffer.Writer.TryWrite(message) && Mode == TopicBufferFullMode.Fail && Volatile.Read(ref _isCompleted) == 0)
+        bool wake;
+        var dropped = false;
+        var full = false;
+        lock (_sync)
+        {
+            if (_isCompleted)
+            {
+                return;
+            }
+            if (_buffer.Count < Capacity)
+            {
+                _buffer.Enqueue(message);
+            }
+            else if (Mode == TopicBufferFullMode.DropOldest)
+            {
+                _buffer.Dequeue();
+                _buffer.Enqueue(message);
+                dropped = true;
+            }
+            else
+            {
+                dropped = Mode == TopicBufferFullMode.DropWrite;
+                full = !dropped;
+            }
+            wake = TakeWaiter();
+        }
+        if (wake)
+        {
+            _waiter.SetResult(true);
+        }
+        if (dropped)
+        {
+            OnDropped();
+        }
+        else if (full)
         {
             Fail();
         }
@@ -78,22 +107,33 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
 
     public override void Complete()
     {
-        if (Interlocked.Exchange(ref _isCompleted, 1) == 0)
+        bool wake;
+        lock (_sync)
         {
-            _buffer.Writer.TryComplete();
+            if (_isCompleted)
+            {
+                return;
+            }
+            _isCompleted = true;
+            wake = TakeWaiter();
+        }
+        if (wake)
+        {
+            _waiter.SetResult(false);
         }
     }
 
     public IAsyncEnumerable<TMessage> ReadEventsAsync()
     {
-        if (Interlocked.Exchange(ref _isRead, 1) == 1)
-        {
-            throw new InvalidOperationException("The events of a source stream can be read only once.");
-        }
-        return ReadAsync(default);
+        MarkRead();
+        return ReadTypedAsync();
     }
 
-    IAsyncEnumerable<object?> ISourceStream.ReadEventsAsync() => Box(ReadEventsAsync());
+    IAsyncEnumerable<object?> ISourceStream.ReadEventsAsync()
+    {
+        MarkRead();
+        return ReadAsync();
+    }
 
     public ValueTask DisposeAsync()
     {
@@ -104,8 +144,9 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
         _hub.Remove(this);
         Complete();
         // Events still buffered are left to the GC.
-        while (_buffer.Reader.TryRead(out _))
+        lock (_sync)
         {
+            _buffer.Clear();
         }
         var dropped = Dropped;
         var unlogged = dropped - Interlocked.Read(ref _droppedLogged);
@@ -118,19 +159,60 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
         return ValueTask.CompletedTask;
     }
 
-    private async IAsyncEnumerable<TMessage> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    bool IValueTaskSource<bool>.GetResult(short token) => _waiter.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _waiter.GetStatus(token);
+
+    void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _waiter.OnCompleted(continuation, state, token, flags);
+
+    private void MarkRead()
     {
+        if (Interlocked.Exchange(ref _isRead, 1) == 1)
+        {
+            throw new InvalidOperationException("The events of a source stream can be read only once.");
+        }
+    }
+
+    /// <summary>
+    /// The events, each converted to <typeparamref name="TMessage"/> and yielded as an object, which is how the executor
+    /// reads them (no second enumerator in between).
+    /// </summary>
+    private async IAsyncEnumerable<object?> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var registration = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static state => ((TopicSubscription<TMessage>)state!).CancelWait(), this)
+            : default;
         try
         {
-            var reader = _buffer.Reader;
-            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
-                while (reader.TryRead(out var item))
+                object? item;
+                ValueTask<bool> wait = default;
+                bool hasItem;
+                lock (_sync)
                 {
-                    if (TryConvert(item, out var message))
+                    hasItem = _buffer.TryDequeue(out item);
+                    if (!hasItem)
                     {
-                        yield return message;
+                        if (_isCompleted)
+                        {
+                            break;
+                        }
+                        cancellationToken.ThrowIfCancellationRequested();
+                        _waiter.Reset();
+                        _waiting = true;
+                        wait = new ValueTask<bool>(this, _waiter.Version);
                     }
+                }
+                if (!hasItem)
+                {
+                    await wait.ConfigureAwait(false);
+                    continue;
+                }
+                if (TryConvert(item, out var message))
+                {
+                    yield return message;
                 }
             }
             if (Volatile.Read(ref _failure) is { } failure)
@@ -144,11 +226,33 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
         }
     }
 
-    private static async IAsyncEnumerable<object?> Box(IAsyncEnumerable<TMessage> events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<TMessage> ReadTypedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var message in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var message in ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return message;
+            yield return (TMessage)message!;
+        }
+    }
+
+    /// <summary>Takes the reader's wait, to complete once the lock is released; call under the lock.</summary>
+    private bool TakeWaiter()
+    {
+        var waiting = _waiting;
+        _waiting = false;
+        return waiting;
+    }
+
+    /// <summary>The reader's token was cancelled: a wait under way ends with an <see cref="OperationCanceledException"/>.</summary>
+    private void CancelWait()
+    {
+        bool wake;
+        lock (_sync)
+        {
+            wake = TakeWaiter();
+        }
+        if (wake)
+        {
+            _waiter.SetException(new OperationCanceledException());
         }
     }
 
@@ -202,7 +306,7 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
         Complete();
     }
 
-    private void OnDropped(object? message)
+    private void OnDropped()
     {
         var dropped = Interlocked.Increment(ref _dropped);
         var now = Environment.TickCount64;

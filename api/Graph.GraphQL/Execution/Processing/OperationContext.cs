@@ -5,6 +5,7 @@ using Graph.GraphQL.Language;
 using Graph.GraphQL.Resolvers;
 using Graph.GraphQL.Types;
 using Graph.GraphQL.Types.Scalars;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.GraphQL.Execution.Processing;
 
@@ -25,6 +26,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
     private readonly ConcurrentQueue<ResolverContext> _completed = new();
     private readonly AsyncSignal _signal = new();
     private readonly object _errorsSync = new();
+    private readonly Lock _servicesSync = new();
     private List<GraphQLError>? _errors;
     private ResultMemory _memory = null!;
     private OperationPlan _plan = null!;
@@ -33,7 +35,8 @@ internal sealed class OperationContext : IBatchSchedulerListener
     private int _pending;
     private BatchScheduler? _scheduler;
     private IServiceProvider? _services;
-    private IServiceProvider? _eventServices;
+    private IServiceScopeFactory? _eventScopes;
+    private AsyncServiceScope? _eventScope;
     private object?[] _serviceCache = [];
     private ServiceLifetimes? _lifetimes;
     private bool _dataIsNull;
@@ -55,13 +58,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
     {
         get
         {
-            if (_services is null)
-            {
-                _services = _eventServices ?? _request.Services;
-                _scheduler = _services.GetService(typeof(BatchScheduler)) as BatchScheduler;
-                _scheduler?.Attach(this);
-            }
-            return _services;
+            return _services ?? FirstServices();
         }
     }
 
@@ -91,12 +88,16 @@ internal sealed class OperationContext : IBatchSchedulerListener
         return service;
     }
 
-    /// <summary>Prepares the context for one execution (from the pool); <paramref name="eventServices"/>, when given, are the
-    /// services of one subscription event (its own scope), used instead of the request's.</summary>
-    public void Initialize(RequestContext request, OperationPlan plan, IReadOnlyDictionary<string, object?> variables, object? rootValue, CancellationToken requestAborted, IServiceProvider? eventServices = null)
+    /// <summary>
+    /// Prepares the context for one execution (from the pool). With <paramref name="eventScopes"/> (one subscription
+    /// event) the services are those of a scope of the event's own instead of the request's, created when a resolver
+    /// first asks for a service (an event whose resolvers need none costs no scope); <see cref="TakeEventScope"/> hands it
+    /// over for disposal.
+    /// </summary>
+    public void Initialize(RequestContext request, OperationPlan plan, IReadOnlyDictionary<string, object?> variables, object? rootValue, CancellationToken requestAborted, IServiceScopeFactory? eventScopes = null)
     {
         _request = request;
-        _eventServices = eventServices;
+        _eventScopes = eventScopes;
         _plan = plan;
         Variables = variables;
         _rootValue = rootValue;
@@ -113,7 +114,8 @@ internal sealed class OperationContext : IBatchSchedulerListener
         _scheduler?.Detach(this);
         _scheduler = null;
         _services = null;
-        _eventServices = null;
+        _eventScopes = null;
+        _eventScope = null;
         Array.Clear(_serviceCache);
         _errors = null;
         _request = null!;
@@ -129,6 +131,52 @@ internal sealed class OperationContext : IBatchSchedulerListener
     {
         _scheduler?.Detach(this);
         _scheduler = null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> is a registered service of what <see cref="Services"/> gives, asked of the
+    /// request's services while an event's scope is not created yet (the scope comes from them: same registrations).
+    /// </summary>
+    public bool IsService(Type type)
+    {
+        var services = _services ?? (_eventScopes is not null ? _request.Services : Services);
+        return services.GetService(typeof(IServiceProviderIsService)) is not IServiceProviderIsService registrations || registrations.IsService(type);
+    }
+
+    /// <summary>The event's service scope, if one was created: the caller disposes it once the execution is over.</summary>
+    public AsyncServiceScope? TakeEventScope()
+    {
+        lock (_servicesSync)
+        {
+            var scope = _eventScope;
+            _eventScope = null;
+            return scope;
+        }
+    }
+
+    /// <summary>Resolves the services on first use (resolvers may ask from several threads at once).</summary>
+    private IServiceProvider FirstServices()
+    {
+        lock (_servicesSync)
+        {
+            if (_services is { } services)
+            {
+                return services;
+            }
+            if (_eventScopes is not null)
+            {
+                _eventScope = _eventScopes.CreateAsyncScope();
+                services = _eventScope.Value.ServiceProvider;
+            }
+            else
+            {
+                services = _request.Services;
+            }
+            _scheduler = services.GetService(typeof(BatchScheduler)) as BatchScheduler;
+            _scheduler?.Attach(this);
+            Volatile.Write(ref _services, services);
+            return services;
+        }
     }
 
     /// <summary>Whether the context may go back to the pool (false after an aborted execution left work running).</summary>

@@ -74,6 +74,9 @@ internal sealed class ResolverContext : IResolverContext
 
     public IServiceProvider Services => _operation.Services;
 
+    /// <summary>Whether <paramref name="type"/> is a registered service, asked without resolving the services (see <see cref="OperationContext.IsService"/>).</summary>
+    internal bool IsService(Type type) => _operation.IsService(type);
+
     public CancellationToken RequestAborted => _operation.RequestAborted;
 
     public IDictionary<string, object?> ContextData => _operation.ContextData;

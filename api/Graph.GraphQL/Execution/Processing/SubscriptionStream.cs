@@ -15,6 +15,9 @@ internal sealed class SubscriptionStream : ResponseStream
     private readonly IReadOnlyDictionary<string, object?> _variables;
     private readonly IAsyncEnumerable<object?> _source;
     private readonly CancellationTokenSource _cancellation;
+
+    /// <summary>The key of this subscription's variables when its events' results are shared, else null.</summary>
+    private readonly string? _sharedVariablesKey;
     private int _read;
     private int _isDisposed;
 
@@ -32,6 +35,7 @@ internal sealed class SubscriptionStream : ResponseStream
         _variables = variables;
         _source = source;
         _cancellation = cancellation;
+        _sharedVariablesKey = executor.Options.ShareSubscriptionEventResults ? SharedEventResults.VariablesKey(variables) : null;
     }
 
     public override IAsyncEnumerable<OperationResult> ReadResultsAsync()
@@ -58,7 +62,7 @@ internal sealed class SubscriptionStream : ResponseStream
                 {
                     if (await events.MoveNextAsync().ConfigureAwait(false))
                     {
-                        result = await _executor.ExecuteSubscriptionEventAsync(_request, _plan, _variables, events.Current, token).ConfigureAwait(false);
+                        result = await ExecuteEventAsync(events.Current, token).ConfigureAwait(false);
                     }
                     else
                     {
@@ -92,6 +96,18 @@ internal sealed class SubscriptionStream : ResponseStream
             await events.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>One event's result: executed for this subscriber, or shared with the subscribers of the same operation.</summary>
+    private ValueTask<OperationResult> ExecuteEventAsync(object? eventValue, CancellationToken cancellationToken)
+    {
+        return _sharedVariablesKey is null || eventValue is null || eventValue.GetType().IsValueType
+            ? ExecuteOwnEventAsync(eventValue, cancellationToken)
+            : _executor.SharedEventResults.GetAsync(eventValue, _plan, _sharedVariablesKey, this, cancellationToken);
+    }
+
+    /// <summary>ExecuteSubscriptionEvent for this subscriber (its request's services and context).</summary>
+    internal ValueTask<OperationResult> ExecuteOwnEventAsync(object? eventValue, CancellationToken cancellationToken) =>
+        _executor.ExecuteSubscriptionEventAsync(_request, _plan, _variables, eventValue, cancellationToken);
 
     public override async ValueTask DisposeAsync()
     {

@@ -117,6 +117,13 @@ public static class ResultWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
+        if (result.Json is { } json)
+        {
+            // A subscription event's result shared by its subscribers, written once.
+            writer.WriteRawValue(json, skipInputValidation: true);
+            writer.Flush();
+            return;
+        }
         writer.WriteStartObject();
         if (result.Errors is { Count: > 0 } errors)
         {

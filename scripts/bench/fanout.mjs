@@ -1,0 +1,28 @@
+// npm run bench -- fanout [--subscribers N] [--rate R] [--duration S] [--batch B] [--drain S] [--postgres CONNSTRING] [--share] [--server-trace FILE]
+//
+// The subscription fan-out benchmark: N graphql-transport-ws subscribers (default 1,000; up to 10,000 and more if
+// the open-file limit and the ephemeral ports allow) on one server process, R events a second (default 10) for S
+// seconds (default 20). Prints delivery latency (p50/p90/p99/max), lost, duplicated and out-of-order events, the time
+// to connect, CPU, and the server's memory before subscribing, after subscribing and at the end. The .NET program does
+// the work (tests/Graph.Benchmarks/Fanout): this builds it in Release and runs it.
+import path from "node:path";
+import { run } from "../lib/proc.mjs";
+import { log } from "../lib/log.mjs";
+import { buildDotnet, repoRoot } from "../lib/setup.mjs";
+
+const project = path.join("tests", "Graph.Benchmarks", "Graph.Benchmarks.csproj");
+const program = path.join(repoRoot, "tests", "Graph.Benchmarks", "bin", "Release", "net10.0", "Graph.Benchmarks.dll");
+
+export default async function fanout(args) {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log("npm run bench -- fanout [--subscribers 1000] [--rate 10] [--duration 20] [--batch 100] [--drain 10] [--postgres CONNSTRING] [--share] [--server-trace FILE.nettrace]");
+    return;
+  }
+  log.step("Building tests/Graph.Benchmarks (Release)");
+  buildDotnet(project);
+  log.step(`Fan-out benchmark${args.length ? ": " + args.join(" ") : ""}`);
+  run("dotnet", [program, "fanout", ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_NOLOGO: "1" },
+  });
+}
