@@ -1,6 +1,6 @@
 // The HTTP comparison: our server against graphql-http, mercurius+graphql-jit, Apollo Server and a Kestrel ceiling, under wrk.
 //
-//   npm run bench -- http [--duration 15] [--warmup 5] [--connections 32] [--threads 1] [--only a,b] [--no-pin] [--json out.json]
+//   npm run bench -- http [--duration 15] [--warmup 20] [--connections 32] [--threads 1] [--only a,b] [--no-pin] [--json out.json]
 //
 // One server at a time on 127.0.0.1, each serving the library graph of tests/Graph.Benchmarks/Http/library.json
 // (servers in tests/Graph.Benchmarks/peers/servers.mjs): started, checked to answer the query as our server does,
@@ -17,7 +17,7 @@ import { ask, query, requestBody, servers, startServer } from "../../tests/Graph
 
 const defaults = {
   duration: 15,
-  warmup: 5,
+  warmup: 20,
   // One wrk thread (it has one core) keeping 32 requests in flight: enough to keep any of the servers busy on its
   // single core (node's one event loop included) without the run measuring mostly queueing; by Little's law the
   // p50 is then about 32 / (requests/s), so compare latencies between servers at the same --connections only.
@@ -28,8 +28,8 @@ const defaults = {
 const help = `Usage: npm run bench -- http [options]
 
   --duration S      seconds of measurement per server (default ${defaults.duration})
-  --warmup S        seconds of load before that at least, not counted: then 3 s rounds until two agree within 5%,
-                    a minute at most (default ${defaults.warmup})
+  --warmup S        seconds of load before that at least, not counted: then 3 s rounds until three in a row agree
+                    within 5%, 90 s at most (default ${defaults.warmup})
   --connections N   keep-alive connections wrk holds open (default ${defaults.connections})
   --threads N       wrk threads (default ${defaults.threads}: wrk has one core when pinned)
   --only a,b        load only these servers (graph always runs: it is the reference and the ratios' numerator)
@@ -264,17 +264,19 @@ export default async function http(args) {
 
         const load = { url: running.url, script, connections: options.connections, threads: options.threads, cpu: pin?.wrk ?? null };
         if (options.warmup > 0) {
-          // JIT-compiled servers (.NET's tiered compilation, V8) speed up for a while: load in rounds of 3 s until two
-          // rounds agree within 5%, after at least --warmup seconds and for at most a minute.
+          // JIT-compiled servers (.NET's tiered compilation, V8) speed up for a while, slowly when the server's one core
+          // is saturated (the JIT's background compilation shares it): load in rounds of 3 s until three rounds in a row
+          // agree within 5%, after at least --warmup seconds and for at most 90 s.
           let spent = 0;
-          let previous = null;
+          const rates = [];
           const rounds = [];
-          while (spent < 60) {
+          while (spent < 90) {
             const current = parseWrkOutput(await runWrk({ ...load, seconds: 3 })).requestsPerSecond;
             spent += 3;
+            rates.push(current);
             rounds.push(format.rps(current));
-            if (spent >= options.warmup && previous !== null && Math.abs(current - previous) <= 0.05 * previous) break;
-            previous = current;
+            const last = rates.slice(-3);
+            if (spent >= options.warmup && last.length === 3 && Math.max(...last) <= 1.05 * Math.min(...last)) break;
           }
           log.info(`warmed up ${spent} s (requests/s per 3 s round: ${rounds.join(", ")})`);
         }

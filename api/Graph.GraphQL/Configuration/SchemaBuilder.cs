@@ -407,6 +407,12 @@ public sealed partial class SchemaBuilder
 /// <summary>Provides the instances resolver classes run on.</summary>
 internal static class ResolverInstances
 {
+    private enum Registration
+    {
+        Unknown,
+        Service,
+        NotAService,
+    }
 
     /// <summary>The request service of <paramref name="type"/>, else one shared instance made with its parameterless constructor.</summary>
     public static Func<IResolverContext, object> Create(Type type)
@@ -417,11 +423,25 @@ internal static class ResolverInstances
             : System.Linq.Expressions.Expression.Lambda<Func<object>>(System.Linq.Expressions.Expression.New(constructor)).Compile();
         var shared = factory is null ? null : new Lazy<object>(factory, LazyThreadSafetyMode.ExecutionAndPublication);
         // A class that is not a service is not looked up in the services at all: a subscription event whose resolvers
-        // need none then runs without a service scope of its own.
-        return context => shared is not null && context is Execution.Processing.ResolverContext resolver && !resolver.IsService(type)
-            ? shared.Value
-            : context.Services.GetService(type)
+        // need none then runs without a service scope of its own. A schema belongs to one service provider, so whether
+        // the class is a service is asked once.
+        var registration = Registration.Unknown;
+        return context =>
+        {
+            if (shared is not null)
+            {
+                if (registration == Registration.Unknown && context is Execution.Processing.ResolverContext resolver)
+                {
+                    registration = resolver.IsService(type) ? Registration.Service : Registration.NotAService;
+                }
+                if (registration == Registration.NotAService)
+                {
+                    return shared.Value;
+                }
+            }
+            return context.Services.GetService(type)
                 ?? shared?.Value
                 ?? throw new InvalidOperationException($"The resolver class {type.FullName} is not a registered service and has no parameterless constructor.");
+        };
     }
 }
