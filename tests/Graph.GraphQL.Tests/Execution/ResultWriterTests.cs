@@ -161,6 +161,53 @@ public class CompactResultWriterTests
         Assert.True(compact.WrittenCount > 20_000);
         Assert.Equal(Encoding.UTF8.GetString(reference.WrittenSpan), Encoding.UTF8.GetString(compact.WrittenSpan));
         Assert.True(reference.WrittenSpan.SequenceEqual(compact.WrittenSpan));
+
+        // An output whose memory is not an array (a pipe's native blocks, say) gets the same bytes.
+        var native = new NonArrayBufferWriter();
+        ResultWriter.Write(operation, native);
+        Assert.True(reference.WrittenSpan.SequenceEqual(native.Written.ToArray()));
+    }
+
+    /// <summary>An output handing out memory that is not backed by an array, a few hundred bytes at a time.</summary>
+    private sealed class NonArrayBufferWriter : IBufferWriter<byte>
+    {
+        private readonly List<byte> _written = [];
+        private Block? _block;
+
+        public IReadOnlyList<byte> Written => _written;
+
+        public void Advance(int count) => _written.AddRange(_block!.Bytes.AsSpan(0, count).ToArray());
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            _block = new Block(Math.Max(sizeHint, 300));
+            return _block.Memory;
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+
+        private sealed class Block(int size) : MemoryManager<byte>
+        {
+            public byte[] Bytes { get; } = new byte[size];
+
+            public override Span<byte> GetSpan() => Bytes;
+
+            public override MemoryHandle Pin(int elementIndex = 0) => throw new NotSupportedException();
+
+            public override void Unpin()
+            {
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+            }
+
+            protected override bool TryGetArray(out ArraySegment<byte> segment)
+            {
+                segment = default;
+                return false;
+            }
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Graph.GraphQL.Execution.Processing;
@@ -23,8 +24,14 @@ internal sealed class CompactResultWriter
 
     private IBufferWriter<byte> _output = null!;
     private Utf8JsonWriter? _fallback;
-    private Memory<byte> _memory;
+    // The output's current memory as an array segment (_buffer[_start.._end]), written at _position; when the output's
+    // memory is not an array, the bytes go to _scratch and are copied to it on commit.
+    private byte[] _buffer = [];
+    private int _start;
+    private int _end;
     private int _position;
+    private Memory<byte> _memory;
+    private byte[]? _scratch;
 
     /// <summary>Writes the data tree <paramref name="value"/> to <paramref name="output"/> (and advances it).</summary>
     public static void WriteData(IBufferWriter<byte> output, object? value)
@@ -32,8 +39,7 @@ internal sealed class CompactResultWriter
         var writer = t_cached ?? new CompactResultWriter();
         t_cached = null;
         writer._output = output;
-        writer._memory = Memory<byte>.Empty;
-        writer._position = 0;
+        writer.Detach();
         try
         {
             writer.WriteValue(value);
@@ -42,7 +48,7 @@ internal sealed class CompactResultWriter
         finally
         {
             writer._output = null!;
-            writer._memory = Memory<byte>.Empty;
+            writer.Detach();
             t_cached = writer;
         }
     }
@@ -114,23 +120,27 @@ internal sealed class CompactResultWriter
         if (plainUpTo < 0)
         {
             // Plain ASCII: the quotes and one narrowing copy.
-            var span = Reserve(chars.Length + 2);
-            span[0] = (byte)'"';
-            Ascii.FromUtf16(chars, span[1..], out _);
-            span[chars.Length + 1] = (byte)'"';
-            _position += chars.Length + 2;
+            Reserve(chars.Length + 2);
+            var buffer = _buffer;
+            var position = _position;
+            buffer[position] = (byte)'"';
+            Ascii.FromUtf16(chars, buffer.AsSpan(position + 1, chars.Length), out _);
+            buffer[position + chars.Length + 1] = (byte)'"';
+            _position = position + chars.Length + 2;
             return;
         }
         if (chars[plainUpTo] >= 0x80)
         {
             // Text beyond ASCII (accents are common): transcoded, then written as it is unless the encoder escapes some of it.
-            var span = Reserve(Encoding.UTF8.GetMaxByteCount(chars.Length) + 2);
             // A lone surrogate is invalid data here (the escaping path writes it as an escaped replacement character).
-            if (System.Text.Unicode.Utf8.FromUtf16(chars, span[1..], out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
-                && ResultWriter.Encoder.FindFirstCharacterToEncodeUtf8(span.Slice(1, written)) < 0)
+            var maximum = Encoding.UTF8.GetMaxByteCount(chars.Length);
+            Reserve(maximum + 2);
+            var span = _buffer.AsSpan(_position + 1, maximum);
+            if (System.Text.Unicode.Utf8.FromUtf16(chars, span, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+                && ResultWriter.Encoder.FindFirstCharacterToEncodeUtf8(span[..written]) < 0)
             {
-                span[0] = (byte)'"';
-                span[written + 1] = (byte)'"';
+                _buffer[_position] = (byte)'"';
+                _buffer[_position + written + 1] = (byte)'"';
                 _position += written + 2;
                 return;
             }
@@ -141,8 +151,8 @@ internal sealed class CompactResultWriter
 
     private void WriteInt(int number)
     {
-        var span = Reserve(11);
-        number.TryFormat(span, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        Reserve(11);
+        number.TryFormat(_buffer.AsSpan(_position, 11), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
         _position += written;
     }
 
@@ -159,37 +169,76 @@ internal sealed class CompactResultWriter
 
     private void WriteByte(byte value)
     {
-        Reserve(1)[0] = value;
-        _position++;
+        if (_position == _end)
+        {
+            Reserve(1);
+        }
+        _buffer[_position++] = value;
     }
 
     private void WriteAscii(ReadOnlySpan<byte> bytes)
     {
-        bytes.CopyTo(Reserve(bytes.Length));
+        if (_end - _position < bytes.Length)
+        {
+            Reserve(bytes.Length);
+        }
+        bytes.CopyTo(_buffer.AsSpan(_position));
         _position += bytes.Length;
     }
 
-    /// <summary>At least <paramref name="length"/> bytes at the current position.</summary>
-    private Span<byte> Reserve(int length)
+    /// <summary>Makes at least <paramref name="length"/> bytes available at <see cref="_position"/>.</summary>
+    private void Reserve(int length)
     {
-        var span = _memory.Span;
-        if (span.Length - _position >= length)
+        if (_end - _position >= length)
         {
-            return span[_position..];
+            return;
         }
         Commit();
         _memory = _output.GetMemory(Math.Max(length, 4096));
-        return _memory.Span;
+        if (MemoryMarshal.TryGetArray<byte>(_memory, out var segment) && segment.Array is { } array)
+        {
+            _buffer = array;
+            _start = segment.Offset;
+            _end = segment.Offset + segment.Count;
+        }
+        else
+        {
+            if (_scratch is null || _scratch.Length < _memory.Length)
+            {
+                _scratch = new byte[Math.Max(_memory.Length, 4096)];
+            }
+            _buffer = _scratch;
+            _start = 0;
+            _end = _memory.Length;
+        }
+        _position = _start;
     }
 
     /// <summary>Hands the bytes written so far to the output.</summary>
     private void Commit()
     {
-        if (_position > 0)
+        var written = _position - _start;
+        if (written > 0)
         {
-            _output.Advance(_position);
+            if (!ReferenceEquals(_buffer, _scratch) || _scratch is null)
+            {
+                _output.Advance(written);
+            }
+            else
+            {
+                _scratch.AsSpan(0, written).CopyTo(_memory.Span);
+                _output.Advance(written);
+            }
         }
+        Detach();
+    }
+
+    private void Detach()
+    {
+        _buffer = [];
         _memory = Memory<byte>.Empty;
+        _start = 0;
+        _end = 0;
         _position = 0;
     }
 }
