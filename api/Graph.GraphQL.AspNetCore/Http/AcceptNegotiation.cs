@@ -42,7 +42,7 @@ internal static class AcceptNegotiation
         return decision;
     }
 
-    public static bool TryNegotiate(StringValues accept, out ResponseMediaType mediaType)
+    private static bool TryNegotiate(StringValues accept, out ResponseMediaType mediaType)
     {
         mediaType = ResponseMediaType.Json;
         if (!TryParse(accept, out var ranges))
@@ -63,14 +63,14 @@ internal static class AcceptNegotiation
     }
 
     /// <summary>Whether the client names <c>text/html</c> explicitly (a browser navigating to the endpoint).</summary>
-    public static bool AcceptsHtml(StringValues accept) =>
+    private static bool AcceptsHtml(StringValues accept) =>
         TryParse(accept, out var ranges) && Match(ranges, "text", "html") is ( > 0, Exact);
 
     /// <summary>
     /// Whether the client names <c>text/event-stream</c> explicitly with a non-zero quality (a graphql-sse client or a
     /// browser's EventSource); wildcards do not count, so that clients of plain GraphQL over HTTP keep their JSON.
     /// </summary>
-    public static bool AcceptsEventStream(StringValues accept) =>
+    private static bool AcceptsEventStream(StringValues accept) =>
         TryParse(accept, out var ranges) && Match(ranges, "text", "event-stream") is ( > 0, Exact);
 
     private static bool TryParse(StringValues accept, out IList<MediaTypeHeaderValue> ranges)
