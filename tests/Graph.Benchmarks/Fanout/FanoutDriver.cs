@@ -8,11 +8,14 @@ using System.Runtime;
 namespace Graph.Benchmarks.Fanout;
 
 /// <summary>
-/// <c>fanout [--subscribers N] [--rate R] [--duration S] [--batch B] [--drain S] [--postgres CONNSTRING] [--share] [--server-trace FILE]</c>: the
+/// <c>fanout [--subscribers N] [--rate R[,R...]] [--duration S] [--warmup W] [--batch B] [--drain S] [--postgres CONNSTRING] [--share] [--server-trace FILE]</c>: the
 /// subscription fan-out benchmark. Starts <see cref="FanoutServer"/> as a child process (this program, another
 /// process), opens N WebSockets to it in batches of B connections at a time (graphql-transport-ws: init, ack,
-/// subscribe), waits until the server holds all N subscriptions, has it publish R ticks a second for S seconds, and
-/// waits (at most <c>--drain</c> seconds after the last tick) until every subscriber has every tick. Prints the
+/// subscribe), waits until the server holds all N subscriptions, has it publish W warm-up ticks at the same rate (default
+/// max(5, 3 s of ticks); counted for loss but not measured, so the first bursts' just-in-time compilation and cold
+/// thread pool do not stand for the steady state) and waits for them, then has it publish R ticks a second for S seconds, and
+/// waits (at most <c>--drain</c> seconds after the last tick) until every subscriber has every tick; with several rates
+/// (<c>--rate 1,2,5,10</c>) it does so for each on the same sockets and ends with a table of them. Prints the
 /// deliveries expected and received, lost, duplicated and out-of-order events, the delivery latency (p50, p90, p99,
 /// max), the time to connect, CPU used by both processes, and the server's memory before subscribing, after
 /// subscribing and at the end. <c>--share</c> has the server execute and write each event once for all subscribers
@@ -47,23 +50,27 @@ public static class FanoutDriver
             return await RunAsDriverAsync(args).ConfigureAwait(false);
         }
         var subscriberCount = IntOption(args, "--subscribers", 1000);
-        var rate = DoubleOption(args, "--rate", 10);
+        var rates = RatesOption(args);
         var duration = DoubleOption(args, "--duration", 20);
         var batch = IntOption(args, "--batch", 100);
         var drain = DoubleOption(args, "--drain", 10);
+        var warmupOption = FanoutServer.Option(args, "--warmup");
         var postgres = FanoutServer.Option(args, "--postgres");
         var trace = FanoutServer.Option(args, "--server-trace");
         var share = args.Contains("--share");
-        var events = (int)Math.Round(rate * duration);
-        if (subscriberCount < 1 || rate <= 0 || events < 1 || batch < 1 || (long)subscriberCount * events > Array.MaxLength)
+        var runs = rates?.Select(rate => new RunPlan(rate, (int)Math.Round(rate * duration),
+            warmupOption is null ? Math.Max(5, (int)Math.Round(rate * 3)) : int.Parse(warmupOption, CultureInfo.InvariantCulture))).ToArray();
+        if (runs is null || subscriberCount < 1 || batch < 1 ||
+            runs.Any(run => run.Rate <= 0 || run.Events < 1 || run.Warmup < 0 || (long)subscriberCount * run.Events > Array.MaxLength))
         {
-            Console.Error.WriteLine("Expected --subscribers >= 1, --rate > 0, --duration giving at least one event, --batch >= 1, and subscribers x events within an array.");
+            Console.Error.WriteLine("Expected --subscribers >= 1, --rate R[,R...] each > 0, --duration giving at least one event, --warmup >= 0, " +
+                "--batch >= 1, and subscribers x events within an array.");
             return 2;
         }
 
         var limits = ResourceLimits.Ensure(subscriberCount, out var limitError);
-        Console.WriteLine($"Fan-out: {N(subscriberCount)} subscribers, {rate.ToString(CultureInfo.InvariantCulture)} events/s for " +
-            $"{duration.ToString(CultureInfo.InvariantCulture)} s ({N(events)} events), {(postgres is null ? "in-memory" : "PostgreSQL")} subscriptions, " +
+        Console.WriteLine($"Fan-out: {N(subscriberCount)} subscribers, {string.Join(", ", runs.Select(run => $"{Rate(run.Rate)} events/s ({N(run.Events)} events)"))} " +
+            $"for {duration.ToString(CultureInfo.InvariantCulture)} s each, {(postgres is null ? "in-memory" : "PostgreSQL")} subscriptions, " +
             $"{(share ? "event results shared by the subscribers (--share)" : "each event executed per subscriber")}");
         Console.WriteLine($"machine:    {Environment.ProcessorCount} CPUs (nothing pinned, server and driver share them), {limits}, " +
             $".NET {Environment.Version}{LoadAverage()}");
@@ -100,8 +107,6 @@ public static class FanoutDriver
             var before = await MemoryAsync(http, server.Id).ConfigureAwait(false);
 
             // Connect in batches: at most `batch` handshakes in flight, so the accept queue is never overwhelmed.
-            var latencies = new int[subscriberCount * events];
-            Array.Fill(latencies, -1);
             subscribers = new Subscriber[subscriberCount];
             var uri = new Uri($"ws://127.0.0.1:{port}/graphql");
             using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false });
@@ -114,7 +119,7 @@ public static class FanoutDriver
                 var tasks = new Task[Math.Min(batch, subscriberCount - start)];
                 for (var i = 0; i < tasks.Length; i++)
                 {
-                    var subscriber = subscribers[start + i] = new Subscriber(latencies, start + i, events);
+                    var subscriber = subscribers[start + i] = new Subscriber();
                     tasks[i] = ConnectAsync(subscriber, uri, invoker);
                 }
                 foreach (var task in tasks)
@@ -160,47 +165,27 @@ public static class FanoutDriver
             }
             var subscribed = await MemoryAsync(http, server.Id).ConfigureAwait(false);
 
-            // Publish and wait for the deliveries.
-            var expected = (long)connected * events;
-            var startStats = await StatsAsync(http, collect: false).ConfigureAwait(false);
-            var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var publishStart = Clock.Now;
-            using (var response = await http.PostAsync(
-                FormattableString.Invariant($"/fanout/publish?rate={rate}&count={events}"), null).ConfigureAwait(false))
+            var outcomes = new List<RunOutcome>();
+            foreach (var run in runs)
             {
-                response.EnsureSuccessStatusCode();
-            }
-            ServerStats published;
-            var nextProgress = publishStart + 5 * Stopwatch.Frequency;
-            while (true)
-            {
-                await Task.Delay(100).ConfigureAwait(false);
-                published = await StatsAsync(http, collect: false).ConfigureAwait(false);
-                if (!published.Publishing && published.Published == events)
+                if (runs.Length > 1)
                 {
-                    break;
+                    Console.WriteLine($"--- {Rate(run.Rate)} events/s");
                 }
-                if (Clock.Now >= nextProgress)
+                var outcome = await RunAtRateAsync(http, subscribers, connected, run, drain).ConfigureAwait(false);
+                if (outcome is null)
                 {
-                    Console.WriteLine($"            {Seconds(Clock.Now - publishStart)}: {N(published.Published)} events published, " +
-                        $"{N(Received(subscribers))} deliveries received");
-                    nextProgress += 5 * Stopwatch.Frequency;
+                    return 1;
                 }
+                outcomes.Add(outcome);
             }
-            var publishEnd = Clock.Now;
-            var drainUntil = publishEnd + (long)(drain * Stopwatch.Frequency);
-            long received;
-            while ((received = Received(subscribers)) < expected && Clock.Now < drainUntil)
-            {
-                await Task.Delay(20).ConfigureAwait(false);
-            }
-            var drained = Clock.Now;
-            var endStats = await StatsAsync(http, collect: false).ConfigureAwait(false);
-            var driverCpuUsed = Process.GetCurrentProcess().TotalProcessorTime - driverCpu;
-            var end = await MemoryAsync(http, server.Id).ConfigureAwait(false);
 
-            Report(subscribers, latencies, events, connected, expected, received, startStats, published, endStats,
-                publishStart, publishEnd, drained, driverCpuUsed, before, subscribed, end);
+            var end = await MemoryAsync(http, server.Id).ConfigureAwait(false);
+            ReportMemory(connected, before, subscribed, end);
+            if (outcomes.Count > 1)
+            {
+                ReportSummary(connected, outcomes);
+            }
             return 0;
         }
         finally
@@ -211,6 +196,65 @@ public static class FanoutDriver
             }
             await server.StopAsync(http).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// One measured run on the connected subscribers: the warm-up, then <see cref="RunPlan.Events"/> ticks at
+    /// <see cref="RunPlan.Rate"/>, waiting (at most <paramref name="drain"/> seconds after the last) until every
+    /// subscriber has every tick; prints the run's figures. Null when the warm-up lost events.
+    /// </summary>
+    private static async Task<RunOutcome?> RunAtRateAsync(HttpClient http, Subscriber[] subscribers, int connected, RunPlan run, double drain)
+    {
+        var latencies = new int[subscribers.Length * run.Events];
+        Array.Fill(latencies, -1);
+        for (var i = 0; i < subscribers.Length; i++)
+        {
+            subscribers[i]?.Begin(latencies, i, run.Events, run.Warmup);
+        }
+        if (run.Warmup > 0 && !await WarmUpAsync(http, subscribers, connected, run.Rate, run.Warmup, drain).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var expected = (long)connected * run.Events;
+        var startStats = await StatsAsync(http, collect: false).ConfigureAwait(false);
+        var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var publishStart = Clock.Now;
+        using (var response = await http.PostAsync(
+            FormattableString.Invariant($"/fanout/publish?rate={run.Rate}&count={run.Events}"), null).ConfigureAwait(false))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+        ServerStats published;
+        var nextProgress = publishStart + 5 * Stopwatch.Frequency;
+        while (true)
+        {
+            await Task.Delay(100).ConfigureAwait(false);
+            published = await StatsAsync(http, collect: false).ConfigureAwait(false);
+            if (!published.Publishing && published.Published == run.Events)
+            {
+                break;
+            }
+            if (Clock.Now >= nextProgress)
+            {
+                Console.WriteLine($"            {Seconds(Clock.Now - publishStart)}: {N(published.Published)} events published, " +
+                    $"{N(Received(subscribers))} deliveries received");
+                nextProgress += 5 * Stopwatch.Frequency;
+            }
+        }
+        var publishEnd = Clock.Now;
+        var drainUntil = publishEnd + (long)(drain * Stopwatch.Frequency);
+        long received;
+        while ((received = Received(subscribers)) < expected && Clock.Now < drainUntil)
+        {
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+        var drained = Clock.Now;
+        var endStats = await StatsAsync(http, collect: false).ConfigureAwait(false);
+        var driverCpuUsed = Process.GetCurrentProcess().TotalProcessorTime - driverCpu;
+
+        return ReportRun(subscribers, latencies, run, connected, expected, received, startStats, published, endStats,
+            publishStart, publishEnd, drained, driverCpuUsed);
     }
 
     /// <summary>
@@ -252,10 +296,10 @@ public static class FanoutDriver
         await subscriber.StartAsync(uri, invoker, timeout.Token).ConfigureAwait(false);
     }
 
-    private static void Report(
+    private static RunOutcome ReportRun(
         Subscriber[] subscribers,
         int[] latencies,
-        int events,
+        RunPlan run,
         int connected,
         long expected,
         long received,
@@ -265,11 +309,9 @@ public static class FanoutDriver
         long publishStart,
         long publishEnd,
         long drained,
-        TimeSpan driverCpu,
-        Memory before,
-        Memory subscribed,
-        Memory atEnd)
+        TimeSpan driverCpu)
     {
+        var events = run.Events;
         long duplicates = 0, outOfOrder = 0, unexpected = 0;
         var problems = new List<string>();
         foreach (var subscriber in subscribers)
@@ -332,20 +374,85 @@ public static class FanoutDriver
         Console.WriteLine($"server gc:  {Mb(allocated)} allocated ({N(allocated / (double)Math.Max(received, 1))} B per delivery), " +
             $"collections gen0 {end.Gen0 - start.Gen0} gen1 {end.Gen1 - start.Gen1} gen2 {end.Gen2 - start.Gen2}, " +
             $"paused {Ms(end.GcPauseMs - start.GcPauseMs)}; {end.Threads} pool threads");
+        var p99 = count > 0 ? Percentile(all, count, 0.99) : double.PositiveInfinity;
+        var met = connected == subscribers.Length && lost == 0 && duplicates == 0 && outOfOrder == 0 && p99 < GoalP99Ms;
+        Console.WriteLine($"goal:       p99 < {GoalP99Ms} ms, every event to every subscriber exactly once and in order: {(met ? "met" : "NOT met")}");
+        return new RunOutcome(run, count > 0 ? Percentile(all, count, 0.50) : double.NaN, p99, count > 0 ? all[count - 1] / 1000.0 : double.NaN,
+            lost, serverCpu * 1e6 / Math.Max(received, 1), met);
+    }
+
+    private static void ReportMemory(int connected, Memory before, Memory subscribed, Memory atEnd)
+    {
         Console.WriteLine("memory:     server                 working set   GC committed   live objects");
         Console.WriteLine($"            before subscribing   {Mb(before.WorkingSet),11} {Mb(before.GcCommitted),14} {Mb(before.Live),14}");
         Console.WriteLine($"            after subscribing    {Mb(subscribed.WorkingSet),11} {Mb(subscribed.GcCommitted),14} {Mb(subscribed.Live),14}");
         Console.WriteLine($"            at the end           {Mb(atEnd.WorkingSet),11} {Mb(atEnd.GcCommitted),14} {Mb(atEnd.Live),14}");
         Console.WriteLine($"            per subscriber       {Kb((subscribed.WorkingSet - before.WorkingSet) / (double)connected),11} " +
             $"{Kb((subscribed.GcCommitted - before.GcCommitted) / (double)connected),14} {Kb((subscribed.Live - before.Live) / (double)connected),14}");
-        var p99 = count > 0 ? Percentile(all, count, 0.99) : double.PositiveInfinity;
-        var met = connected == subscribers.Length && lost == 0 && duplicates == 0 && outOfOrder == 0 && p99 < GoalP99Ms;
-        Console.WriteLine($"goal:       p99 < {GoalP99Ms} ms, every event to every subscriber exactly once and in order: {(met ? "met" : "NOT met")}");
+    }
+
+    /// <summary>One line per rate, when several were run.</summary>
+    private static void ReportSummary(int connected, List<RunOutcome> outcomes)
+    {
+        Console.WriteLine($"summary:    {N(connected)} subscribers");
+        Console.WriteLine("            events/s   deliveries/s        p50        p99        max   lost   server us/delivery   goal");
+        foreach (var outcome in outcomes)
+        {
+            Console.WriteLine($"            {Rate(outcome.Run.Rate),8} {N(connected * outcome.Run.Rate),14} {Ms(outcome.P50Ms),10} {Ms(outcome.P99Ms),10} " +
+                $"{Ms(outcome.MaxMs),10} {N(outcome.Lost),6} {N(outcome.ServerMicrosecondsPerDelivery),20}   {(outcome.Met ? "met" : "NOT met")}");
+        }
     }
 
     /// <summary>The value at <paramref name="fraction"/> of the sorted microseconds, in milliseconds (nearest rank).</summary>
     private static double Percentile(int[] sorted, int count, double fraction) =>
         sorted[Math.Clamp((int)Math.Ceiling(fraction * count) - 1, 0, count - 1)] / 1000.0;
+
+    /// <summary>
+    /// Publishes <paramref name="count"/> warm-up ticks (numbered -count to -1) at <paramref name="rate"/> and waits until
+    /// every subscriber has them (at most <paramref name="drain"/> seconds after the last), then one interval more so
+    /// the measured run keeps the rate's rhythm. False, with the reason printed, when the warm-up lost events.
+    /// </summary>
+    private static async Task<bool> WarmUpAsync(HttpClient http, Subscriber[] subscribers, int connected, double rate, int count, double drain)
+    {
+        var start = Clock.Now;
+        using (var response = await http.PostAsync(
+            FormattableString.Invariant($"/fanout/publish?rate={rate}&count={count}&first={-count}"), null).ConfigureAwait(false))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+        ServerStats stats;
+        do
+        {
+            await Task.Delay(50).ConfigureAwait(false);
+            stats = await StatsAsync(http, collect: false).ConfigureAwait(false);
+        }
+        while (stats.Publishing || stats.Published < count);
+        var expected = (long)connected * count;
+        var until = Clock.Now + (long)(drain * Stopwatch.Frequency);
+        long received;
+        while ((received = WarmupReceived(subscribers)) < expected && Clock.Now < until)
+        {
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+        Console.WriteLine($"warm-up:    {N(count)} events in {Seconds(Clock.Now - start)}, {N(received)} of {N(expected)} deliveries (not measured)");
+        if (received < expected)
+        {
+            Console.Error.WriteLine("The warm-up lost events: giving up.");
+            return false;
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1 / rate)).ConfigureAwait(false);
+        return true;
+    }
+
+    private static long WarmupReceived(Subscriber[] subscribers)
+    {
+        long total = 0;
+        foreach (var subscriber in subscribers)
+        {
+            total += subscriber?.WarmupReceived ?? 0;
+        }
+        return total;
+    }
 
     private static long Received(Subscriber[] subscribers)
     {
@@ -411,6 +518,24 @@ public static class FanoutDriver
     private static int IntOption(string[] args, string name, int fallback) =>
         FanoutServer.Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
+    /// <summary><c>--rate R[,R...]</c> (default 10); null when one is not a number.</summary>
+    private static double[]? RatesOption(string[] args)
+    {
+        var value = FanoutServer.Option(args, "--rate") ?? "10";
+        var rates = new List<double>();
+        foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate))
+            {
+                return null;
+            }
+            rates.Add(rate);
+        }
+        return rates.Count == 0 ? null : [.. rates];
+    }
+
+    private static string Rate(double rate) => rate.ToString(CultureInfo.InvariantCulture);
+
     private static double DoubleOption(string[] args, string name, double fallback) =>
         FanoutServer.Option(args, name) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
@@ -425,6 +550,12 @@ public static class FanoutDriver
     private static string Kb(double bytes) => (bytes / 1024).ToString("F1", CultureInfo.InvariantCulture) + " KB";
 
     private sealed record Memory(long WorkingSet, long GcCommitted, long Live);
+
+    /// <summary>One rate to run: its ticks measured, and the warm-up ticks before them.</summary>
+    private sealed record RunPlan(double Rate, int Events, int Warmup);
+
+    /// <summary>What a run gave, for the summary.</summary>
+    private sealed record RunOutcome(RunPlan Run, double P50Ms, double P99Ms, double MaxMs, long Lost, double ServerMicrosecondsPerDelivery, bool Met);
 
     /// <summary>The machine's load average, when it can be read: the CPUs are shared, and a busy machine shows in the latencies.</summary>
     private static string LoadAverage()

@@ -14,7 +14,8 @@ namespace Graph.Benchmarks.Fanout;
 /// in-memory subscriptions (or the PostgreSQL LISTEN/NOTIFY provider), and three endpoints for the driver:
 /// <list type="bullet">
 ///   <item><c>GET /fanout/stats[?gc=true]</c>: <see cref="ServerStats"/> (after a full collection with <c>gc=true</c>);</item>
-///   <item><c>POST /fanout/publish?rate=R&amp;count=C</c>: starts the <see cref="TickPublisher"/> (409 while it runs);</item>
+///   <item><c>POST /fanout/publish?rate=R&amp;count=C[&amp;first=F]</c>: starts the <see cref="TickPublisher"/>, ticks numbered
+///   from F (default 0; the warm-up's are negative), 409 while it runs;</item>
 ///   <item><c>POST /fanout/stop</c>: stops the server.</item>
 /// </list>
 /// The events are published inside the server on a timer rather than by a mutation per event: the publish time is then
@@ -55,8 +56,8 @@ public static class FanoutServer
         app.MapGraphQL();
         app.MapGet("/fanout/stats", (HttpContext context, CountingReceiver receiver, TickPublisher publisher) =>
             Results.Json(ServerStats.Read(receiver.Subscribed, publisher, collect: context.Request.Query["gc"] == "true"), ServerStats.Json));
-        app.MapPost("/fanout/publish", (double rate, int count, TickPublisher publisher) =>
-            publisher.TryStart(rate, count) ? Results.Accepted() : Results.Conflict("A run is going on."));
+        app.MapPost("/fanout/publish", (double rate, int count, long? first, TickPublisher publisher) =>
+            publisher.TryStart(rate, count, first ?? 0) ? Results.Accepted() : Results.Conflict("A run is going on."));
         app.MapPost("/fanout/stop", (IHostApplicationLifetime lifetime) =>
         {
             lifetime.StopApplication();

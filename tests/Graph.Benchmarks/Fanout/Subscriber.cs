@@ -7,8 +7,9 @@ namespace Graph.Benchmarks.Fanout;
 /// <summary>
 /// One client of the fan-out benchmark: a <see cref="ClientWebSocket"/> speaking graphql-transport-ws
 /// (<c>connection_init</c> → <c>connection_ack</c>, <c>subscribe</c> → <c>next</c>…), answering the server's pings, and
-/// recording each tick's latency (receive time minus <see cref="Tick.SentAt"/>) into its slice of a shared, preallocated
-/// array. One receive loop per socket, into a buffer of its own: no allocation per message.
+/// recording each tick's latency (receive time minus <see cref="Tick.SentAt"/>) into its slice of the run's shared,
+/// preallocated array (<see cref="Begin"/>). One receive loop per socket, into a buffer of its own: no allocation per
+/// message.
 /// </summary>
 internal sealed class Subscriber
 {
@@ -18,20 +19,15 @@ internal sealed class Subscriber
         """{"id":"1","type":"subscribe","payload":{"query":""" + System.Text.Json.JsonSerializer.Serialize(FanoutSchema.Subscription) + "}}");
 
     private readonly ClientWebSocket _socket = new();
-    private readonly int[] _latencies;
-    private readonly int _offset;
-    private readonly int _events;
+    private int[] _latencies = [];
+    private int _offset;
+    private int _events;
+    private int _warmup;
     private byte[] _buffer = new byte[512];
     private long _next;
 
-    /// <param name="latencies">Microseconds per subscriber and event, -1 for an event not received.</param>
-    /// <param name="index">This subscriber's slice: <c>[index * events, (index + 1) * events)</c>.</param>
-    /// <param name="events">How many events will be published.</param>
-    public Subscriber(int[] latencies, int index, int events)
+    public Subscriber()
     {
-        _latencies = latencies;
-        _offset = index * events;
-        _events = events;
         _socket.Options.AddSubProtocol("graphql-transport-ws");
         // The server sends keep-alives; the client needs none of its own.
         _socket.Options.KeepAliveInterval = TimeSpan.Zero;
@@ -39,6 +35,9 @@ internal sealed class Subscriber
 
     /// <summary>Events received once, in any order.</summary>
     public int Received { get; private set; }
+
+    /// <summary>Warm-up events received (numbered below 0; their latency is not recorded).</summary>
+    public int WarmupReceived { get; private set; }
 
     /// <summary>Events received again.</summary>
     public int Duplicates { get; private set; }
@@ -54,6 +53,27 @@ internal sealed class Subscriber
 
     /// <summary>The receive loop, once subscribed; ends when the socket closes.</summary>
     public Task Receiving { get; private set; } = Task.CompletedTask;
+
+    /// <summary>
+    /// Starts a run, between runs (no tick in flight): its ticks' latencies go to this subscriber's slice of
+    /// <paramref name="latencies"/>, <c>[index * events, (index + 1) * events)</c>, in microseconds (-1 until received),
+    /// and the counts start again from zero.
+    /// </summary>
+    /// <param name="events">How many events will be published and measured.</param>
+    /// <param name="warmup">How many warm-up events come before them, numbered -warmup to -1: counted, not measured.</param>
+    public void Begin(int[] latencies, int index, int events, int warmup)
+    {
+        _latencies = latencies;
+        _offset = index * events;
+        _events = events;
+        _warmup = warmup;
+        _next = 0;
+        Received = 0;
+        WarmupReceived = 0;
+        Duplicates = 0;
+        OutOfOrder = 0;
+        Unexpected = 0;
+    }
 
     /// <summary>Connects, initialises, subscribes and starts receiving.</summary>
     public async Task StartAsync(Uri uri, HttpMessageInvoker invoker, CancellationToken cancellationToken)
@@ -130,6 +150,11 @@ internal sealed class Subscriber
 
     private void Record(long seq, long latency)
     {
+        if (seq < 0 && seq >= -_warmup)
+        {
+            WarmupReceived++;
+            return;
+        }
         if (seq < 0 || seq >= _events)
         {
             Unexpected++;

@@ -25,8 +25,11 @@ public sealed class TickPublisher(ITopicEventSender sender)
 
     public double MaxSendMs => Clock.ToMilliseconds(Interlocked.Read(ref _maxSend));
 
-    /// <summary>Starts sending <paramref name="count"/> ticks, <paramref name="rate"/> a second; false while a run is going on.</summary>
-    public bool TryStart(double rate, int count)
+    /// <summary>
+    /// Starts sending <paramref name="count"/> ticks, <paramref name="rate"/> a second, numbered from
+    /// <paramref name="first"/> (the warm-up's ticks are negative); false while a run is going on.
+    /// </summary>
+    public bool TryStart(double rate, int count, long first = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rate);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -39,12 +42,12 @@ public sealed class TickPublisher(ITopicEventSender sender)
             Interlocked.Exchange(ref _published, 0);
             Interlocked.Exchange(ref _maxLag, 0);
             Interlocked.Exchange(ref _maxSend, 0);
-            _running = Task.Run(() => RunAsync(rate, count));
+            _running = Task.Run(() => RunAsync(rate, count, first));
             return true;
         }
     }
 
-    private async Task RunAsync(double rate, int count)
+    private async Task RunAsync(double rate, int count, long first)
     {
         var interval = System.Diagnostics.Stopwatch.Frequency / rate;
         var start = Clock.Now;
@@ -58,7 +61,7 @@ public sealed class TickPublisher(ITopicEventSender sender)
             }
             var sentAt = Clock.Now;
             Max(ref _maxLag, sentAt - due);
-            await sender.SendAsync(FanoutSchema.Topic, new Tick(i, sentAt)).ConfigureAwait(false);
+            await sender.SendAsync(FanoutSchema.Topic, new Tick(first + i, sentAt)).ConfigureAwait(false);
             Max(ref _maxSend, Clock.Now - sentAt);
             Interlocked.Increment(ref _published);
         }
