@@ -103,6 +103,45 @@ public class PipelineTests
     }
 
     [Fact]
+    public async Task A_document_is_cached_once_parsed_so_a_request_that_comes_while_the_first_runs_shares_it()
+    {
+        // The first request is still executing (its resolver waits) when the second, of the same text, arrives.
+        var validator = new CountingValidator();
+        var firstRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        var cached = new List<bool>();
+        var executor = TestServer.Create("type Query { slow: String }", b => b
+            .AddResolver("Query", "slow", async _ =>
+            {
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    firstRunning.SetResult();
+                    await release.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                }
+                return "done";
+            })
+            .UseRequest(next => context =>
+            {
+                lock (cached)
+                {
+                    cached.Add(context.IsCachedDocument);
+                }
+                return next(context);
+            }), validator);
+
+        var first = executor.RunAsync("{ slow }");
+        await firstRunning.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = await executor.RunAsync("{ slow }");
+        release.SetResult();
+
+        JsonAssert.Equal("""{"data":{"slow":"done"}}""", second);
+        JsonAssert.Equal("""{"data":{"slow":"done"}}""", await first);
+        Assert.Equal(1, validator.Calls);
+        Assert.Equal([false, true], cached);
+    }
+
+    [Fact]
     public async Task Caches_the_validation_of_a_pre_parsed_document()
     {
         var validator = new CountingValidator();

@@ -102,17 +102,24 @@ internal sealed class DocumentCache(int capacity)
         return false;
     }
 
-    public void Add(DocumentKey key, DocumentNode document)
+    public void Add(DocumentKey key, DocumentNode document) => GetOrAdd(key, document);
+
+    /// <summary>
+    /// The document cached for <paramref name="key"/>, else <paramref name="document"/>, now cached: requests that
+    /// parsed the same text at the same time end up with one document, and so with one validation and one compiled
+    /// operation (and subscribers of one document share their events' results).
+    /// </summary>
+    public DocumentNode GetOrAdd(DocumentKey key, DocumentNode document)
     {
         if (capacity <= 0)
         {
-            return;
+            return document;
         }
         lock (_sync)
         {
-            if (_entries.ContainsKey(key))
+            if (_entries.TryGetValue(key, out var existing))
             {
-                return;
+                return existing.Value.Document;
             }
             _entries[key] = _order.AddFirst((key, document));
             while (_entries.Count > capacity)
@@ -122,6 +129,7 @@ internal sealed class DocumentCache(int capacity)
                 _entries.Remove(last.Value.Key);
             }
         }
+        return document;
     }
 }
 

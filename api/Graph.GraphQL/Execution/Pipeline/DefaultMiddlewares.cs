@@ -52,7 +52,10 @@ internal static class DefaultMiddlewares
         }
     };
 
-    /// <summary>Looks the document up by the SHA-256 of its text; adds newly parsed documents.</summary>
+    /// <summary>
+    /// Looks the document up by the SHA-256 of its text. The parser stage adds what it parses; a document a later stage
+    /// supplied is added once the request is over.
+    /// </summary>
     public static RequestDelegate DocumentCache(RequestMiddlewareFactoryContext factoryContext, RequestDelegate next) => async context =>
     {
         var cache = context.InternalExecutor.DocumentCache;
@@ -73,7 +76,12 @@ internal static class DefaultMiddlewares
         }
     };
 
-    /// <summary>Parses the document text with the executor's parser limits; syntax errors end the request.</summary>
+    /// <summary>
+    /// Parses the document text with the executor's parser limits; syntax errors end the request. A parsed document goes
+    /// into the document cache at once (when the cache stage keyed it), not when the request ends: requests of the same
+    /// text that come meanwhile (a crowd of subscribers connecting) use it instead of parsing, validating and compiling
+    /// their own, and one that parsed it at the same time takes the cached one.
+    /// </summary>
     public static RequestDelegate DocumentParser(RequestMiddlewareFactoryContext factoryContext, RequestDelegate next) => context =>
     {
         if (context.Document is null)
@@ -86,15 +94,23 @@ internal static class DefaultMiddlewares
                         : "The request has no document.").WithCode(ErrorCodes.DocumentNotFound));
                 return ValueTask.CompletedTask;
             }
+            DocumentNode parsed;
             try
             {
-                context.Document = Parser.Parse(text, context.InternalExecutor.ParserOptions);
+                parsed = Parser.Parse(text, context.InternalExecutor.ParserOptions);
             }
             catch (GraphQLSyntaxException ex)
             {
                 context.Result = OperationResult.FromErrors(ex.Errors);
                 return ValueTask.CompletedTask;
             }
+            if (context.DocumentKey is { } key)
+            {
+                var cached = context.InternalExecutor.DocumentCache.GetOrAdd(key, parsed);
+                context.IsCachedDocument = !ReferenceEquals(cached, parsed);
+                parsed = cached;
+            }
+            context.Document = parsed;
         }
         return next(context);
     };
