@@ -49,7 +49,7 @@ public static class FanoutDriver
         {
             return await RunAsDriverAsync(args).ConfigureAwait(false);
         }
-        var subscriberCount = IntOption(args, "--subscribers", 1000);
+        var subscriberCount = IntOption(args, "--subscribers", 10_000);
         var rates = RatesOption(args);
         var duration = DoubleOption(args, "--duration", 20);
         var batch = IntOption(args, "--batch", 100);
@@ -518,10 +518,10 @@ public static class FanoutDriver
     private static int IntOption(string[] args, string name, int fallback) =>
         FanoutServer.Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-    /// <summary><c>--rate R[,R...]</c> (default 10); null when one is not a number.</summary>
+    /// <summary><c>--rate R[,R...]</c> (default 1,2,5,10); null when one is not a number.</summary>
     private static double[]? RatesOption(string[] args)
     {
-        var value = FanoutServer.Option(args, "--rate") ?? "10";
+        var value = FanoutServer.Option(args, "--rate") ?? "1,2,5,10";
         var rates = new List<double>();
         foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
