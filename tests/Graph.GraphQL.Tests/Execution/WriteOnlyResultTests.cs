@@ -1,5 +1,7 @@
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Processing;
+using Graph.GraphQL.Resolvers;
+using Graph.GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.GraphQL.Tests.Execution;
@@ -233,6 +235,37 @@ public class WriteOnlyResultTests
             .SetDocument("{ slowBooks { slow author { name } } }").SetResultWriteOnly().Build())).ExpectOperationResult();
         var book = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(Assert.IsAssignableFrom<IReadOnlyList<object?>>(written.Data!["slowBooks"])[0]);
         Assert.IsType<RawJson>(book["author"]);
+    }
+
+    public sealed record Shelf(string Name, string[] AuthorIds);
+
+    public sealed record Writer(string Id, string Name);
+
+    public sealed class Shelves
+    {
+        public Shelf[] GetShelves() => [new("Novels", ["1", "2"]), new("Essays", ["2", "x"])];
+    }
+
+    /// <summary>Shelf.writers: a method of a resolver class with the parent and a service, as code-first schemas resolve.</summary>
+    [ExtendObjectType<Shelf>]
+    public sealed class ShelfWriters
+    {
+        public IEnumerable<Writer>? GetWriters([Parent] Shelf shelf, [Service] Dictionary<string, Writer> writers) =>
+            shelf.AuthorIds.Select(id => writers.TryGetValue(id, out var writer) ? writer : throw new KeyNotFoundException($"No writer {id}."));
+    }
+
+    [Fact]
+    public async Task Methods_that_return_no_task_run_inside_json_subtrees()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(new Dictionary<string, Writer> { ["1"] = new("1", "Ousmane Sembène"), ["2"] = new("2", "Aminata Sow Fall") });
+        services.AddGraphQLServer().AddQueryType<Shelves>().AddTypeExtension<ShelfWriters>().ModifyRequestOptions(o => o.IncludeExceptionDetails = false);
+        var executor = await services.BuildServiceProvider().GetRequestExecutorAsync();
+
+        await AssertWrittenAsync(executor, "{ shelves { name writers { name } } }", """
+            {"errors":[{"message":"Unexpected Execution Error","locations":[{"line":1,"column":18}],"path":["shelves",1,"writers"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],
+             "data":{"shelves":[{"name":"Novels","writers":[{"name":"Ousmane Sembène"},{"name":"Aminata Sow Fall"}]},{"name":"Essays","writers":null}]}}
+            """, "shelves");
     }
 
     [Fact]

@@ -7,9 +7,9 @@ namespace Graph.GraphQL.Execution.Processing;
 
 /// <summary>
 /// JSON subtrees. When the caller only writes the result (<see cref="OperationRequest.IsResultWriteOnly"/>), a field whose
-/// value completes synchronously (<see cref="Selection.CompletesSynchronously"/>: pure resolvers and properties, leaves,
-/// object types without isTypeOf, lists) is completed straight into its result's <see cref="JsonBuffer"/> instead of
-/// into result containers that the writer walks afterwards: the slot gets a <see cref="RawJson"/> the writers copy.
+/// value completes synchronously (<see cref="Selection.CompletesSynchronously"/>: properties, pure resolvers and methods
+/// that return no task; leaves, object types without isTypeOf, lists) is completed straight into its result's
+/// <see cref="JsonBuffer"/> instead of into result containers that the writer walks afterwards: the slot gets a <see cref="RawJson"/> the writers copy.
 /// Completion follows the general path step for step (same order, same errors, messages, locations and paths); a null in
 /// a non-null position drops the bytes of the container it nulls and continues at its parent, as
 /// <see cref="PropagateNull"/> does, and leaves the subtree for the general path's propagation when it reaches the
@@ -257,7 +257,7 @@ internal sealed partial class OperationContext
         return true;
     }
 
-    /// <summary>ExecuteField into JSON: a property read (strings, integers and booleans written as they are) or the pure resolver.</summary>
+    /// <summary>ExecuteField into JSON: a property read (strings, integers and booleans written as they are) or the pure or synchronous resolver.</summary>
     private bool ExecuteFieldAsJson(CompactResultWriter writer, Selection selection, object parent)
     {
         object? value;
@@ -296,7 +296,7 @@ internal sealed partial class OperationContext
             try
             {
                 context.Arguments = selection.Arguments.StaticValues ?? selection.Arguments.Coerce(Variables);
-                value = selection.PureResolver!(context);
+                value = selection.PureResolver is { } pure ? pure(context) : ResultOfSynchronous(selection.Resolver(context));
             }
             catch (Exception ex) when (!IsAbort(ex))
             {
@@ -310,6 +310,10 @@ internal sealed partial class OperationContext
             ReturnContext(context);
         }
     }
+
+    /// <summary>The value of a synchronous resolver's task (<see cref="Selection.IsSynchronousResolver"/>), which is always completed.</summary>
+    private static object? ResultOfSynchronous(ValueTask<object?> task) =>
+        task.IsCompleted ? task.Result : throw new InvalidOperationException("A synchronous resolver returned a task that is not completed.");
 
     /// <summary>Writes the null of a nullable position; false for a non-null one (the null goes up).</summary>
     private static bool WriteNullAsJson(CompactResultWriter writer, bool isNullable)

@@ -32,6 +32,7 @@ internal sealed class Selection : ISelection
         IsNullable = field.Type.Kind != TypeKind.NonNull;
         PureResolver = field.PureResolver;
         Resolver = field.Resolver;
+        IsSynchronousResolver = field.PureResolver is null && ResolverCompiler.IsSynchronous(field.Resolver);
         if (arguments.Definitions.Count == 0)
         {
             ParentReader = ResolverCompiler.GetParentReader(field.PureResolver);
@@ -91,6 +92,9 @@ internal sealed class Selection : ISelection
     /// </summary>
     public Func<object, object?>? ParentReader { get; }
 
+    /// <summary>Whether <see cref="Resolver"/> (there is no pure one) always returns a completed task (<see cref="ResolverCompiler.IsSynchronous"/>).</summary>
+    public bool IsSynchronousResolver { get; }
+
     /// <summary>The built-in scalar the field returns (not in a list), whose runtime values need no serializing.</summary>
     public ScalarKind ScalarKind { get; }
 
@@ -119,8 +123,8 @@ internal sealed class Selection : ISelection
         }
     }
 
-    /// <summary>Whether the field runs synchronously: a pure resolver (or a property) and values that complete synchronously.</summary>
-    public bool RunsSynchronously => PureResolver is not null && CompletesSynchronously;
+    /// <summary>Whether the field runs synchronously: a pure or synchronous resolver (or a property) and values that complete synchronously.</summary>
+    public bool RunsSynchronously => (PureResolver is not null || IsSynchronousResolver) && CompletesSynchronously;
 
     private bool TypeCompletesSynchronously(IType type)
     {
