@@ -20,8 +20,9 @@ internal sealed partial class OperationContext
     private static readonly byte[] NullBytes = "null"u8.ToArray();
 
     private CompactResultWriter? _json;
-    // The path below the JSON subtree's slot: per level a field (objects) or an item index (lists, field null).
-    private Selection?[] _jsonFields = new Selection?[16];
+    // The path below the JSON subtree's slot: per level the index of a selection of an object's selection set, or of an
+    // item of a list (selection set null). Set once per container, so that a field costs an integer store.
+    private SelectionSet?[] _jsonSets = new SelectionSet?[16];
     private int[] _jsonItems = new int[16];
     private int _jsonDepth;
     private ResultData _jsonContainer = null!;
@@ -232,7 +233,7 @@ internal sealed partial class OperationContext
         RequestAborted.ThrowIfCancellationRequested();
         var start = writer.Position;
         writer.WriteRawByte((byte)'{');
-        var depth = Push(null);
+        var depth = Push(selectionSet);
         var selections = selectionSet.Selections;
         for (var i = 0; i < selections.Length; i++)
         {
@@ -242,7 +243,7 @@ internal sealed partial class OperationContext
                 writer.WriteRawByte((byte)',');
             }
             writer.WriteRaw(selection.Utf8PropertyName);
-            _jsonFields[depth] = selection;
+            _jsonItems[depth] = i;
             _jsonDepth = depth + 1;
             if (!ExecuteFieldAsJson(writer, selection, parent))
             {
@@ -251,7 +252,6 @@ internal sealed partial class OperationContext
                 return false;
             }
         }
-        _jsonFields[depth] = null;
         _jsonDepth = depth;
         writer.WriteRawByte((byte)'}');
         return true;
@@ -326,16 +326,16 @@ internal sealed partial class OperationContext
         return true;
     }
 
-    /// <summary>Adds a path level (set by the caller) and returns its index.</summary>
-    private int Push(Selection? field)
+    /// <summary>Adds a path level for an object's fields or (null) a list's items, and returns its index.</summary>
+    private int Push(SelectionSet? selectionSet)
     {
         var depth = _jsonDepth;
-        if (depth == _jsonFields.Length)
+        if (depth == _jsonSets.Length)
         {
-            Array.Resize(ref _jsonFields, depth * 2);
+            Array.Resize(ref _jsonSets, depth * 2);
             Array.Resize(ref _jsonItems, depth * 2);
         }
-        _jsonFields[depth] = field;
+        _jsonSets[depth] = selectionSet;
         _jsonDepth = depth + 1;
         return depth;
     }
@@ -346,7 +346,7 @@ internal sealed partial class OperationContext
         var path = CreatePath(_jsonContainer, _jsonIndex);
         for (var i = 0; i < _jsonDepth; i++)
         {
-            path = _jsonFields[i] is { } field ? path.Append(field.ResponseName) : path.Append(_jsonItems[i]);
+            path = _jsonSets[i] is { } selectionSet ? path.Append(selectionSet.Selections[_jsonItems[i]].ResponseName) : path.Append(_jsonItems[i]);
         }
         return path;
     }
