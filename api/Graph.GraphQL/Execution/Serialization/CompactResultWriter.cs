@@ -176,8 +176,9 @@ internal sealed class CompactResultWriter
             var maximum = Encoding.UTF8.GetMaxByteCount(chars.Length);
             Reserve(maximum + 2);
             var span = _buffer.AsSpan(_position + 1, maximum);
+            // The first plainUpTo characters are plain ASCII, one byte each: only the rest needs the encoder's look.
             if (System.Text.Unicode.Utf8.FromUtf16(chars, span, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
-                && ResultWriter.Encoder.FindFirstCharacterToEncodeUtf8(span[..written]) < 0)
+                && ResultWriter.Encoder.FindFirstCharacterToEncodeUtf8(span[plainUpTo..written]) < 0)
             {
                 _buffer[_position] = (byte)'"';
                 _buffer[_position + written + 1] = (byte)'"';
