@@ -214,7 +214,9 @@ internal sealed class GraphQLHttpEndpoint(
             .SetOperationName(parameters.OperationName)
             .SetVariableValues(parameters.Variables)
             .SetExtensions(parameters.Extensions)
-            .SetServices(context.RequestServices);
+            .SetServices(context.RequestServices)
+            // The transport only writes the result.
+            .SetResultWriteOnly();
         if (parameters.Query is { } query)
         {
             builder.SetDocument(query);

@@ -14,7 +14,8 @@ namespace Graph.Benchmarks;
 public class LibraryBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _output = new(64 * 1024);
-    private readonly OperationRequest _request = OperationRequestBuilder.New().SetDocument(LibraryServer.Query).Build();
+    // Write-only, as the HTTP transport asks.
+    private readonly OperationRequest _request = OperationRequestBuilder.New().SetDocument(LibraryServer.Query).SetResultWriteOnly().Build();
     private IRequestExecutor _executor = null!;
 
     [GlobalSetup]

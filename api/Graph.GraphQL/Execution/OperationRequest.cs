@@ -22,7 +22,8 @@ public sealed class OperationRequest
         IServiceProvider? services,
         object? initialValue,
         bool? allowIntrospection,
-        IReadOnlyList<OperationType>? allowedOperationTypes)
+        IReadOnlyList<OperationType>? allowedOperationTypes,
+        bool isResultWriteOnly)
     {
         DocumentText = documentText;
         Document = document;
@@ -36,6 +37,7 @@ public sealed class OperationRequest
         InitialValue = initialValue;
         AllowIntrospection = allowIntrospection;
         AllowedOperationTypes = allowedOperationTypes;
+        IsResultWriteOnly = isResultWriteOnly;
     }
 
     /// <summary>The GraphQL source text, or null when a parsed <see cref="Document"/> (or only an id) is given.</summary>
@@ -78,6 +80,14 @@ public sealed class OperationRequest
     /// </summary>
     public IReadOnlyList<OperationType>? AllowedOperationTypes { get; }
 
+    /// <summary>
+    /// Whether the caller only writes the result as JSON (<see cref="OperationResult.WriteTo(System.Buffers.IBufferWriter{byte}, bool)"/>)
+    /// and never reads <see cref="OperationResult.Data"/>, as a transport does: the executor may then complete the parts
+    /// of the result that run synchronously straight into JSON, which <see cref="OperationResult.Data"/> holds as opaque
+    /// values. Errors, paths and null propagation are the same either way.
+    /// </summary>
+    public bool IsResultWriteOnly { get; }
+
     /// <summary>A request for <paramref name="sourceText"/> with nothing else.</summary>
     public static OperationRequest FromSourceText(string sourceText) => OperationRequestBuilder.New().SetDocument(sourceText).Build();
 }
@@ -97,6 +107,7 @@ public sealed class OperationRequestBuilder
     private object? _initialValue;
     private bool? _allowIntrospection;
     private IReadOnlyList<OperationType>? _allowedOperationTypes;
+    private bool _isResultWriteOnly;
 
     private OperationRequestBuilder()
     {
@@ -194,6 +205,13 @@ public sealed class OperationRequestBuilder
         return this;
     }
 
+    /// <summary>Declares that the result will only be written as JSON, never read (see <see cref="OperationRequest.IsResultWriteOnly"/>).</summary>
+    public OperationRequestBuilder SetResultWriteOnly(bool writeOnly = true)
+    {
+        _isResultWriteOnly = writeOnly;
+        return this;
+    }
+
     /// <summary>Builds the request.</summary>
     /// <exception cref="InvalidOperationException">Neither a document nor a document id was set.</exception>
     public OperationRequest Build()
@@ -206,6 +224,6 @@ public sealed class OperationRequestBuilder
             throw new InvalidOperationException("A request needs a document (source text or parsed) or a document id.");
         }
         return new OperationRequest(_documentText, _document, _documentId, _documentHash, _operationName, _variableValues, _extensions,
-            _contextData, _services, _initialValue, _allowIntrospection, _allowedOperationTypes);
+            _contextData, _services, _initialValue, _allowIntrospection, _allowedOperationTypes, _isResultWriteOnly);
     }
 }

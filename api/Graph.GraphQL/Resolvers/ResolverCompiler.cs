@@ -39,8 +39,24 @@ public static class ResolverCompiler
         var context = E.Parameter(typeof(IResolverContext), "context");
         var call = Invoke(member, instance, argumentNames, parentType, context, bindings);
         var body = ToValueTask(call);
-        return E.Lambda<FieldResolverDelegate>(body, context).Compile();
+        var resolver = E.Lambda<FieldResolverDelegate>(body, context).Compile();
+        if (call.Type != typeof(void) && !IsAwaitable(call.Type))
+        {
+            SynchronousResolvers.AddOrUpdate(resolver, SynchronousMark);
+        }
+        return resolver;
     }
+
+    /// <summary>
+    /// Whether <paramref name="resolver"/> is exactly a resolver compiled by <see cref="CompileResolver"/> for a member that
+    /// returns no task (not wrapped since): its task is always completed when it returns, so the executor may complete its
+    /// value with the rest of a synchronous subtree.
+    /// </summary>
+    internal static bool IsSynchronous(FieldResolverDelegate? resolver) =>
+        resolver is not null && SynchronousResolvers.TryGetValue(resolver, out _);
+
+    private static readonly ConditionalWeakTable<FieldResolverDelegate, object> SynchronousResolvers = new();
+    private static readonly object SynchronousMark = new();
 
     /// <summary>
     /// Compiles a synchronous property or field (or a method whose parameters are all bound without arguments) into a pure

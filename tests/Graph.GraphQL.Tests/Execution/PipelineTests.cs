@@ -174,6 +174,20 @@ public class PipelineTests
     }
 
     [Fact]
+    public void Remembers_the_keys_of_texts_and_forgets_them_when_full()
+    {
+        var cache = new Graph.GraphQL.Execution.Caching.DocumentCache(2);
+        string[] texts = ["{ a }", "{ b }", "{ c }", "{ a }", new string("{ b }".AsSpan())];
+
+        foreach (var text in texts)
+        {
+            Assert.Equal(Graph.GraphQL.Execution.Caching.DocumentKey.Compute(text), cache.KeyOf(text));
+        }
+        Assert.NotEqual(cache.KeyOf("{ a }"), cache.KeyOf("{ b }"));
+        Assert.Equal(64, cache.KeyOf("{ a }").ToString().Length);
+    }
+
+    [Fact]
     public async Task Custom_middleware_is_placed_by_key()
     {
         var order = new List<string>();

@@ -115,7 +115,7 @@ public class CompactResultWriterTests
     [
         "", "plain ASCII", "Les Pirogues de Soumbédioune", "quote \" and backslash \\", "line\nfeed\ttab\r\b\f", "\u0000\u001f\u007f",
         "<script>&'+`</script>", "séparateur\u2028ligne\u2029", "\ufeffbom", "soft\u00adhyphen", "zero\u200bwidth", "émoji 🌍🥭",
-        "lone \ud800 surrogate", "trailing \udc00", "ߒߞߏ N'Ko", "العربية", new string('x', 5000), new string('é', 3000),
+        "lone \ud800 surrogate", "trailing \udc00", "plain, then é and \" a quote", "plain, then é and a\u0001control", "ߒߞߏ N'Ko", "العربية", new string('x', 5000), new string('é', 3000),
     ];
 
     private const string Sdl = """

@@ -71,6 +71,8 @@ internal sealed class DocumentCache(int capacity)
     private readonly object _sync = new();
     private readonly Dictionary<DocumentKey, LinkedListNode<(DocumentKey Key, DocumentNode Document)>> _entries = [];
     private readonly LinkedList<(DocumentKey Key, DocumentNode Document)> _order = new();
+    // The keys of recent texts: looking a text up costs less than its SHA-256. Emptied when full.
+    private readonly Dictionary<string, DocumentKey> _keys = new(StringComparer.Ordinal);
 
     public int Count
     {
@@ -100,6 +102,31 @@ internal sealed class DocumentCache(int capacity)
         }
         document = null;
         return false;
+    }
+
+    /// <summary>The key of <paramref name="text"/>, computed once per text while the cache remembers it.</summary>
+    public DocumentKey KeyOf(string text)
+    {
+        lock (_sync)
+        {
+            if (_keys.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+        }
+        var key = DocumentKey.Compute(text);
+        if (capacity > 0)
+        {
+            lock (_sync)
+            {
+                if (_keys.Count >= capacity)
+                {
+                    _keys.Clear();
+                }
+                _keys[text] = key;
+            }
+        }
+        return key;
     }
 
     public void Add(DocumentKey key, DocumentNode document) => GetOrAdd(key, document);

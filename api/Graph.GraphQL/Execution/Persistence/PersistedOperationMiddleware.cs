@@ -45,7 +45,7 @@ internal static class PersistedOperationMiddleware
             }
             else if (context.DocumentText is { } text)
             {
-                var key = DocumentKey.Compute(text);
+                var key = context.InternalExecutor.DocumentCache.KeyOf(text);
                 context.DocumentKey = key;
                 if (hash is not null && !string.Equals(key.ToString(), hash, StringComparison.Ordinal))
                 {

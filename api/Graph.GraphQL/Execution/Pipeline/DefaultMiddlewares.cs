@@ -61,7 +61,7 @@ internal static class DefaultMiddlewares
         var cache = context.InternalExecutor.DocumentCache;
         if (context.Document is null && context.DocumentText is { } text)
         {
-            var key = context.DocumentKey ?? DocumentKey.Compute(text);
+            var key = context.DocumentKey ?? cache.KeyOf(text);
             context.DocumentKey = key;
             if (cache.TryGet(key, out var document))
             {

@@ -19,7 +19,7 @@ namespace Graph.GraphQL.Execution.Processing;
 /// sub-work finished before the next starts. Null propagation walks up the result containers to the nearest nullable
 /// slot; work below a nulled container is dropped. Pooled per executor.
 /// </summary>
-internal sealed class OperationContext : IBatchSchedulerListener
+internal sealed partial class OperationContext : IBatchSchedulerListener
 {
     private readonly RequestExecutor _executor;
     private readonly List<ResolverContext> _contextPool = [];
@@ -40,6 +40,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
     private object?[] _serviceCache = [];
     private ServiceLifetimes? _lifetimes;
     private bool _dataIsNull;
+    private bool _writesJson;
 
     public OperationContext(RequestExecutor executor)
     {
@@ -103,6 +104,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
         _rootValue = rootValue;
         RequestAborted = requestAborted;
         _memory = _executor.ResultMemoryPool.Rent();
+        _writesJson = request.Request.IsResultWriteOnly;
         _dataIsNull = false;
         _pending = 0;
         _signal.Reset();
@@ -123,6 +125,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
         Variables = null!;
         _rootValue = null;
         _memory = null!;
+        _writesJson = false;
         RequestAborted = default;
     }
 
@@ -421,6 +424,11 @@ internal sealed class OperationContext : IBatchSchedulerListener
 
     private void CompleteField(ResolverContext context, object? value)
     {
+        if (_writesJson && value is not (null or GraphQLError or Exception) && context.SelectionInfo is { IsCompositeOrList: true, CompletesSynchronously: true })
+        {
+            CompleteFieldAsJson(context.SelectionInfo, value, context.Container, context.Index);
+            return;
+        }
         try
         {
             CompleteValue(context, context.SelectionInfo.Type, value, context.Container, context.Index);
@@ -447,9 +455,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
         {
             if (value is null)
             {
-                var selection = context.SelectionInfo;
-                ReportFieldError(context, container, index,
-                    new GraphQLError($"Cannot return null for non-nullable field {selection.DeclaringType.Name}.{selection.Field.Name}."));
+                ReportFieldError(context, container, index, NonNullError(context.SelectionInfo));
                 return;
             }
             type = nonNull.OfType;
@@ -500,8 +506,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
             }
             if (serialized is null)
             {
-                ReportFieldError(context, container, index, new GraphQLError(
-                    $"Expected `{leaf.Name}.serialize({ValueFormatter.Inspect(value)})` to return non-nullable value, returned: null"));
+                ReportFieldError(context, container, index, SerializedNullError(leaf, value));
                 return;
             }
         }
@@ -565,9 +570,7 @@ internal sealed class OperationContext : IBatchSchedulerListener
     {
         if (value is string or IReadOnlyDictionary<string, object?> or IDictionary || value is not IEnumerable enumerable)
         {
-            var selection = context.SelectionInfo;
-            ReportFieldError(context, container, index, new GraphQLError(
-                $"Expected Iterable, but did not find one for field \"{selection.DeclaringType.Name}.{selection.Field.Name}\"."));
+            ReportFieldError(context, container, index, NotIterableError(context.SelectionInfo));
             return;
         }
 
@@ -618,8 +621,13 @@ internal sealed class OperationContext : IBatchSchedulerListener
 
     private void HandleException(ResolverContext context, ResultData container, int index, Exception exception)
     {
-        var locations = context.SelectionInfo.Locations;
-        var path = CreatePath(container, index);
+        AddErrors(exception, context.SelectionInfo.Locations, CreatePath(container, index));
+        PropagateNull(container, index);
+    }
+
+    /// <summary>The errors of a field whose resolver or completion threw <paramref name="exception"/>.</summary>
+    private void AddErrors(Exception exception, IReadOnlyList<ErrorLocation> locations, Path path)
+    {
         if (exception is GraphQLException { Errors.Count: > 0 } graphQLException)
         {
             foreach (var error in graphQLException.Errors)
@@ -631,8 +639,16 @@ internal sealed class OperationContext : IBatchSchedulerListener
         {
             AddError(Locate(_executor.ErrorHandler.CreateUnexpectedError(exception), locations, path));
         }
-        PropagateNull(container, index);
     }
+
+    private static GraphQLError NonNullError(Selection selection) =>
+        new($"Cannot return null for non-nullable field {selection.DeclaringType.Name}.{selection.Field.Name}.");
+
+    private static GraphQLError NotIterableError(Selection selection) =>
+        new($"Expected Iterable, but did not find one for field \"{selection.DeclaringType.Name}.{selection.Field.Name}\".");
+
+    private static GraphQLError SerializedNullError(ILeafType leaf, object value) =>
+        new($"Expected `{leaf.Name}.serialize({ValueFormatter.Inspect(value)})` to return non-nullable value, returned: null");
 
     private void ReportFieldError(ResolverContext context, ResultData container, int index, GraphQLError error)
     {
@@ -698,18 +714,20 @@ internal sealed class OperationContext : IBatchSchedulerListener
 
     private ResolverContext RentContext(Selection selection, object? parent, ResultData container, int index)
     {
-        ResolverContext context;
-        var count = _contextPool.Count;
-        if (count > 0)
-        {
-            context = _contextPool[count - 1];
-            _contextPool.RemoveAt(count - 1);
-        }
-        else
-        {
-            context = new ResolverContext();
-        }
+        var context = TakeContext();
         context.Initialize(this, selection, parent, container, index);
+        return context;
+    }
+
+    private ResolverContext TakeContext()
+    {
+        var count = _contextPool.Count;
+        if (count == 0)
+        {
+            return new ResolverContext();
+        }
+        var context = _contextPool[count - 1];
+        _contextPool.RemoveAt(count - 1);
         return context;
     }
 

@@ -15,6 +15,7 @@ internal sealed class ResolverContext : IResolverContext
     private object? _parent;
     private Path? _path;
     private List<Action>? _cleanups;
+    private bool _inJson;
 
     public ResultData Container { get; private set; } = null!;
 
@@ -39,6 +40,16 @@ internal sealed class ResolverContext : IResolverContext
         Index = index;
     }
 
+    /// <summary>
+    /// Prepares the context for a resolver that runs inside a subtree written as JSON: its path is the operation's current
+    /// JSON path (the resolver runs synchronously, while that path is its own).
+    /// </summary>
+    public void InitializeInJson(OperationContext operation, Selection selection, object? parent, ResultData container, int index)
+    {
+        Initialize(operation, selection, parent, container, index);
+        _inJson = true;
+    }
+
     public void Clean()
     {
         if (_cleanups is { } cleanups)
@@ -50,6 +61,7 @@ internal sealed class ResolverContext : IResolverContext
         _selection = null!;
         _parent = null;
         _path = null;
+        _inJson = false;
         Container = null!;
         Arguments = [];
         ResolvedValue = null;
@@ -70,7 +82,7 @@ internal sealed class ResolverContext : IResolverContext
 
     public string ResponseName => _selection.ResponseName;
 
-    public Path Path => _path ??= _operation.CreatePath(Container, Index);
+    public Path Path => _path ??= _inJson ? _operation.CreateJsonPath() : _operation.CreatePath(Container, Index);
 
     public IServiceProvider Services => _operation.Services;
 

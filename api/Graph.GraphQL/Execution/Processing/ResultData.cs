@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
@@ -197,13 +198,40 @@ internal sealed class ResultMemory
 {
     private const int MaxRetained = 16_384;
 
+    private const int MaxRetainedJson = 1 << 20;
+
     private readonly List<ResultObject> _objects = [];
     private readonly List<ResultList> _lists = [];
+    private readonly List<RawJson> _rawJson = [];
+    private JsonBuffer? _json;
     private int _usedObjects;
     private int _usedLists;
+    private int _usedRawJson;
 
     /// <summary>Whether the memory is small enough to go back to the pool.</summary>
-    public bool IsReusable => _objects.Count + _lists.Count <= MaxRetained;
+    public bool IsReusable => _objects.Count + _lists.Count + _rawJson.Count <= MaxRetained;
+
+    /// <summary>The JSON of the subtrees completed straight into JSON (see <see cref="RawJson"/>).</summary>
+    public JsonBuffer Json => _json ??= new JsonBuffer();
+
+    /// <summary>A value standing for the bytes <paramref name="start"/>..+<paramref name="length"/> of <see cref="Json"/>.</summary>
+    public RawJson RentRawJson(int start, int length)
+    {
+        RawJson result;
+        if (_usedRawJson < _rawJson.Count)
+        {
+            result = _rawJson[_usedRawJson];
+        }
+        else
+        {
+            result = new RawJson(Json);
+            _rawJson.Add(result);
+        }
+        _usedRawJson++;
+        result.Start = start;
+        result.Length = length;
+        return result;
+    }
 
     public ResultObject RentObject(SelectionSet selectionSet, ResultData? parent, int parentIndex)
     {
@@ -252,5 +280,93 @@ internal sealed class ResultMemory
         }
         _usedObjects = 0;
         _usedLists = 0;
+        _usedRawJson = 0;
+        _json?.Reset(MaxRetainedJson);
+    }
+}
+
+/// <summary>
+/// A completed value written as JSON (a subtree that ran synchronously, see <see cref="OperationContext"/>): a slice of
+/// its result's <see cref="JsonBuffer"/>, which the result writers copy as it is.
+/// </summary>
+internal sealed class RawJson(JsonBuffer buffer)
+{
+    public int Start { get; set; }
+
+    public int Length { get; set; }
+
+    public ReadOnlySpan<byte> Span => buffer.WrittenSpan.Slice(Start, Length);
+}
+
+/// <summary>
+/// The growable byte buffer the JSON subtrees of a result are written to: an <see cref="IBufferWriter{T}"/> whose written
+/// count can also be moved back (a subtree replaced by null drops what it wrote). The array comes from
+/// <see cref="ArrayPool{T}.Shared"/>.
+/// </summary>
+internal sealed class JsonBuffer : IBufferWriter<byte>
+{
+    private byte[] _array = [];
+
+    /// <summary>The number of bytes written; setting it lower drops the bytes after it.</summary>
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, Count);
+
+    /// <summary>Drops the bytes from <paramref name="position"/> on.</summary>
+    public void Rewind(int position)
+    {
+        if ((uint)position > (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(position));
+        }
+        Count = position;
+    }
+
+    public void Advance(int count)
+    {
+        if (count < 0 || Count + count > _array.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count));
+        }
+        Count += count;
+    }
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _array.AsMemory(Count);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _array.AsSpan(Count);
+    }
+
+    /// <summary>Empties the buffer for the next result, returning its array to the pool when it grew past <paramref name="maxRetained"/>.</summary>
+    public void Reset(int maxRetained)
+    {
+        Count = 0;
+        if (_array.Length > maxRetained)
+        {
+            ArrayPool<byte>.Shared.Return(_array);
+            _array = [];
+        }
+    }
+
+    private void Ensure(int sizeHint)
+    {
+        var needed = Count + Math.Max(sizeHint, 1);
+        if (needed <= _array.Length)
+        {
+            return;
+        }
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(_array.Length * 2, 4096)));
+        _array.AsSpan(0, Count).CopyTo(larger);
+        if (_array.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_array);
+        }
+        _array = larger;
     }
 }

@@ -16,6 +16,7 @@ internal sealed class Selection : ISelection
     private readonly OperationPlan _plan;
     private volatile ChildSet? _children;
     private System.Collections.Concurrent.ConcurrentDictionary<object, object>? _state;
+    private JsonCompletion _completesAsJson;
 
     public Selection(OperationPlan plan, ObjectType declaringType, ObjectField field, string responseName, FieldNode[] syntaxNodes, ArgumentPlan arguments)
     {
@@ -31,6 +32,7 @@ internal sealed class Selection : ISelection
         IsNullable = field.Type.Kind != TypeKind.NonNull;
         PureResolver = field.PureResolver;
         Resolver = field.Resolver;
+        IsSynchronousResolver = field.PureResolver is null && ResolverCompiler.IsSynchronous(field.Resolver);
         if (arguments.Definitions.Count == 0)
         {
             ParentReader = ResolverCompiler.GetParentReader(field.PureResolver);
@@ -43,6 +45,7 @@ internal sealed class Selection : ISelection
             _ => ScalarKind.Other,
         };
         IsIntrospectionRoot = field.IsIntrospectionField && field.Name != IntrospectionNames.TypeName;
+        IsCompositeOrList = field.Type.NullableType() is ObjectType or ListType;
         var locations = new List<ErrorLocation>(syntaxNodes.Length);
         foreach (var node in syntaxNodes)
         {
@@ -89,6 +92,9 @@ internal sealed class Selection : ISelection
     /// </summary>
     public Func<object, object?>? ParentReader { get; }
 
+    /// <summary>Whether <see cref="Resolver"/> (there is no pure one) always returns a completed task (<see cref="ResolverCompiler.IsSynchronous"/>).</summary>
+    public bool IsSynchronousResolver { get; }
+
     /// <summary>The built-in scalar the field returns (not in a list), whose runtime values need no serializing.</summary>
     public ScalarKind ScalarKind { get; }
 
@@ -96,6 +102,51 @@ internal sealed class Selection : ISelection
 
     /// <summary>Whether this is <c>__schema</c> or <c>__type</c>.</summary>
     public bool IsIntrospectionRoot { get; }
+
+    /// <summary>Whether the field's type (nullable or not) is an object type or a list.</summary>
+    public bool IsCompositeOrList { get; }
+
+    /// <summary>
+    /// Whether this field's values complete synchronously, so that they can be written straight as JSON: its type is a
+    /// leaf, an object type without an isTypeOf check whose selections all run synchronously
+    /// (<see cref="SelectionSet.RunsSynchronously"/>), or lists of those; abstract types are resolved the general way.
+    /// </summary>
+    public bool CompletesSynchronously
+    {
+        get
+        {
+            if (_completesAsJson == JsonCompletion.Unknown)
+            {
+                _completesAsJson = TypeCompletesSynchronously(Type) ? JsonCompletion.Yes : JsonCompletion.No;
+            }
+            return _completesAsJson == JsonCompletion.Yes;
+        }
+    }
+
+    /// <summary>Whether the field runs synchronously: a pure or synchronous resolver (or a property) and values that complete synchronously.</summary>
+    public bool RunsSynchronously => (PureResolver is not null || IsSynchronousResolver) && CompletesSynchronously;
+
+    private bool TypeCompletesSynchronously(IType type)
+    {
+        while (true)
+        {
+            switch (type)
+            {
+                case NonNullType nonNull:
+                    type = nonNull.OfType;
+                    continue;
+                case ListType list:
+                    type = list.OfType;
+                    continue;
+                case ILeafType:
+                    return true;
+                case ObjectType objectType:
+                    return objectType.IsOfTypeHandler is null && GetSelectionSet(objectType).RunsSynchronously;
+                default:
+                    return false;
+            }
+        }
+    }
 
     /// <summary>The selection set of the sub-selections for the runtime object type <paramref name="type"/>, collected once.</summary>
     public SelectionSet GetSelectionSet(ObjectType type)
@@ -161,9 +212,33 @@ internal enum ScalarKind : byte
 
 internal sealed class SelectionSet(ObjectType type, Selection[] selections)
 {
+    private JsonCompletion _runsSynchronously;
+
     public ObjectType Type { get; } = type;
 
     public Selection[] Selections { get; } = selections;
+
+    /// <summary>Whether every selection runs synchronously (<see cref="Selection.RunsSynchronously"/>): the whole subtree can be written as JSON.</summary>
+    public bool RunsSynchronously
+    {
+        get
+        {
+            if (_runsSynchronously == JsonCompletion.Unknown)
+            {
+                var all = true;
+                foreach (var selection in Selections)
+                {
+                    if (!selection.RunsSynchronously)
+                    {
+                        all = false;
+                        break;
+                    }
+                }
+                _runsSynchronously = all ? JsonCompletion.Yes : JsonCompletion.No;
+            }
+            return _runsSynchronously == JsonCompletion.Yes;
+        }
+    }
 
     /// <summary>Whether a selection is <c>__schema</c> or <c>__type</c>.</summary>
     public bool HasIntrospectionRoot
@@ -180,4 +255,12 @@ internal sealed class SelectionSet(ObjectType type, Selection[] selections)
             return false;
         }
     }
+}
+
+/// <summary>Whether a field or selection set can be completed straight into JSON, once worked out.</summary>
+internal enum JsonCompletion : byte
+{
+    Unknown,
+    Yes,
+    No,
 }

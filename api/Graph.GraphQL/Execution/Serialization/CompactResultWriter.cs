@@ -53,7 +53,44 @@ internal sealed class CompactResultWriter
         }
     }
 
-    private void WriteValue(object? value)
+    /// <summary>Starts writing values to <paramref name="output"/> (see <see cref="OperationContext"/>'s JSON subtrees).</summary>
+    internal void Attach(JsonBuffer output)
+    {
+        _output = output;
+        Detach();
+    }
+
+    /// <summary>Hands what was written to the output and lets it go.</summary>
+    internal void Release()
+    {
+        Commit();
+        _output = null!;
+    }
+
+    /// <summary>The output's written count plus what this writer holds back: where the next byte goes.</summary>
+    internal int Position => ((JsonBuffer)_output).Count + (_position - _start);
+
+    /// <summary>Drops what was written from <paramref name="position"/> (a <see cref="Position"/>) on.</summary>
+    internal void Rewind(int position)
+    {
+        var output = (JsonBuffer)_output;
+        if (position >= output.Count && _buffer.Length > 0)
+        {
+            _position = _start + (position - output.Count);
+            return;
+        }
+        Commit();
+        output.Rewind(position);
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> as they are (punctuation, pre-encoded property names).</summary>
+    internal void WriteRaw(ReadOnlySpan<byte> bytes) => WriteAscii(bytes);
+
+    /// <summary>Writes one byte (punctuation).</summary>
+    internal void WriteRawByte(byte value) => WriteByte(value);
+
+    /// <summary>Writes a completed value as <see cref="WriteData"/> writes it.</summary>
+    internal void WriteValue(object? value)
     {
         switch (value)
         {
@@ -74,6 +111,9 @@ internal sealed class CompactResultWriter
                 return;
             case bool flag:
                 WriteAscii(flag ? "true"u8 : "false"u8);
+                return;
+            case RawJson raw:
+                WriteAscii(raw.Span);
                 return;
             default:
                 WriteWithFallback(value);
@@ -113,7 +153,7 @@ internal sealed class CompactResultWriter
         WriteByte((byte)']');
     }
 
-    private void WriteString(string text)
+    internal void WriteString(string text)
     {
         var chars = text.AsSpan();
         var plainUpTo = chars.IndexOfAnyExcept(PlainAscii);
@@ -136,8 +176,9 @@ internal sealed class CompactResultWriter
             var maximum = Encoding.UTF8.GetMaxByteCount(chars.Length);
             Reserve(maximum + 2);
             var span = _buffer.AsSpan(_position + 1, maximum);
+            // The first plainUpTo characters are plain ASCII, one byte each: only the rest needs the encoder's look.
             if (System.Text.Unicode.Utf8.FromUtf16(chars, span, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
-                && ResultWriter.Encoder.FindFirstCharacterToEncodeUtf8(span[..written]) < 0)
+                && ResultWriter.Encoder.FindFirstCharacterToEncodeUtf8(span[plainUpTo..written]) < 0)
             {
                 _buffer[_position] = (byte)'"';
                 _buffer[_position + written + 1] = (byte)'"';
@@ -149,7 +190,7 @@ internal sealed class CompactResultWriter
         WriteWithFallback(text);
     }
 
-    private void WriteInt(int number)
+    internal void WriteInt(int number)
     {
         Reserve(11);
         number.TryFormat(_buffer.AsSpan(_position, 11), out var written, default, System.Globalization.CultureInfo.InvariantCulture);

@@ -220,6 +220,9 @@ public static class ResultWriter
             case ResultList list:
                 WriteList(writer, list);
                 return;
+            case RawJson raw:
+                writer.WriteRawValue(raw.Span, skipInputValidation: true);
+                return;
             case int i:
                 writer.WriteNumberValue(i);
                 return;
