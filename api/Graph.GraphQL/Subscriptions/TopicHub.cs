@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
 namespace Graph.GraphQL.Subscriptions;
@@ -57,7 +59,14 @@ internal sealed class TopicHub
         }
     }
 
-    /// <summary>Offers <paramref name="message"/> to every subscriber of <paramref name="topic"/>; returns how many there were.</summary>
+    /// <summary>
+    /// Offers <paramref name="message"/> to every subscriber of <paramref name="topic"/>; returns how many there were.
+    /// The event goes into every buffer here, in the sender's order; the readers it wakes run on the thread pool. Up to
+    /// <see cref="WakeBatchSize"/> times two readers are each woken with a work item of their own; more are woken in
+    /// batches of <see cref="WakeBatchSize"/>, a work item each that runs its readers' continuations one after the
+    /// other (each until it waits again: usually once its message is handed to the socket), which spares a big
+    /// fan-out a thread-pool dispatch per subscriber.
+    /// </summary>
     public int Publish(string topic, object? message)
     {
         if (!_topics.TryGetValue(topic, out var entry))
@@ -65,12 +74,29 @@ internal sealed class TopicHub
             return 0;
         }
         var subscribers = Volatile.Read(ref entry.Subscribers);
+        if (subscribers.Length <= 2 * WakeBatchSize)
+        {
+            foreach (var subscriber in subscribers)
+            {
+                subscriber.Offer(message);
+            }
+            return subscribers.Length;
+        }
+        var waiting = ArrayPool<TopicSubscriber>.Shared.Rent(subscribers.Length);
+        var count = 0;
         foreach (var subscriber in subscribers)
         {
-            subscriber.Offer(message);
+            if (subscriber.Enqueue(message))
+            {
+                waiting[count++] = subscriber;
+            }
         }
+        WakeBatch.Schedule(waiting, count);
         return subscribers.Length;
     }
+
+    /// <summary>How many readers one wake-up work item runs.</summary>
+    internal const int WakeBatchSize = 64;
 
     /// <summary>Ends the streams of the current subscribers of <paramref name="topic"/> (after their buffered events).</summary>
     public void Complete(string topic)
@@ -131,6 +157,52 @@ internal sealed class TopicHub
             Array.Copy(entry.Subscribers, 0, remaining, 0, index);
             Array.Copy(entry.Subscribers, index + 1, remaining, index, remaining.Length - index);
             entry.Subscribers = remaining;
+        }
+    }
+
+    /// <summary>
+    /// Readers to wake, a slice of a pooled array shared by the batches of one event; the last batch to finish returns
+    /// the array.
+    /// </summary>
+    private sealed class WakeBatch : IThreadPoolWorkItem
+    {
+        private readonly TopicSubscriber[] _readers;
+        private readonly int _start;
+        private readonly int _end;
+        private readonly StrongBox<int> _remaining;
+
+        private WakeBatch(TopicSubscriber[] readers, int start, int end, StrongBox<int> remaining)
+        {
+            _readers = readers;
+            _start = start;
+            _end = end;
+            _remaining = remaining;
+        }
+
+        public static void Schedule(TopicSubscriber[] readers, int count)
+        {
+            if (count == 0)
+            {
+                ArrayPool<TopicSubscriber>.Shared.Return(readers);
+                return;
+            }
+            var remaining = new StrongBox<int>((count + WakeBatchSize - 1) / WakeBatchSize);
+            for (var start = 0; start < count; start += WakeBatchSize)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(new WakeBatch(readers, start, Math.Min(start + WakeBatchSize, count), remaining), preferLocal: false);
+            }
+        }
+
+        public void Execute()
+        {
+            for (var i = _start; i < _end; i++)
+            {
+                _readers[i].Wake(inline: true);
+            }
+            if (Interlocked.Decrement(ref _remaining.Value) == 0)
+            {
+                ArrayPool<TopicSubscriber>.Shared.Return(_readers, clearArray: true);
+            }
         }
     }
 

@@ -9,8 +9,26 @@ internal abstract class TopicSubscriber(string topic)
 {
     public string Topic { get; } = topic;
 
-    /// <summary>Offers an event to the buffer without waiting.</summary>
-    public abstract void Offer(object? message);
+    /// <summary>Offers an event to the buffer without waiting; the reader, if it waits, is woken on the thread pool.</summary>
+    public void Offer(object? message)
+    {
+        if (Enqueue(message))
+        {
+            Wake(inline: false);
+        }
+    }
+
+    /// <summary>
+    /// Puts an event in the buffer without waiting; true when the reader waits for it and must be woken (exactly once,
+    /// by <see cref="Wake"/>).
+    /// </summary>
+    public abstract bool Enqueue(object? message);
+
+    /// <summary>
+    /// Wakes the reader that <see cref="Enqueue"/> found waiting: its continuation runs on the calling thread when
+    /// <paramref name="inline"/> (the hub waking many readers from a work item of its own), else on the thread pool.
+    /// </summary>
+    public abstract void Wake(bool inline);
 
     /// <summary>Ends the stream once the buffered events are read.</summary>
     public abstract void Complete();
@@ -23,8 +41,8 @@ internal abstract class TopicSubscriber(string topic)
 /// </summary>
 /// <remarks>
 /// The buffer is a queue under a lock with one reusable waiter (this object, as an <see cref="IValueTaskSource{TResult}"/>)
-/// for the reader: offering an event to a subscriber and reading it allocate nothing. The reader's continuation always
-/// runs on the thread pool, never inline in the sender.
+/// for the reader: offering an event to a subscriber and reading it allocate nothing. The reader's continuation never
+/// runs inline in the sender: it runs on the thread pool, or inline in one of the hub's wake-up work items.
 /// </remarks>
 internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStream<TMessage>, IValueTaskSource<bool>
 {
@@ -63,7 +81,7 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
     /// <summary>How many events this subscriber has dropped.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public override void Offer(object? message)
+    public override bool Enqueue(object? message)
     {
         bool wake;
         var dropped = false;
@@ -72,7 +90,7 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
         {
             if (_isCompleted)
             {
-                return;
+                return false;
             }
             if (_buffer.Count < Capacity)
             {
@@ -91,18 +109,28 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
             }
             wake = TakeWaiter();
         }
-        if (wake)
-        {
-            _waiter.SetResult(true);
-        }
         if (dropped)
         {
             OnDropped();
         }
         else if (full)
         {
+            // Failing completes the stream, which wakes a waiting reader itself.
+            if (wake)
+            {
+                Wake(inline: false);
+            }
             Fail();
+            return false;
         }
+        return wake;
+    }
+
+    public override void Wake(bool inline)
+    {
+        // Whoever took the wait owns the waiter until it is completed: nobody else touches it meanwhile.
+        _waiter.RunContinuationsAsynchronously = !inline;
+        _waiter.SetResult(true);
     }
 
     public override void Complete()
@@ -119,6 +147,7 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
         }
         if (wake)
         {
+            _waiter.RunContinuationsAsynchronously = true;
             _waiter.SetResult(false);
         }
     }
@@ -252,6 +281,7 @@ internal sealed class TopicSubscription<TMessage> : TopicSubscriber, ISourceStre
         }
         if (wake)
         {
+            _waiter.RunContinuationsAsynchronously = true;
             _waiter.SetException(new OperationCanceledException());
         }
     }

@@ -383,4 +383,74 @@ public sealed class InMemoryTopicEventsTests : IAsyncLifetime
             }
         }
     }
+
+    [Fact]
+    public async Task A_large_fan_out_wakes_its_waiting_readers_in_batches_and_every_one_gets_every_event_in_order()
+    {
+        // More subscribers than the hub wakes one by one, each already waiting when the events come.
+        var count = (2 * TopicHub.WakeBatchSize) + 37;
+        var streams = new List<ISourceStream<int>>();
+        for (var i = 0; i < count; i++)
+        {
+            streams.Add(await Receiver.SubscribeAsync<int>("crowd", 100, TopicBufferFullMode.Fail));
+        }
+        var readers = streams.Select(stream => Task.Run(() => ReadAsync(stream, 20))).ToArray();
+        while (Hub.CountSubscribers("crowd") < count)
+        {
+            await Task.Delay(5);
+        }
+
+        for (var i = 1; i <= 20; i++)
+        {
+            var send = Sender.SendAsync("crowd", i);
+            Assert.True(send.IsCompletedSuccessfully, "Sending must not wait for a subscriber.");
+            if (i % 5 == 0)
+            {
+                // Let the readers catch up and wait again, so later events wake them too.
+                await Task.Delay(20);
+            }
+        }
+
+        foreach (var reader in readers)
+        {
+            Assert.Equal(Enumerable.Range(1, 20), await reader);
+        }
+    }
+
+    [Fact]
+    public async Task A_reader_that_blocks_in_a_large_fan_out_holds_up_neither_the_sender_nor_the_other_batches()
+    {
+        var count = 4 * TopicHub.WakeBatchSize;
+        var streams = new List<ISourceStream<int>>();
+        for (var i = 0; i < count; i++)
+        {
+            streams.Add(await Receiver.SubscribeAsync<int>("crowd"));
+        }
+        using var release = new ManualResetEventSlim();
+        // The first subscriber blocks its thread when its event arrives (as a badly written resolver would).
+        var blocking = Task.Run(async () =>
+        {
+            await foreach (var _ in streams[0].ReadEventsAsync())
+            {
+                release.Wait(HangGuard);
+                return;
+            }
+        });
+        var others = streams.Skip(TopicHub.WakeBatchSize).Select(stream => Task.Run(() => ReadAsync(stream, 1))).ToArray();
+        while (Hub.CountSubscribers("crowd") < count)
+        {
+            await Task.Delay(5);
+        }
+
+        var send = Sender.SendAsync("crowd", 7);
+
+        Assert.True(send.IsCompletedSuccessfully, "Sending must not wait for a subscriber.");
+        foreach (var other in others)
+        {
+            Assert.Equal([7], await other.WaitAsync(HangGuard));
+        }
+        Assert.False(blocking.IsCompleted);
+        release.Set();
+        await blocking.WaitAsync(HangGuard);
+    }
 }
