@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { capture, isPortInUse, isRoot, run } from "./proc.mjs";
+import { capture, freePort, isPortInUse, isRoot, run } from "./proc.mjs";
 import { log, UserError } from "./log.mjs";
 
 export const PG_USER = "graph";
@@ -198,4 +198,41 @@ export async function startCluster({ dataDir, port, durable = true }) {
     throw e;
   }
   return started;
+}
+
+/**
+ * Runs `body(connection, track)` against a throwaway PostgreSQL (a fresh, non-durable cluster in a temporary folder,
+ * as `npm test` starts), then stops the cluster and removes the folder, also on Ctrl-C or SIGTERM. `connection` is the
+ * connection string of its `postgres` database; `track(child)` registers a started process (see proc.mjs `start`) to
+ * kill first if a signal ends the run. Returns what `body` returns.
+ */
+export async function withThrowawayCluster(prefix, body) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(work, 0o755);
+  let cluster = null;
+  let child = null;
+  const cleanup = () => {
+    child?.child.kill("SIGTERM");
+    cluster?.stop();
+    cluster = null;
+    fs.rmSync(work, { recursive: true, force: true });
+  };
+  const signals = [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]].map(([signal, code]) => {
+    const handler = () => {
+      cleanup();
+      process.exit(code);
+    };
+    process.on(signal, handler);
+    return [signal, handler];
+  });
+  try {
+    const port = await freePort();
+    cluster = await startCluster({ dataDir: path.join(work, "pg"), port, durable: false });
+    return await body(connectionString(port, "postgres"), (started) => {
+      child = started;
+    });
+  } finally {
+    cleanup();
+    for (const [signal, handler] of signals) process.off(signal, handler);
+  }
 }
