@@ -18,7 +18,7 @@ internal static class GraphQLResponseWriter
         response.ContentType = mediaType.ToContentType();
         // The representation depends on Accept: caches must key on it.
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
-        using var body = new PooledBufferWriter();
+        using var body = new PooledBufferWriter(16 * 1024);
         result.WriteTo(body);
         response.ContentLength = body.WrittenSpan.Length;
         await response.Body.WriteAsync(body.WrittenMemory, cancellationToken).ConfigureAwait(false);

@@ -14,7 +14,7 @@ internal static class PersistedGetCache
 {
     public static async Task WriteAsync(HttpContext context, OperationResult result, int statusCode, ResponseMediaType mediaType, TimeSpan maxAge)
     {
-        using var buffer = new PooledBufferWriter();
+        using var buffer = new PooledBufferWriter(16 * 1024);
         result.WriteTo(buffer);
         var body = buffer.WrittenMemory;
         var etag = "\"" + Convert.ToBase64String(SHA256.HashData(body.Span), 0, 18).Replace('+', '-').Replace('/', '_') + "\"";

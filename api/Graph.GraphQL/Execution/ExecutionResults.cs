@@ -227,7 +227,10 @@ public static class ExecutionResultExtensions
     public static string ToJson(this IExecutionResult result, bool indented = false) => result.ExpectOperationResult().ToJson(indented);
 }
 
-/// <summary>An <see cref="IBufferWriter{T}"/> over pooled arrays.</summary>
+/// <summary>
+/// An <see cref="IBufferWriter{T}"/> over arrays rented from <see cref="ArrayPool{T}.Shared"/>: a result is written whole
+/// into it (the HTTP transport then sends it with a <c>Content-Length</c> in one write). Dispose returns the array.
+/// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     private byte[] _buffer;
@@ -242,7 +245,14 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
-    public void Advance(int count) => _written += count;
+    public void Advance(int count)
+    {
+        if ((uint)count > (uint)(_buffer.Length - _written))
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "Advanced past the end of the buffer.");
+        }
+        _written += count;
+    }
 
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
@@ -274,6 +284,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public void Dispose()
     {
+        _written = 0;
         if (_buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(_buffer);
