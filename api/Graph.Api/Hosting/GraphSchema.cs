@@ -30,6 +30,8 @@ public static class GraphSchema
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())
+            // Values the database refuses (a NUL in text, a number out of range) are the client's to fix.
+            .AddErrorFilter(new DatabaseErrorFilter())
             .AddOperationDocumentStorage<TrustedOperations>()
             .AddAutomaticPersistedOperations();
         // The limits come from "Graph:GraphQL", read when the executor is built (after every configuration source).

@@ -32,15 +32,18 @@ internal static class JsonRequestReader
             string? documentId = null;
             IReadOnlyDictionary<string, object?>? variables = null;
             IReadOnlyDictionary<string, object?>? extensions = null;
+            var seen = Parameter.None;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("query"u8))
                 {
+                    Once(ref seen, Parameter.Query, "query");
                     reader.Read();
                     query = ReadString(ref reader, "query");
                 }
                 else if (reader.ValueTextEquals("operationName"u8))
                 {
+                    Once(ref seen, Parameter.OperationName, "operationName");
                     reader.Read();
                     operationName = ReadString(ref reader, "operationName");
                 }
@@ -48,16 +51,19 @@ internal static class JsonRequestReader
                 {
                     // The persisted-documents proposal's documentId, and the id of Relay-style clients.
                     var name = reader.GetString()!;
+                    Once(ref seen, name == "id" ? Parameter.Id : Parameter.DocumentId, name);
                     reader.Read();
                     documentId ??= ReadString(ref reader, name);
                 }
                 else if (reader.ValueTextEquals("variables"u8))
                 {
+                    Once(ref seen, Parameter.Variables, "variables");
                     reader.Read();
                     variables = JsonValues.ReadMapParameter(ref reader, "variables");
                 }
                 else if (reader.ValueTextEquals("extensions"u8))
                 {
+                    Once(ref seen, Parameter.Extensions, "extensions");
                     reader.Read();
                     extensions = JsonValues.ReadMapParameter(ref reader, "extensions");
                 }
@@ -81,6 +87,32 @@ internal static class JsonRequestReader
             // The reader's way of saying that a string is not valid UTF-8.
             throw GraphQLHttpException.BadRequest("The request body is not valid UTF-8 JSON: " + e.Message);
         }
+    }
+
+    /// <summary>The request parameters, to refuse one named twice.</summary>
+    [Flags]
+    private enum Parameter
+    {
+        None = 0,
+        Query = 1,
+        OperationName = 2,
+        DocumentId = 4,
+        Id = 8,
+        Variables = 16,
+        Extensions = 32,
+    }
+
+    /// <summary>
+    /// Refuses a parameter given twice: JSON parsers disagree on which copy wins, so a proxy or firewall reading the first
+    /// <c>query</c> while the server ran the second would be a way to smuggle an operation past it.
+    /// </summary>
+    private static void Once(ref Parameter seen, Parameter parameter, string name)
+    {
+        if ((seen & parameter) != 0)
+        {
+            throw GraphQLHttpException.BadRequest($"The request body names the \"{name}\" parameter twice.");
+        }
+        seen |= parameter;
     }
 
     private static string? ReadString(ref Utf8JsonReader reader, string parameter) => reader.TokenType switch
