@@ -17,6 +17,8 @@ public static class GraphApplication
         builder.Services.AddGraph(builder.Environment);
         builder.Services.AddGraphHealthChecks();
         builder.Services.AddProblemDetails();
+        // The user of a request (HttpContext.User): the rate limits and the audit log read it.
+        builder.Services.AddAuthentication();
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -36,6 +38,7 @@ public static class GraphApplication
         var adminUiIndex = AdminUi.FindIndexFile(app);
         app.UseAdminUi(adminUiIndex);
         app.UseRouting();
+        app.UseAuthentication();
         app.MapGraphHealthChecks();
         app.MapAdminUi(adminUiIndex);
         var graphql = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.GraphQL;
