@@ -174,7 +174,13 @@ internal sealed class DataPipeline<T>(DataField field) : IDataPipeline
         };
         if (field.Filtering is { } filtering)
         {
-            query = filtering.Apply(query, context);
+            // The filter goes under the resolver's own ordering, which the pagers read at the end of the query.
+            var (unordered, resolverOrder) = QueryableOrdering.Split(query);
+            query = filtering.Apply(unordered, context);
+            if (resolverOrder.Count > 0)
+            {
+                query = QueryableOrdering.Apply(query, resolverOrder);
+            }
         }
         var sort = field.Sorting?.GetSortKeys<T>(context);
         if (field.CursorPaging is { } cursor)

@@ -1,3 +1,4 @@
+using Graph.Api.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -14,9 +15,12 @@ public static class DataServices
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Graph");
             return new NpgsqlDataSourceBuilder(connectionString) { Name = "graph" }.Build();
         });
+        // Every SaveChanges of the server's contexts writes the audit log in its own transaction.
+        services.AddAuditLog();
         // Resolvers run in parallel, so each takes its own context from the factory; the scoped context
         // serves code that runs alone (health checks, verbs).
-        services.AddPooledDbContextFactory<GraphDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddPooledDbContextFactory<GraphDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GraphDbContext>>().CreateDbContext());
         return services;
     }

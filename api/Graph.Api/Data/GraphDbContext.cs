@@ -1,3 +1,4 @@
+using Graph.Api.Audit;
 using Graph.Api.Catalog;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,8 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
     public DbSet<Author> Authors => Set<Author>();
 
     public DbSet<Book> Books => Set<Book>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,6 +17,10 @@ public static class GraphApplication
         builder.Services.AddGraph(builder.Environment);
         builder.Services.AddGraphHealthChecks();
         builder.Services.AddProblemDetails();
+        // The user of a request (HttpContext.User): the rate limits and the audit log read it.
+        builder.Services.AddAuthentication();
+        builder.Services.AddGraphRateLimits();
+        builder.Services.AddGraphCors();
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -36,10 +40,14 @@ public static class GraphApplication
         var adminUiIndex = AdminUi.FindIndexFile(app);
         app.UseAdminUi(adminUiIndex);
         app.UseRouting();
+        app.UseCors();
+        app.UseAuthentication();
+        // After authentication: the budget of a request is its user's, else its address's.
+        app.UseRateLimiter();
         app.MapGraphHealthChecks();
         app.MapAdminUi(adminUiIndex);
         var graphql = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.GraphQL;
-        app.MapGraphQL().WithOptions(o =>
+        app.MapGraphQL(GraphRateLimits.GraphQLPath).RequireCors(GraphCors.PolicyName).WithOptions(o =>
         {
             o.Tool.Enable = graphql.Ide.Enabled;
             o.Tool.Path = string.IsNullOrWhiteSpace(graphql.Ide.Path) ? null : graphql.Ide.Path;

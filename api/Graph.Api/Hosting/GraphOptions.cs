@@ -12,6 +12,10 @@ public sealed class GraphOptions
 
     public GraphQLOptions GraphQL { get; set; } = new();
 
+    public RateLimitsOptions RateLimits { get; set; } = new();
+
+    public CorsOptions Cors { get; set; } = new();
+
     public sealed class AuthOptions
     {
         /// <summary>The key that signs access tokens: at least 32 bytes of secret, never the development value outside Development.</summary>
@@ -78,5 +82,34 @@ public sealed class GraphOptions
         /// <summary>The folder of the IDE's files; relative paths start at the content root. Empty: wwwroot/graphql-ide
         /// (the container image), else the repository's node_modules/@chillicream/bananacakepop-graphql-ide (npm install).</summary>
         public string? Path { get; set; }
+    }
+
+    /// <summary>
+    /// How many requests the GraphQL endpoint (HTTP requests and WebSocket upgrades on /graphql) takes from one client in a
+    /// window ("Graph:RateLimits"). Counted per instance: behind a load balancer each instance counts on its own.
+    /// </summary>
+    public sealed class RateLimitsOptions
+    {
+        /// <summary>Whether requests are limited at all (benchmarks switch it off with <c>Graph__RateLimits__Enabled=false</c>).</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>The requests an authenticated user (claim <c>sub</c>) may make in one window, over all their sessions.</summary>
+        public int PerUserPerHour { get; set; } = 1000;
+
+        /// <summary>The requests an anonymous client (one remote IP address) may make in one window.</summary>
+        public int PerAnonymousPerHour { get; set; } = 100;
+
+        /// <summary>The length of the fixed window the budgets above are counted in.</summary>
+        public TimeSpan Window { get; set; } = TimeSpan.FromHours(1);
+    }
+
+    /// <summary>Which browser origins may call /graphql from their pages ("Graph:Cors").</summary>
+    public sealed class CorsOptions
+    {
+        /// <summary>
+        /// The allowed origins (scheme, host and port, e.g. <c>https://admin.example.org</c>); none by default, so browsers
+        /// only call the endpoint from pages it serves itself.
+        /// </summary>
+        public string[] Origins { get; set; } = [];
     }
 }

@@ -1,3 +1,4 @@
+using Graph.Api.Audit;
 using Graph.Api.Catalog;
 using Graph.Api.Common;
 using Graph.Api.Data;
@@ -27,6 +28,7 @@ public static class GraphSchema
             .AddFiltering()
             .AddSorting()
             .AddCatalog()
+            .AddAudit()
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())

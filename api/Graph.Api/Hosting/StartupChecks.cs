@@ -37,6 +37,9 @@ public static class StartupChecks
             problems.Add("No database: set ConnectionStrings__Graph (an Npgsql connection string).");
         }
 
+        problems.AddRange(GraphRateLimits.Problems(configuration));
+        problems.AddRange(GraphCors.Problems(configuration));
+
         // Only Development may run on the development values: a Staging or "Prod" server is as exposed as Production.
         if (environment.IsDevelopment())
         {

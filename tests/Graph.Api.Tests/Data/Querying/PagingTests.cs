@@ -31,11 +31,15 @@ public sealed class PagingTests(QueryingDatabase database) : IClassFixture<Query
 
         [UsePaging, UseSorting]
         public IQueryable<Title> GetSortedTitles(QueryingDbContext db) => db.Titles.OrderBy(t => t.Name);
+
+        /// <summary>Filtered under the resolver's own order: the filter must not hide that order from the pager.</summary>
+        [UsePaging, UseFiltering]
+        public IQueryable<Title> GetFilteredTitlesByRating(QueryingDbContext db) => db.Titles.OrderByDescending(t => t.Rating).ThenBy(t => t.Name);
     }
 
     private static readonly List<Title> Titles = QueryingDatabase.Seed().OfType<Title>().ToList();
 
-    private Task<IRequestExecutor> ExecutorAsync() => database.CreateExecutorAsync(b => b.AddSorting().AddTypeExtension<Queries>());
+    private Task<IRequestExecutor> ExecutorAsync() => database.CreateExecutorAsync(b => b.AddSorting().AddFiltering().AddTypeExtension<Queries>());
 
     private static JsonElement Data(string json, string field)
     {
@@ -46,6 +50,22 @@ public sealed class PagingTests(QueryingDatabase database) : IClassFixture<Query
 
     private static int[] Ids(JsonElement connection) =>
         connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetInt32()).ToArray();
+
+    [Fact]
+    public async Task A_filtered_page_keeps_the_resolvers_order()
+    {
+        var executor = await ExecutorAsync();
+        var expected = Titles.Where(t => t.InPrint)
+            .OrderByDescending(t => t.Rating.HasValue ? 0 : 1).ThenByDescending(t => t.Rating).ThenBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Id)
+            .Select(t => t.Id).Take(12).ToArray();
+
+        var first = Data(await executor.RunAsync("{ filteredTitlesByRating(first: 6, where: { inPrint: { eq: true } }) { nodes { id } pageInfo { endCursor } } }"), "filteredTitlesByRating");
+        var cursor = first.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        var second = Data(await executor.RunAsync("query($after: String) { filteredTitlesByRating(first: 6, after: $after, where: { inPrint: { eq: true } }) { nodes { id } } }",
+            TestVariables(("after", cursor))), "filteredTitlesByRating");
+
+        Assert.Equal(expected, Ids(first).Concat(Ids(second)));
+    }
 
     [Fact]
     public async Task The_first_page_has_the_default_size_and_the_total_when_asked()

@@ -1,0 +1,139 @@
+using Graph.Api.Audit;
+using Graph.Api.Data;
+using Graph.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Graph.Api.Tests.Audit;
+
+/// <summary>
+/// [AuditRedacted] and [NotAudited], on a small model of their own (the catalog has no secrets): the interceptor serves any
+/// context whose model holds the audit entries.
+/// </summary>
+public sealed class AuditRedactionTests : IAsyncLifetime
+{
+    private const string Hash = "AQAAAAIAAYagAAAAEPbkdf2-secret-hash-value";
+
+    private readonly string _database = TestPostgres.NewDatabaseName();
+    private NpgsqlDataSource _dataSource = null!;
+
+    /// <summary>An account with a secret.</summary>
+    public sealed class Account
+    {
+        public Guid Id { get; set; }
+
+        public required string Login { get; set; }
+
+        [AuditRedacted]
+        public required string PasswordHash { get; set; }
+    }
+
+    /// <summary>A record that is a log already.</summary>
+    [NotAudited]
+    public sealed class SignInAttempt
+    {
+        public Guid Id { get; set; }
+
+        public required string Login { get; set; }
+    }
+
+    /// <summary>A key the database makes, unknown when the entry is written.</summary>
+    public sealed class Counter
+    {
+        public int Id { get; set; }
+
+        public int Value { get; set; }
+    }
+
+    private sealed class SecretsContext(DbContextOptions<SecretsContext> options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+        {
+            modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+            modelBuilder.Entity<Account>();
+            modelBuilder.Entity<SignInAttempt>();
+            modelBuilder.Entity<Counter>();
+            modelBuilder.UseSnakeCaseNames();
+        }
+    }
+
+    private SecretsContext CreateContext() => new(new DbContextOptionsBuilder<SecretsContext>()
+        .UseNpgsql(_dataSource)
+        .AddInterceptors(new AuditInterceptor(TimeProvider.System, new AuditPublisher(new ServiceCollection().BuildServiceProvider(), NullLogger<AuditPublisher>.Instance)))
+        .Options);
+
+    public async Task InitializeAsync()
+    {
+        await TestPostgres.ExecuteAsync($"CREATE DATABASE {_database}");
+        _dataSource = NpgsqlDataSource.Create(TestPostgres.ConnectionStringFor(_database));
+        await using var db = CreateContext();
+        await db.Database.EnsureCreatedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(_database);
+    }
+
+    private async Task<List<string>> StoredChangesAsync()
+    {
+        await using var command = _dataSource.CreateCommand("SELECT changes::text FROM audit_entry ORDER BY occurred_at, id");
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+        return rows;
+    }
+
+    [Fact]
+    public async Task A_redacted_value_is_never_stored_though_its_change_is()
+    {
+        await using (var db = CreateContext())
+        {
+            var account = new Account { Login = "awa", PasswordHash = Hash };
+            db.Add(account);
+            await db.SaveChangesAsync();
+            account.PasswordHash = Hash + "-rotated";
+            await db.SaveChangesAsync();
+            db.Remove(account);
+            await db.SaveChangesAsync();
+        }
+
+        var stored = await StoredChangesAsync();
+        Assert.Equal(3, stored.Count);
+        Assert.All(stored, text => Assert.DoesNotContain("secret-hash", text, StringComparison.Ordinal));
+        Assert.Contains("\"passwordHash\": {\"after\": \"[redacted]\"}", stored[0], StringComparison.Ordinal);
+        Assert.Contains("\"passwordHash\": {\"after\": \"[redacted]\", \"before\": \"[redacted]\"}", stored[1], StringComparison.Ordinal);
+        Assert.Contains("\"login\": {\"before\": \"awa\"}", stored[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_entity_marked_not_audited_writes_no_entry()
+    {
+        var before = (await StoredChangesAsync()).Count;
+        await using (var db = CreateContext())
+        {
+            db.Add(new SignInAttempt { Login = "kofi" });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(before, (await StoredChangesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_key_the_database_makes_is_refused_with_an_explanation_and_nothing_is_saved()
+    {
+        await using var db = CreateContext();
+        db.Add(new Counter { Value = 1 });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+
+        Assert.Contains("Counter", error.Message, StringComparison.Ordinal);
+        Assert.Contains("generated by the database", error.Message, StringComparison.Ordinal);
+        Assert.False(await db.Set<Counter>().AnyAsync());
+    }
+}
