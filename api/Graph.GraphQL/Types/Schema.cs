@@ -114,6 +114,12 @@ public sealed class Schema : ISchema
 
     public ObjectField TypeNameField { get; }
 
+    /// <summary>Whether some object field has <c>@authorize</c> directives in force (the schema was built with authorization).</summary>
+    internal bool HasAuthorizedFields { get; set; }
+
+    /// <summary>Whether some object field has directives checked before execution (<c>apply: VALIDATION</c>).</summary>
+    internal bool HasValidationAuthorization { get; set; }
+
     public ObjectField SchemaField { get; }
 
     public ObjectField TypeField { get; }
