@@ -65,12 +65,25 @@ internal static class AuthorizationSchema
     }
 
     /// <summary>
-    /// After completion: works out the directives in force on every object field and wraps the resolvers of the fields
-    /// checked at execution (<see cref="AuthorizingResolver"/>). Introspection is never authorized.
+    /// After completion: notes whether some field's resolver reads the user or request state and, when authorization is
+    /// <paramref name="enabled"/>, works out the directives in force on every object field and wraps the resolvers of the
+    /// fields checked at execution (<see cref="AuthorizingResolver"/>). Introspection is never authorized.
     /// </summary>
     /// <exception cref="SchemaException">A directive is misused (on an interface field, with arguments it does not take).</exception>
-    public static void Complete(Schema schema)
+    public static void Complete(Schema schema, bool enabled)
     {
+        foreach (var type in schema.Types)
+        {
+            if (type is ObjectType obj && obj.Fields.Any(static f => f.ContextData.ContainsKey(Resolvers.ResolverCompiler.ReadsRequestStateKey)))
+            {
+                schema.HasUserSpecificFields = true;
+                break;
+            }
+        }
+        if (!enabled)
+        {
+            return;
+        }
         var errors = new List<SchemaError>();
         var anyField = false;
         var anyValidation = false;
@@ -131,6 +144,7 @@ internal static class AuthorizationSchema
             throw new SchemaException(errors.ToArray());
         }
         schema.HasAuthorizedFields = anyField;
+        schema.HasUserSpecificFields |= anyField;
         schema.HasValidationAuthorization = anyValidation;
     }
 

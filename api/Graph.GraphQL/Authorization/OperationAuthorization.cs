@@ -5,37 +5,40 @@ using Graph.GraphQL.Types;
 namespace Graph.GraphQL.Authorization;
 
 /// <summary>
-/// What an operation's document selects of the protected fields, worked out once per compiled operation: whether it
-/// selects any (its subscription events are then never shared between subscribers), and the fields whose directives are
-/// checked before execution. Every field node is counted, whatever <c>@skip</c>/<c>@include</c> decide; a field selected
+/// What an operation's document selects of the fields that depend on the user, worked out once per compiled operation:
+/// whether it selects any (protected fields, and fields whose resolvers read the user or request state: its subscription
+/// events are then never shared between subscribers), and the fields whose directives are checked before execution. Every field node is counted, whatever <c>@skip</c>/<c>@include</c> decide; a field selected
 /// through an interface or union counts for each object type that may answer it.
 /// </summary>
 internal sealed class OperationAuthorization
 {
     private static readonly OperationAuthorization None = new(false, []);
 
-    private OperationAuthorization(bool hasProtectedFields, ValidationCheck[] validationChecks)
+    private OperationAuthorization(bool isUserSpecific, ValidationCheck[] validationChecks)
     {
-        HasProtectedFields = hasProtectedFields;
+        IsUserSpecific = isUserSpecific;
         ValidationChecks = validationChecks;
     }
 
-    /// <summary>Whether the operation selects a field with <c>@authorize</c> directives in force.</summary>
-    public bool HasProtectedFields { get; }
+    /// <summary>
+    /// Whether the operation selects a field with <c>@authorize</c> directives in force or a field whose resolver reads the
+    /// user or request state: its result may differ from one user to the next.
+    /// </summary>
+    public bool IsUserSpecific { get; }
 
     /// <summary>The selected fields with <c>apply: VALIDATION</c> directives, one per field node and set of directives.</summary>
     public ValidationCheck[] ValidationChecks { get; }
 
-    /// <summary>Analyses <paramref name="operation"/> (only when its schema has protected fields).</summary>
+    /// <summary>Analyses <paramref name="operation"/> (only when its schema has fields that depend on the user).</summary>
     public static OperationAuthorization Analyze(Operation operation)
     {
-        if (operation.Schema is not Schema { HasAuthorizedFields: true } schema)
+        if (operation.Schema is not Schema { HasUserSpecificFields: true } schema)
         {
             return None;
         }
         var walker = new Walker(schema, operation);
         walker.Visit(operation.Definition.SelectionSet, operation.RootType);
-        return walker.HasProtectedFields || walker.Checks.Count > 0 ? new OperationAuthorization(walker.HasProtectedFields, [.. walker.Checks]) : None;
+        return walker.IsUserSpecific || walker.Checks.Count > 0 ? new OperationAuthorization(walker.IsUserSpecific, [.. walker.Checks]) : None;
     }
 
     /// <summary>A field node to check before execution, with the directives in force on the field it selects.</summary>
@@ -46,7 +49,7 @@ internal sealed class OperationAuthorization
         private readonly HashSet<(FieldNode, AuthorizeDirective[])> _seen = [];
         private readonly HashSet<string> _fragmentPath = new(StringComparer.Ordinal);
 
-        public bool HasProtectedFields { get; private set; }
+        public bool IsUserSpecific { get; private set; }
 
         public List<ValidationCheck> Checks { get; } = [];
 
@@ -105,11 +108,19 @@ internal sealed class OperationAuthorization
 
         private void Record(FieldNode node, ObjectType type)
         {
-            if (!type.Fields.TryGetField(node.Name.Value, out var field) || field.Authorization is not { } authorization)
+            if (!type.Fields.TryGetField(node.Name.Value, out var field))
             {
                 return;
             }
-            HasProtectedFields = true;
+            if (field.ContextData.ContainsKey(Resolvers.ResolverCompiler.ReadsRequestStateKey))
+            {
+                IsUserSpecific = true;
+            }
+            if (field.Authorization is not { } authorization)
+            {
+                return;
+            }
+            IsUserSpecific = true;
             if (authorization.Validation.Length > 0 && _seen.Add((node, authorization.Validation)))
             {
                 Checks.Add(new ValidationCheck(node, authorization.Validation));

@@ -340,6 +340,10 @@ internal static class OutputFieldFactory
         if (!owner.IsInterface)
         {
             CompileResolvers(context, owner, build, field, usage);
+            if (ResolverCompiler.ReadsRequestState(build.ResolverMember))
+            {
+                field.ContextData[ResolverCompiler.ReadsRequestStateKey] = true;
+            }
             RecordSubscription(context, owner, build, field, usage);
         }
         foreach (var callback in build.Callbacks)

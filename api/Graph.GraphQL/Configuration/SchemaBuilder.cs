@@ -187,10 +187,7 @@ public sealed partial class SchemaBuilder
             throw new SchemaException(context.Errors.ToArray());
         }
         var schema = new SchemaCompleter(context, _scalars).Complete();
-        if (_authorization)
-        {
-            Authorization.AuthorizationSchema.Complete(schema);
-        }
+        Authorization.AuthorizationSchema.Complete(schema, _authorization);
         return schema;
     }
 
@@ -364,6 +361,10 @@ public sealed partial class SchemaBuilder
                 }
                 var argumentNames = field.Arguments.Select(a => a.Name).ToArray();
                 field.Member = member;
+                if (ResolverCompiler.ReadsRequestState(member))
+                {
+                    field.ContextData[ResolverCompiler.ReadsRequestStateKey] = true;
+                }
                 if (ResolverCompiler.IsStream(member))
                 {
                     field.SubscribeResolver = ResolverCompiler.CompileSubscribeResolver(member, instance, argumentNames, definition.RuntimeType, _options.ParameterBindings.ToArray());

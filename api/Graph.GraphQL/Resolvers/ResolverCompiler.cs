@@ -240,6 +240,18 @@ public static class ResolverCompiler
         return E.Call(ServiceMethod.MakeGenericMethod(type), context);
     }
 
+    /// <summary>
+    /// The key of the mark, in a field's context data, of a resolver whose value depends on who asks: one of its parameters is
+    /// the user (<see cref="ClaimsPrincipal"/>) or request state (<see cref="GlobalStateAttribute"/>). Subscription event
+    /// results of operations selecting such fields are not shared between subscribers.
+    /// </summary>
+    internal const string ReadsRequestStateKey = "Graph.GraphQL.ReadsRequestState";
+
+    /// <summary>Whether <paramref name="member"/> is a method with a parameter bound to the user or to request state.</summary>
+    internal static bool ReadsRequestState(MemberInfo? member) =>
+        member is MethodInfo method && method.GetParameters().Any(static p =>
+            p.ParameterType == typeof(ClaimsPrincipal) || p.IsDefined(typeof(GlobalStateAttribute), inherit: false));
+
     /// <summary>Reads the request state entry of a <see cref="GlobalStateAttribute"/> parameter, with what a missing entry gives decided now.</summary>
     private static E BindGlobalState(ParameterInfo parameter, GlobalStateAttribute attribute, E context)
     {

@@ -37,8 +37,9 @@ internal sealed class SubscriptionStream : ResponseStream
         _variables = variables;
         _source = source;
         _cancellation = cancellation;
-        // What a protected field gives depends on the user: such operations execute every event for each subscriber.
-        _sharedVariablesKey = executor.Options.ShareSubscriptionEventResults && !plan.Operation.Authorization.HasProtectedFields
+        // What a protected field, or one whose resolver reads the user, gives depends on the subscriber: such operations
+        // execute every event for each of them.
+        _sharedVariablesKey = executor.Options.ShareSubscriptionEventResults && !plan.Operation.Authorization.IsUserSpecific
             ? SharedEventResults.VariablesKey(variables)
             : null;
     }
