@@ -10,14 +10,15 @@ public static class AspNetCoreAuthorizationExtensions
 {
     /// <summary>
     /// Enforces <c>@authorize</c> (see <see cref="AuthorizationRequestExecutorBuilderExtensions.AddAuthorizationCore"/>)
-    /// with ASP.NET Core's policies: registers ASP.NET Core's authorization services (<c>AddAuthorizationCore()</c>; define
-    /// policies with <c>services.AddAuthorization(o =&gt; o.AddPolicy(...))</c>) and, unless another
-    /// <see cref="IAuthorizationHandler"/> is registered first, the <see cref="AspNetCoreAuthorizationHandler"/>.
+    /// with ASP.NET Core's policies: registers ASP.NET Core's authorization services (<c>services.AddAuthorization()</c>,
+    /// which a <c>WebApplication</c> needs once they are there; define policies with
+    /// <c>services.AddAuthorization(o =&gt; o.AddPolicy(...))</c>) and, unless another <see cref="IAuthorizationHandler"/>
+    /// is registered first, the <see cref="AspNetCoreAuthorizationHandler"/>.
     /// </summary>
     public static IRequestExecutorBuilder AddAuthorization(this IRequestExecutorBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddAuthorizationCore();
+        builder.Services.AddAuthorization();
         builder.Services.TryAddSingleton<AspNetCoreAuthorizationHandler>();
         builder.Services.TryAddSingleton<IAuthorizationHandler>(static services => services.GetRequiredService<AspNetCoreAuthorizationHandler>());
         return builder.AddAuthorizationCore();
