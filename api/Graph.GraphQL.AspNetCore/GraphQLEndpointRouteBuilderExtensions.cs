@@ -40,7 +40,7 @@ public static class GraphQLEndpointRouteBuilderExtensions
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Graph.GraphQL.AspNetCore.GraphQLIde"));
         var sockets = new SocketTransport(executors, schemaName, options, services, isDevelopment,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Graph.GraphQL.AspNetCore.WebSockets"));
-        var http = new GraphQLHttpEndpoint(executors, schemaName, options, schema, ide, sockets, isDevelopment, logger);
+        var http = new GraphQLHttpEndpoint(executors, schemaName, options, schema, ide, sockets, services, isDevelopment, logger);
         // CONNECT: WebSockets over HTTP/2 (RFC 8441) open with it instead of GET.
         var main = endpoints.MapMethods(path, [HttpMethods.Get, HttpMethods.Post, HttpMethods.Connect], http.HandleAsync)
             .WithDisplayName($"GraphQL {path}");

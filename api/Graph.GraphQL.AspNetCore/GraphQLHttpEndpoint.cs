@@ -7,6 +7,7 @@ using Graph.GraphQL.Execution.Configuration;
 using Graph.GraphQL.Execution.Limits;
 using Graph.GraphQL.Language;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
@@ -17,7 +18,8 @@ namespace Graph.GraphQL.AspNetCore;
 /// with a JSON body and GET with query-string parameters, answered in <c>application/graphql-response+json</c> or
 /// <c>application/json</c> as the <c>Accept</c> header asks, with the status codes of the GraphQL-over-HTTP spec; a
 /// request that names <c>text/event-stream</c> gets Server-Sent Events when it cannot be answered in JSON (it accepts
-/// no JSON type, or it is a subscription). Each request runs in the HTTP request's service scope and stops when the
+/// no JSON type, or it is a subscription). Each request runs in the HTTP request's service scope, with the user and the
+/// <see cref="HttpContext"/> in its state (the <see cref="IHttpRequestInterceptor"/> puts them there), and stops when the
 /// client goes away.
 /// </summary>
 internal sealed class GraphQLHttpEndpoint(
@@ -27,6 +29,7 @@ internal sealed class GraphQLHttpEndpoint(
     SchemaEndpoint schema,
     GraphQLIde ide,
     SocketTransport sockets,
+    IServiceProvider services,
     bool isDevelopment,
     ILogger logger)
 {
@@ -34,6 +37,12 @@ internal sealed class GraphQLHttpEndpoint(
     public const string CostHeader = "GraphQL-Cost";
 
     private int _warnedMissingWebSockets;
+    private IHttpRequestInterceptor? _interceptor;
+
+    /// <summary>The schema's <see cref="IHttpRequestInterceptor"/> (<c>AddHttpRequestInterceptor&lt;T&gt;()</c>), else the default.</summary>
+    private IHttpRequestInterceptor Interceptor => _interceptor ??=
+        services.GetKeyedService<IHttpRequestInterceptor>(schemaName ?? RequestExecutorResolver.DefaultSchemaName)
+        ?? DefaultHttpRequestInterceptor.Instance;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -88,9 +97,21 @@ internal sealed class GraphQLHttpEndpoint(
             var parameters = isGet ? ReadGet(request) : await ReadPostAsync(request, context.RequestAborted).ConfigureAwait(false);
             executor = await executors.GetRequestExecutorAsync(schemaName, context.RequestAborted).ConfigureAwait(false);
             var syntaxError = isGet ? GuardGet(parameters, allowSubscriptions: acceptsEvents) : null;
-            var result = syntaxError is not null ? syntaxError
-                : parameters.Query is { Length: 0 } ? TransportErrors.EmptyDocumentResult()
-                : await executor.ExecuteAsync(BuildRequest(context, parameters, isGet, acceptsEvents), context.RequestAborted).ConfigureAwait(false);
+            IExecutionResult result;
+            if (syntaxError is not null)
+            {
+                result = syntaxError;
+            }
+            else if (parameters.Query is { Length: 0 })
+            {
+                result = TransportErrors.EmptyDocumentResult();
+            }
+            else
+            {
+                var builder = CreateRequestBuilder(context, parameters, isGet, acceptsEvents);
+                result = await InterceptAsync(context, executor, builder).ConfigureAwait(false)
+                    ?? await executor.ExecuteAsync(builder.Build(), context.RequestAborted).ConfigureAwait(false);
+            }
             await using (result.ConfigureAwait(false))
             {
                 if (isGet && result is OperationResult { Errors: [{ Code: ErrorCodes.OperationNotAllowed }] })
@@ -207,7 +228,24 @@ internal sealed class GraphQLHttpEndpoint(
         .. allowSubscriptions || options.AllowedGetOperations.HasFlag(AllowedGetOperations.Subscription) ? [OperationType.Subscription] : Array.Empty<OperationType>(),
     ];
 
-    private OperationRequest BuildRequest(HttpContext context, GraphQLHttpRequest parameters, bool isGet, bool allowSubscriptions)
+    /// <summary>
+    /// Lets the interceptor complete the request (the default one adds the user and the <see cref="HttpContext"/>); the
+    /// errors of a <see cref="GraphQLException"/> it throws refuse the request.
+    /// </summary>
+    private async ValueTask<IExecutionResult?> InterceptAsync(HttpContext context, IRequestExecutor executor, OperationRequestBuilder builder)
+    {
+        try
+        {
+            await Interceptor.OnCreateAsync(context, executor, builder, context.RequestAborted).ConfigureAwait(false);
+            return null;
+        }
+        catch (GraphQLException e) when (e.Errors.Count > 0)
+        {
+            return OperationResult.FromErrors(e.Errors);
+        }
+    }
+
+    private OperationRequestBuilder CreateRequestBuilder(HttpContext context, GraphQLHttpRequest parameters, bool isGet, bool allowSubscriptions)
     {
         var builder = OperationRequestBuilder.New()
             .SetDocumentId(parameters.DocumentId)
@@ -229,7 +267,7 @@ internal sealed class GraphQLHttpEndpoint(
         {
             builder.SetGlobalState(OperationCostContextData.ReportCost, true);
         }
-        return builder.Build();
+        return builder;
     }
 
     /// <summary>

@@ -103,4 +103,16 @@ public static class ErrorCodes
 
     /// <summary><c>nodes(ids:)</c> was given more IDs than the server fetches at once (50 unless configured).</summary>
     public const string NodeLimitExceeded = "NODE_LIMIT_EXCEEDED";
+
+    /// <summary>A field protected by <c>@authorize</c> was asked for by a request without an authenticated user.</summary>
+    public const string AuthNotAuthenticated = "AUTH_NOT_AUTHENTICATED";
+
+    /// <summary>A field protected by <c>@authorize</c> was asked for by a user who lacks the role or fails the policy.</summary>
+    public const string AuthNotAuthorized = "AUTH_NOT_AUTHORIZED";
+
+    /// <summary>An <c>@authorize</c> directive names a policy the server does not define (a server configuration error).</summary>
+    public const string AuthPolicyNotFound = "AUTH_POLICY_NOT_FOUND";
+
+    /// <summary>An <c>@authorize</c> directive names no policy and the server has no default policy (a server configuration error).</summary>
+    public const string AuthNoDefaultPolicy = "AUTH_NO_DEFAULT_POLICY";
 }

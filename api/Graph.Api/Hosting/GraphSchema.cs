@@ -21,6 +21,8 @@ public static class GraphSchema
             .AddMutationType()
             .AddSubscriptionType()
             .AddType<IError>()
+            // @authorize on types and fields, decided by ASP.NET Core's policies for the request's user.
+            .AddAuthorization()
             // Resolvers run in parallel: each one that takes the DbContext gets its own from the pool.
             .RegisterDbContextFactory<GraphDbContext>()
             .AddGlobalObjectIdentification()

@@ -31,7 +31,9 @@ public interface ISocketSessionInterceptor
     /// <summary>
     /// Called for each operation before it executes, with its request still being built: set request state
     /// (<see cref="OperationRequestBuilder.SetGlobalState"/>), services or the initial value. The request's services are,
-    /// unless set here, a new scope of the application services per operation.
+    /// unless set here, a new scope of the application services per operation. The request's user is, unless set here
+    /// under <see cref="Graph.GraphQL.Authorization.AuthorizationContextData.User"/> (the user a <c>connection_init</c> token names, say),
+    /// the upgrade request's <c>HttpContext.User</c>.
     /// </summary>
     ValueTask OnRequestAsync(
         ISocketSession session,

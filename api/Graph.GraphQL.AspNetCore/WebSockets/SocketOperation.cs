@@ -1,4 +1,5 @@
 using Graph.GraphQL.AspNetCore.Http;
+using Graph.GraphQL.Authorization;
 using Graph.GraphQL.Execution;
 using Microsoft.Extensions.Logging;
 
@@ -108,6 +109,10 @@ internal sealed class SocketOperation
             // The interceptor refuses the request on purpose: its errors are for the client.
             return OperationResult.FromErrors(e.Errors);
         }
+        // The user is the upgrade request's, unless the interceptor knows better (a token from connection_init, say).
+        var upgrade = _session.HttpContext;
+        builder.TryAddGlobalState(AuthorizationContextData.User, upgrade.User);
+        builder.TryAddGlobalState(AspNetCoreContextData.HttpContext, upgrade);
         return await _session.Executor.ExecuteAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
     }
 

@@ -172,6 +172,8 @@ internal static class ComplexTypeFactory
             [],
             static (_, _) => false,
             BindingBehavior.Implicit);
+        // [Authorize] on the extension class protects the fields it contributes, not the whole extended type.
+        Authorization.AuthorizeAttribute.ApplyToExtensionFields(context, extension.Type, fields);
         var ignored = extension.IgnoredMembers;
         target.Fields.RemoveAll(f => ignored.Contains(f.Name) || (f.Member is { } member && ignored.Contains(member.Name)));
         foreach (var field in fields)

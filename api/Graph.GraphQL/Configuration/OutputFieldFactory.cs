@@ -261,14 +261,16 @@ internal static class OutputFieldFactory
 
     /// <summary>
     /// Whether a resolver parameter is a GraphQL argument. Not arguments: <see cref="IResolverContext"/>,
-    /// <see cref="CancellationToken"/>, <see cref="ISchema"/>, <see cref="IServiceProvider"/>, the parent
+    /// <see cref="CancellationToken"/>, <see cref="ISchema"/>, <see cref="IServiceProvider"/>, the user
+    /// (<see cref="System.Security.Claims.ClaimsPrincipal"/>), request state (<see cref="GlobalStateAttribute"/>), the parent
     /// (<see cref="ParentAttribute"/>, <see cref="EventMessageAttribute"/> or the parent's CLR type) and services
     /// (<see cref="ServiceAttribute"/>, registered or detected service types) - the same rules <see cref="ResolverCompiler"/> binds by.
     /// </summary>
     public static bool IsArgument(DescriptorContext context, ParameterInfo parameter, Type? parentType)
     {
         var type = parameter.ParameterType;
-        if (type == typeof(IResolverContext) || type == typeof(CancellationToken) || type == typeof(ISchema) || type == typeof(IServiceProvider))
+        if (type == typeof(IResolverContext) || type == typeof(CancellationToken) || type == typeof(ISchema) || type == typeof(IServiceProvider)
+            || type == typeof(System.Security.Claims.ClaimsPrincipal) || parameter.IsDefined(typeof(GlobalStateAttribute), inherit: false))
         {
             return false;
         }
@@ -338,6 +340,10 @@ internal static class OutputFieldFactory
         if (!owner.IsInterface)
         {
             CompileResolvers(context, owner, build, field, usage);
+            if (ResolverCompiler.ReadsRequestState(build.ResolverMember))
+            {
+                field.ContextData[ResolverCompiler.ReadsRequestStateKey] = true;
+            }
             RecordSubscription(context, owner, build, field, usage);
         }
         foreach (var callback in build.Callbacks)

@@ -39,6 +39,7 @@ public sealed partial class SchemaBuilder
     private readonly List<(string Type, Type RuntimeType)> _bindings = [];
     private readonly Dictionary<string, ScalarType> _scalars = new(StringComparer.Ordinal);
     private readonly List<Action<SchemaDefinitionContext>> _configurations = [];
+    private bool _authorization;
 
     private SchemaBuilder()
     {
@@ -149,6 +150,16 @@ public sealed partial class SchemaBuilder
         return this;
     }
 
+    /// <summary>
+    /// Enforces <c>@authorize</c>: declares the directive and its <c>ApplyPolicy</c> enum (unless the SDL does), and makes
+    /// every object field it protects check the request's user (see <see cref="Authorization.AuthorizeAttribute"/>). The
+    /// server builder's <c>AddAuthorization()</c> calls it and registers the authorization handler.
+    /// </summary>
+    public SchemaBuilder AddAuthorization()
+    {
+        _authorization = true;
+        return this;
+    }
 
     /// <summary>Builds and validates the schema.</summary>
     /// <exception cref="SchemaException">The type system is invalid; lists every error.</exception>
@@ -170,11 +181,14 @@ public sealed partial class SchemaBuilder
             configure(context);
         }
         AddCostDirectivesWhenApplied(context);
+        Authorization.AuthorizationSchema.PrepareDefinitions(context, _authorization);
         if (context.Errors.Count > 0)
         {
             throw new SchemaException(context.Errors.ToArray());
         }
-        return new SchemaCompleter(context, _scalars).Complete();
+        var schema = new SchemaCompleter(context, _scalars).Complete();
+        Authorization.AuthorizationSchema.Complete(schema, _authorization);
+        return schema;
     }
 
     private static void AddBuiltIns(SchemaDefinitionContext context)
@@ -347,6 +361,10 @@ public sealed partial class SchemaBuilder
                 }
                 var argumentNames = field.Arguments.Select(a => a.Name).ToArray();
                 field.Member = member;
+                if (ResolverCompiler.ReadsRequestState(member))
+                {
+                    field.ContextData[ResolverCompiler.ReadsRequestStateKey] = true;
+                }
                 if (ResolverCompiler.IsStream(member))
                 {
                     field.SubscribeResolver = ResolverCompiler.CompileSubscribeResolver(member, instance, argumentNames, definition.RuntimeType, _options.ParameterBindings.ToArray());

@@ -75,8 +75,11 @@ public sealed class OperationResult : IExecutionResult, IDisposable
     /// <inheritdoc cref="FromErrors(IReadOnlyList{GraphQLError}, IReadOnlyDictionary{string, object?}?)"/>
     public static OperationResult FromError(GraphQLError error) => FromErrors([error]);
 
-    internal static OperationResult FromExecution(ResultObject? data, IReadOnlyList<GraphQLError>? errors, ResultMemory memory, ObjectPool<ResultMemory> pool) =>
-        new(data, true, errors, null, null) { _memory = memory, _pool = pool };
+    internal static OperationResult FromExecution(ResultObject? data, IReadOnlyList<GraphQLError>? errors, ResultMemory memory, ObjectPool<ResultMemory> pool, bool endsSubscription = false) =>
+        new(data, true, errors, null, null) { _memory = memory, _pool = pool, EndsSubscription = endsSubscription };
+
+    /// <summary>Whether this result of a subscription event is the stream's last (the user may no longer have the subscription).</summary>
+    internal bool EndsSubscription { get; private init; }
 
     /// <summary>
     /// A subscriber's view of a result shared by several (<see cref="RequestExecutorOptions.ShareSubscriptionEventResults"/>):

@@ -17,6 +17,7 @@ public sealed class Operation
     private readonly VariableNode[] _conditionNodes;
     private Processing.OperationPlan? _plan;
     private Dictionary<ulong, Processing.OperationPlan>? _plans;
+    private Authorization.OperationAuthorization? _authorization;
 
     internal Operation(ISchema schema, DocumentNode document, OperationDefinitionNode definition, ObjectType rootType)
     {
@@ -71,6 +72,9 @@ public sealed class Operation
     internal IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; }
 
     internal VariableDefinition[] Variables { get; }
+
+    /// <summary>What the operation selects of the fields <c>@authorize</c> protects (worked out on first use).</summary>
+    internal Authorization.OperationAuthorization Authorization => _authorization ??= GraphQL.Authorization.OperationAuthorization.Analyze(this);
 
     internal int IndexOfConditionVariable(string name) => Array.IndexOf(_conditionVariables, name);
 

@@ -177,6 +177,21 @@ public sealed class OperationRequestBuilder
         return this;
     }
 
+    /// <summary>Adds an entry of the request state unless one with this key is set already; true when it added it.</summary>
+    public bool TryAddGlobalState(string key, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return (_contextData ??= new Dictionary<string, object?>(StringComparer.Ordinal)).TryAdd(key, value);
+    }
+
+    /// <summary>Whether the request state has an entry <paramref name="key"/>, and its value.</summary>
+    public bool TryGetGlobalState(string key, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        value = null;
+        return _contextData is not null && _contextData.TryGetValue(key, out value);
+    }
+
     /// <summary>Sets the request services (for example the HTTP request's scope).</summary>
     public OperationRequestBuilder SetServices(IServiceProvider? services)
     {

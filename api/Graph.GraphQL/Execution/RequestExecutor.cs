@@ -292,6 +292,7 @@ internal sealed class RequestExecutor : IRequestExecutor
             (RequestMiddlewareKeys.DocumentParser, DefaultMiddlewares.DocumentParser),
             (RequestMiddlewareKeys.DocumentValidation, DefaultMiddlewares.DocumentValidation),
             (RequestMiddlewareKeys.OperationResolution, DefaultMiddlewares.OperationResolution),
+            (RequestMiddlewareKeys.Authorization, Authorization.AuthorizationMiddleware.Create),
             (RequestMiddlewareKeys.VariableCoercion, DefaultMiddlewares.VariableCoercion),
             (RequestMiddlewareKeys.OperationLimits, OperationLimitsMiddleware.Create),
             (RequestMiddlewareKeys.OperationExecution, DefaultMiddlewares.OperationExecution),

@@ -20,8 +20,10 @@ public sealed class RequestExecutorOptions
     /// default. Turn it on only when the results of subscription fields depend on nothing but the event, the operation
     /// and its variables: the one execution runs with the services and context data of one of the subscribers, so
     /// anything read from the user, the connection, global state or the current culture is that subscriber's for
-    /// all. With thousands of subscribers to the same event it saves nearly all of the server's per-event work but the
-    /// sending itself (see the fan-out benchmark).
+    /// all. Operations the engine knows to depend on the subscriber are never shared: those selecting a field
+    /// <c>@authorize</c> protects, or a field whose resolver takes the user (<c>ClaimsPrincipal</c>) or request state
+    /// (<c>[GlobalState]</c>) as a parameter. With thousands of subscribers to the same event it saves nearly all of the
+    /// server's per-event work but the sending itself (see the fan-out benchmark).
     /// </summary>
     public bool ShareSubscriptionEventResults { get; set; }
 

@@ -46,6 +46,12 @@ public interface IResolverContext
     /// <summary>The coerced variable values of the operation.</summary>
     IReadOnlyDictionary<string, object?> Variables { get; }
 
+    /// <summary>
+    /// The field's resolved value once its resolver has run, else null: what an authorization handler checking an
+    /// <c>@authorize(apply: AFTER_RESOLVER)</c> directive looks at (the row itself, say).
+    /// </summary>
+    object? Result { get; }
+
     /// <summary>The parent value (the result of the parent field, or the root value).</summary>
     object? Parent();
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using Graph.GraphQL.Types;
 using E = System.Linq.Expressions.Expression;
 
@@ -8,8 +9,9 @@ namespace Graph.GraphQL.Resolvers;
 /// <summary>
 /// Compiles CLR methods and properties into resolvers with expression trees (no reflection per call). Method parameters are
 /// bound by kind: <see cref="IResolverContext"/>, <see cref="CancellationToken"/>, <see cref="ISchema"/>,
-/// <see cref="IServiceProvider"/>, <see cref="ParentAttribute"/> or <see cref="EventMessageAttribute"/> (or the parent's runtime
-/// type), <see cref="ServiceAttribute"/>,
+/// <see cref="IServiceProvider"/>, <see cref="ClaimsPrincipal"/> (the request's user, an anonymous one when it has none),
+/// <see cref="GlobalStateAttribute"/> (an entry of the request state), <see cref="ParentAttribute"/> or
+/// <see cref="EventMessageAttribute"/> (or the parent's runtime type), <see cref="ServiceAttribute"/>,
 /// an argument of the field with the parameter's name (or <see cref="GraphQLNameAttribute"/>), else a request service.
 /// Bindings passed by the schema (<see cref="ResolverParameterBinding"/>) come first.
 /// Results may be plain values, <see cref="Task{TResult}"/>, <see cref="ValueTask{TResult}"/>, <see cref="Task"/> or <see cref="ValueTask"/>.
@@ -25,6 +27,8 @@ public static class ResolverCompiler
     private static readonly MethodInfo FromValueTask = typeof(ResolverCompiler).GetMethod(nameof(AwaitValueTask), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo ToObjectStream = typeof(ResolverCompiler).GetMethod(nameof(AsObjectStream), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo CollectMethod = typeof(ResolverCompiler).GetMethod(nameof(CollectStream), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo UserMethod = typeof(Authorization.AuthorizationContextData).GetMethod(nameof(Authorization.AuthorizationContextData.GetUser), [typeof(IResolverContext)])!;
+    private static readonly MethodInfo GlobalStateMethod = typeof(ResolverCompiler).GetMethod(nameof(GlobalState), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>Compiles <paramref name="member"/> (a method, property or field) into a resolver.</summary>
     /// <param name="member">The CLR member.</param>
@@ -209,6 +213,14 @@ public static class ResolverCompiler
         {
             return E.Property(context, nameof(IResolverContext.Services));
         }
+        if (type == typeof(ClaimsPrincipal))
+        {
+            return E.Call(UserMethod, context);
+        }
+        if (parameter.GetCustomAttribute<GlobalStateAttribute>() is { } globalState)
+        {
+            return BindGlobalState(parameter, globalState, context);
+        }
         if (parameter.GetCustomAttribute<ParentAttribute>() is not null || parameter.GetCustomAttribute<EventMessageAttribute>() is not null
             || (parentType is not null && type == parentType))
         {
@@ -226,6 +238,59 @@ public static class ResolverCompiler
             }
         }
         return E.Call(ServiceMethod.MakeGenericMethod(type), context);
+    }
+
+    /// <summary>
+    /// The key of the mark, in a field's context data, of a resolver whose value depends on who asks: one of its parameters is
+    /// the user (<see cref="ClaimsPrincipal"/>) or request state (<see cref="GlobalStateAttribute"/>). Subscription event
+    /// results of operations selecting such fields are not shared between subscribers.
+    /// </summary>
+    internal const string ReadsRequestStateKey = "Graph.GraphQL.ReadsRequestState";
+
+    /// <summary>Whether <paramref name="member"/> is a method with a parameter bound to the user or to request state.</summary>
+    internal static bool ReadsRequestState(MemberInfo? member) =>
+        member is MethodInfo method && method.GetParameters().Any(static p =>
+            p.ParameterType == typeof(ClaimsPrincipal) || p.IsDefined(typeof(GlobalStateAttribute), inherit: false));
+
+    /// <summary>Reads the request state entry of a <see cref="GlobalStateAttribute"/> parameter, with what a missing entry gives decided now.</summary>
+    private static E BindGlobalState(ParameterInfo parameter, GlobalStateAttribute attribute, E context)
+    {
+        var type = parameter.ParameterType;
+        var key = attribute.Key ?? parameter.Name!;
+        var missing = parameter.HasDefaultValue
+            ? new MissingState(true, Configuration.OutputFieldFactory.ClrDefault(type, parameter.DefaultValue), key, parameter.Name!)
+            : new MissingState(IsNullable(parameter), null, key, parameter.Name!);
+        return E.Call(GlobalStateMethod.MakeGenericMethod(type), context, E.Constant(missing));
+    }
+
+    private static bool IsNullable(ParameterInfo parameter) =>
+        Nullable.GetUnderlyingType(parameter.ParameterType) is not null
+        || (!parameter.ParameterType.IsValueType && new NullabilityInfoContext().Create(parameter).ReadState != NullabilityState.NotNull);
+
+    /// <summary>What a <see cref="GlobalStateAttribute"/> parameter gets when the request state has no entry for it.</summary>
+    private sealed record MissingState(bool HasFallback, object? Fallback, string Key, string ParameterName);
+
+    private static T GlobalState<T>(IResolverContext context, MissingState missing)
+    {
+        if (context.ContextData.TryGetValue(missing.Key, out var value))
+        {
+            if (value is T typed)
+            {
+                return typed;
+            }
+            if (value is null && default(T) is null)
+            {
+                return default!;
+            }
+            throw new InvalidOperationException(
+                $"The request state entry \"{missing.Key}\" is {(value is null ? "null" : "a " + value.GetType().Name)}, not the {typeof(T).Name} the parameter {missing.ParameterName} of {context.Field.Coordinate} takes.");
+        }
+        if (missing.HasFallback)
+        {
+            return (T)missing.Fallback!;
+        }
+        throw new InvalidOperationException(
+            $"The request state has no entry \"{missing.Key}\" for the parameter {missing.ParameterName} of {context.Field.Coordinate}.");
     }
 
     private static E ToValueTask(E call)

@@ -82,6 +82,9 @@ public sealed class ObjectField : OutputFieldBase
     /// and their resolvers read the parent type from <see cref="IResolverContext.ObjectType"/>.
     /// </summary>
     public bool IsIntrospectionField { get; internal init; }
+
+    /// <summary>The <c>@authorize</c> directives in force on the field, when the schema enforces authorization and it has some.</summary>
+    internal Authorization.FieldAuthorization? Authorization { get; set; }
 }
 
 /// <summary>A field of an interface type.</summary>

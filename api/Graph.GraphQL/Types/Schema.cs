@@ -114,6 +114,18 @@ public sealed class Schema : ISchema
 
     public ObjectField TypeNameField { get; }
 
+    /// <summary>Whether some object field has <c>@authorize</c> directives in force (the schema was built with authorization).</summary>
+    internal bool HasAuthorizedFields { get; set; }
+
+    /// <summary>
+    /// Whether some object field gives each user a value of their own: it is protected, or its resolver reads the user or
+    /// request state (see <see cref="Authorization.OperationAuthorization"/>).
+    /// </summary>
+    internal bool HasUserSpecificFields { get; set; }
+
+    /// <summary>Whether some object field has directives checked before execution (<c>apply: VALIDATION</c>).</summary>
+    internal bool HasValidationAuthorization { get; set; }
+
     public ObjectField SchemaField { get; }
 
     public ObjectField TypeField { get; }

@@ -71,6 +71,8 @@ internal sealed class TestResolverContext : IResolverContext, IServiceProvider
 
     public List<GraphQLError> Errors { get; } = [];
 
+    public object? Result { get; init; }
+
     public object? Parent() => _parent;
 
     public T Parent<T>() => (T)_parent!;

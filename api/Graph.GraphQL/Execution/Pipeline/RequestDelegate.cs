@@ -55,6 +55,9 @@ public static class RequestMiddlewareKeys
     /// <summary>Selects the operation (GetOperation) and compiles it.</summary>
     public const string OperationResolution = "OperationResolution";
 
+    /// <summary>Checks the <c>@authorize(apply: VALIDATION)</c> directives of the selected fields (schemas that have some).</summary>
+    public const string Authorization = "Authorization";
+
     /// <summary>Coerces the variable values (CoerceVariableValues).</summary>
     public const string VariableCoercion = "VariableCoercion";
 

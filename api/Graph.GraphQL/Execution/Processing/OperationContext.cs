@@ -41,6 +41,7 @@ internal sealed partial class OperationContext : IBatchSchedulerListener
     private ServiceLifetimes? _lifetimes;
     private bool _dataIsNull;
     private bool _writesJson;
+    private bool _endsSubscription;
 
     public OperationContext(RequestExecutor executor)
     {
@@ -106,6 +107,7 @@ internal sealed partial class OperationContext : IBatchSchedulerListener
         _memory = _executor.ResultMemoryPool.Rent();
         _writesJson = request.Request.IsResultWriteOnly;
         _dataIsNull = false;
+        _endsSubscription = false;
         _pending = 0;
         _signal.Reset();
     }
@@ -219,8 +221,14 @@ internal sealed partial class OperationContext : IBatchSchedulerListener
         }
         var memory = _memory;
         _memory = null!;
-        return OperationResult.FromExecution(_dataIsNull ? null : root, _errors, memory, _executor.ResultMemoryPool);
+        return OperationResult.FromExecution(_dataIsNull ? null : root, _errors, memory, _executor.ResultMemoryPool, _endsSubscription);
     }
+
+    /// <summary>
+    /// Marks the subscription event being executed as its stream's last (the subscription root field was denied to the
+    /// user): the stream delivers this result, then completes.
+    /// </summary>
+    public void EndSubscription() => _endsSubscription = true;
 
     /// <summary>
     /// CreateSourceEventStream: resolves the subscription root field's event stream; errors are request errors. The

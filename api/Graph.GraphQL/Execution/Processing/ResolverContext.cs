@@ -29,6 +29,9 @@ internal sealed class ResolverContext : IResolverContext
     /// <summary>The exception an async resolver threw.</summary>
     public Exception? Exception { get; set; }
 
+    /// <summary>The resolved value, set by the authorization of a protected field before its after-resolver checks.</summary>
+    public object? Result { get; set; }
+
     public Selection SelectionInfo => _selection;
 
     public void Initialize(OperationContext operation, Selection selection, object? parent, ResultData container, int index)
@@ -66,6 +69,7 @@ internal sealed class ResolverContext : IResolverContext
         Arguments = [];
         ResolvedValue = null;
         Exception = null;
+        Result = null;
     }
 
     public ISchema Schema => _operation.Schema;
@@ -139,6 +143,9 @@ internal sealed class ResolverContext : IResolverContext
     public T Service<T>() where T : notnull => Services.GetService(typeof(T)) is T service
         ? service
         : throw new InvalidOperationException($"No service of type {typeof(T).FullName} is registered (resolving {_selection.DeclaringType.Name}.{_selection.Field.Name}).");
+
+    /// <summary>Ends the subscription whose event this field belongs to once the event's result is delivered.</summary>
+    internal void EndSubscription() => _operation.EndSubscription();
 
     /// <summary>A service for a compiled resolver's parameter, through the operation's cache (see <see cref="OperationContext.GetService{T}"/>).</summary>
     internal object? CachedService<T>() => _operation.GetService<T>();

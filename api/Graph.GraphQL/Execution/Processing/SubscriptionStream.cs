@@ -4,8 +4,10 @@ namespace Graph.GraphQL.Execution.Processing;
 
 /// <summary>
 /// MapSourceToResponseEvent: each event of the source stream is executed like a query with the event as the root
-/// value, giving one result (with its own errors) per event. Disposing the stream, or cancelling its enumeration,
-/// cancels and disposes the source stream, and disposes the request's service scope when the executor created it.
+/// value, giving one result (with its own errors) per event; an event whose execution denies the user the subscription
+/// field (<c>@authorize</c>, checked again for each event) is delivered with its error and ends the stream. Disposing
+/// the stream, or cancelling its enumeration, cancels and disposes the source stream, and disposes the request's service
+/// scope when the executor created it.
 /// </summary>
 internal sealed class SubscriptionStream : ResponseStream
 {
@@ -35,7 +37,11 @@ internal sealed class SubscriptionStream : ResponseStream
         _variables = variables;
         _source = source;
         _cancellation = cancellation;
-        _sharedVariablesKey = executor.Options.ShareSubscriptionEventResults ? SharedEventResults.VariablesKey(variables) : null;
+        // What a protected field, or one whose resolver reads the user, gives depends on the subscriber: such operations
+        // execute every event for each of them.
+        _sharedVariablesKey = executor.Options.ShareSubscriptionEventResults && !plan.Operation.Authorization.IsUserSpecific
+            ? SharedEventResults.VariablesKey(variables)
+            : null;
     }
 
     public override IAsyncEnumerable<OperationResult> ReadResultsAsync()
@@ -63,6 +69,8 @@ internal sealed class SubscriptionStream : ResponseStream
                     if (await events.MoveNextAsync().ConfigureAwait(false))
                     {
                         result = await ExecuteEventAsync(events.Current, token).ConfigureAwait(false);
+                        // The user was denied the subscription field for this event: it is the last one.
+                        stop = result.EndsSubscription;
                     }
                     else
                     {

@@ -38,6 +38,8 @@ internal sealed class NodeResolverContext(IResolverContext inner, string typeNam
 
     public CancellationToken RequestAborted => inner.RequestAborted;
 
+    public object? Result => inner.Result;
+
     public IDictionary<string, object?> ContextData => inner.ContextData;
 
     public IReadOnlyDictionary<string, object?> Variables => inner.Variables;
