@@ -1,4 +1,5 @@
 using Graph.Api.Catalog;
+using Graph.Api.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Data;
@@ -10,6 +11,16 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
     public DbSet<Author> Authors => Set<Author>();
 
     public DbSet<Book> Books => Set<Book>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<UserRole> UserRoles => Set<UserRole>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
