@@ -1,4 +1,5 @@
 using Graph.Api.Data;
+using Graph.Api.Identity;
 using Graph.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,8 @@ public static class GraphApplication
         var adminUiIndex = AdminUi.FindIndexFile(app);
         app.UseAdminUi(adminUiIndex);
         app.UseRouting();
+        // HttpContext.User is the access token's principal; /graphql refuses a token that is not valid (401).
+        app.UseBearerAuthentication();
         app.MapGraphHealthChecks();
         app.MapAdminUi(adminUiIndex);
         var graphql = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.GraphQL;
@@ -45,7 +48,7 @@ public static class GraphApplication
             o.Tool.Path = string.IsNullOrWhiteSpace(graphql.Ide.Path) ? null : graphql.Ide.Path;
             o.MaxRequestBodySize = graphql.MaxRequestBodySize;
             o.PersistedOperationCacheMaxAge = graphql.PersistedOperations.CacheMaxAge;
-        });
+        }).RefuseInvalidBearerTokens();
         return app;
     }
 }

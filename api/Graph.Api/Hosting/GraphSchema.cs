@@ -1,6 +1,7 @@
 using Graph.Api.Catalog;
 using Graph.Api.Common;
 using Graph.Api.Data;
+using Graph.Api.Identity;
 using Microsoft.Extensions.Options;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Configuration;
@@ -27,6 +28,7 @@ public static class GraphSchema
             .AddFiltering()
             .AddSorting()
             .AddCatalog()
+            .AddIdentity()
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())
