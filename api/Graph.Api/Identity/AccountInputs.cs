@@ -32,6 +32,7 @@ public sealed class LoginInput
     /// <summary>The account's email address or phone number (with its country code).</summary>
     public required string Login { get; init; }
 
+    /// <summary>The account's password.</summary>
     public required string Password { get; init; }
 
     /// <summary>A name for the device signing in (shown in the list of sessions); the User-Agent when not given.</summary>

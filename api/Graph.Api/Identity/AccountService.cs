@@ -122,19 +122,21 @@ public sealed class AccountService(
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(client);
-        var accountKey = LoginThrottle.AccountKeyFor(input.Login);
+        var login = LoginThrottle.AccountKeyFor(input.Login);
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = login.Length == 0 ? null : await db.Users.Include(u => u.Roles)
+            .SingleOrDefaultAsync(u => u.Email == login || u.Phone == login, cancellationToken);
+        // An account is counted under one name whether its email address or its phone number is typed.
+        var accountKey = user?.AccountKey ?? login;
         await LoginThrottle.LockAsync(db, accountKey, cancellationToken);
         if (await throttle.RetryAfterAsync(db, accountKey, client.IpAddress, now, cancellationToken) is { } wait)
         {
             return LoginPayload.Failed(new TooManyAttemptsError(LoginThrottle.Seconds(wait)));
         }
 
-        var user = accountKey.Length == 0 ? null : await db.Users.Include(u => u.Roles)
-            .SingleOrDefaultAsync(u => u.Email == accountKey || u.Phone == accountKey, cancellationToken);
         var verdict = input.Password.Length is 0 or > MaxSubmittedPasswordLength
             ? PasswordVerificationResult.Failed
             : hasher.VerifyHashedPassword(user ?? NoUser, user?.PasswordHash ?? _dummyHash.Value, input.Password);

@@ -36,7 +36,7 @@ public sealed class BearerAuthenticationHandler(
         if (ReadBearerToken(header) is not { } token)
         {
             return AuthenticateResult.Fail(new AccessTokenRefusedException(IdentityErrorCodes.TokenInvalid,
-                "The Authorization header must be \"Bearer\" followed by an access token."));
+                "The Authorization header must be the word Bearer, a space and an access token."));
         }
         var validation = await accessTokens.ValidateAsync(token, Context.RequestAborted);
         if (validation.Principal is { } principal)
@@ -67,10 +67,19 @@ public sealed class BearerAuthenticationHandler(
             await GraphQLErrorResponses.WriteAsync(Context, StatusCodes.Status503ServiceUnavailable, error);
             return;
         }
-        // RFC 6750: the description is plain ASCII without quotes or backslashes, which the messages are.
-        Response.Headers.Append(HeaderNames.WWWAuthenticate, $"{SchemeName} error=\"invalid_token\", error_description=\"{refused.Message}\"");
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, $"{SchemeName} error=\"invalid_token\", error_description=\"{Description(refused.Message)}\"");
         await GraphQLErrorResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, error);
     }
+
+    /// <summary>RFC 6750's error_description: printable ASCII without quotes or backslashes.</summary>
+    private static string Description(string message) =>
+        string.Create(message.Length, message, static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = text[i] is >= ' ' and <= '~' and not '"' and not '\\' ? text[i] : '\'';
+            }
+        });
 
     /// <summary>The token of an <c>Authorization</c> header <c>Bearer &lt;token&gt;</c> (scheme in any case), or null.</summary>
     public static string? ReadBearerToken(StringValues header)

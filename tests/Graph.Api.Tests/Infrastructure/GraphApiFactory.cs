@@ -1,10 +1,17 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Api.Tests.Infrastructure;
 
-/// <summary>The real server in memory, against the given database and settings.</summary>
-public sealed class GraphApiFactory(string connectionString, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+/// <summary>The real server in memory, against the given database and settings; <paramref name="services"/> replaces
+/// services after the server registered its own (a controllable clock, say).</summary>
+public sealed class GraphApiFactory(
+    string connectionString,
+    string environment = "Development",
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -14,6 +21,10 @@ public sealed class GraphApiFactory(string connectionString, string environment 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }
