@@ -75,10 +75,17 @@ internal sealed class IdentityHost : IAsyncDisposable
         DatabaseFixture database,
         IReadOnlyDictionary<string, string?>? settings = null,
         ManualClock? clock = null,
+        Action<IServiceCollection>? services = null) =>
+        Start(database.ConnectionString, settings, clock, services);
+
+    public static IdentityHost Start(
+        string connectionString,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        ManualClock? clock = null,
         Action<IServiceCollection>? services = null)
     {
         clock ??= new ManualClock();
-        var factory = new GraphApiFactory(database.ConnectionString, settings: settings, services: collection =>
+        var factory = new GraphApiFactory(connectionString, settings: settings, services: collection =>
         {
             collection.AddSingleton<TimeProvider>(clock);
             collection.AddTransient<IStartupFilter, ClientAddressFromHeader>();
