@@ -74,7 +74,8 @@ public sealed class AccessTokenService
     /// Checks <paramref name="token"/> (the text after <c>Bearer </c>): the principal it stands for, or why it is refused.
     /// </summary>
     /// <remarks>Asks the database whether the session was revoked while this instance has not yet loaded the revoked
-    /// sessions (just after it started); when the database does not answer then, the result is <see cref="IdentityErrorCodes.Unavailable"/>.</remarks>
+    /// sessions (the first check starts loading them); when the database does not answer then, the result is
+    /// <see cref="IdentityErrorCodes.Unavailable"/>.</remarks>
     public async Task<AccessTokenValidation> ValidateAsync(string token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -126,10 +127,10 @@ public sealed class AccessTokenService
         {
             return false;
         }
+        _revoked.RequestLoad();
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        // A session that no longer exists (its user was deleted) is as good as revoked.
-        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new { s.RevokedAt }).SingleOrDefaultAsync(cancellationToken);
-        return session is null || session.RevokedAt is not null;
+        // As the loaded set would answer: revoked when the session's row says so.
+        return await db.Sessions.AsNoTracking().AnyAsync(s => s.Id == sessionId && s.RevokedAt != null, cancellationToken);
     }
 
     private (SigningCredentials, TokenValidationParameters) CreateKeys()

@@ -8,13 +8,14 @@ namespace Graph.Api.Identity;
 /// <summary>
 /// The sessions revoked lately, in memory, so that their access tokens are refused before they expire without asking the
 /// database on every request. An entry is kept until the access-token lifetime has passed since the revocation: every
-/// token of the session was issued before it, so none is still valid then. Filled when the instance starts, kept in step
-/// across instances by <see cref="SessionRevocationSync"/>. One per process.
+/// token of the session was issued before it, so none is still valid then. Filled from the database when the instance
+/// first checks a token, kept in step across instances by <see cref="SessionRevocationSync"/>. One per process.
 /// </summary>
 public sealed class RevokedSessions(IOptions<GraphOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _keepUntil = new();
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _loadRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _additionsSincePrune;
 
     /// <summary>Whether the sessions revoked before this instance started have been loaded; until then, token checks ask
@@ -23,6 +24,9 @@ public sealed class RevokedSessions(IOptions<GraphOptions> options, TimeProvider
 
     /// <summary>Completes once <see cref="IsLoaded"/>.</summary>
     public Task WhenLoaded => _loaded.Task;
+
+    /// <summary>Completes when an access token was first checked: the revocations are loaded from then on.</summary>
+    public Task WhenLoadRequested => _loadRequested.Task;
 
     /// <summary>How many revocations are remembered.</summary>
     public int Count => _keepUntil.Count;
@@ -58,6 +62,9 @@ public sealed class RevokedSessions(IOptions<GraphOptions> options, TimeProvider
             }
         }
     }
+
+    /// <summary>Asks for the revocations to be loaded (and kept in step); the first call starts it.</summary>
+    public void RequestLoad() => _loadRequested.TrySetResult();
 
     internal void MarkLoaded() => _loaded.TrySetResult();
 }

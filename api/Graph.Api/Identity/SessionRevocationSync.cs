@@ -16,11 +16,12 @@ public sealed record SessionsRevoked(IReadOnlyList<Guid> SessionIds, DateTimeOff
 }
 
 /// <summary>
-/// Keeps <see cref="RevokedSessions"/> in step with the database and the other instances: subscribes to
-/// <see cref="SessionsRevoked.Topic"/>, then loads the sessions revoked within the access-token lifetime, and loads them
-/// again every <see cref="ResyncInterval"/> (an event sent while this instance's listening connection was down is lost;
-/// the next load catches it). Failures are logged and retried; until the first load succeeds, token checks ask the
-/// database instead. Also deletes login attempts older than <see cref="LoginAttemptRetention"/>.
+/// Keeps <see cref="RevokedSessions"/> in step with the database and the other instances, from the first time an access
+/// token is checked (an instance that serves no signed-in user never asks): subscribes to <see cref="SessionsRevoked.Topic"/>,
+/// then loads the sessions revoked within the access-token lifetime, and loads them again every
+/// <see cref="ResyncInterval"/> (an event sent while this instance's listening connection was down is lost; the next
+/// load catches it). Failures are logged and retried; until a load succeeds, token checks ask the database instead.
+/// Also deletes login attempts older than <see cref="LoginAttemptRetention"/>.
 /// </summary>
 public sealed class SessionRevocationSync(
     RevokedSessions revoked,
@@ -41,9 +42,15 @@ public sealed class SessionRevocationSync(
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 
     private readonly TaskCompletionSource _firstSubscription = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await revoked.WhenLoadRequested.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
         var listening = ListenAsync(stoppingToken);
         // Subscribed before loading, so that no revocation falls between the load and the first event.
         await _firstSubscription.Task.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -90,24 +97,12 @@ public sealed class SessionRevocationSync(
     private async Task ResyncAsync(CancellationToken stoppingToken)
     {
         var delay = FirstRetryDelay;
-        var lastPrune = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
+        var wait = TimeSpan.Zero;
+        while (await WaitAsync(wait, stoppingToken))
         {
-            TimeSpan wait;
             try
             {
-                var count = await LoadAsync(stoppingToken);
-                if (!revoked.IsLoaded)
-                {
-                    revoked.MarkLoaded();
-                    logger.LogInformation("Loaded {Count} session revocation(s) of the last {Lifetime}.", count, options.Value.Auth.AccessTokenLifetime);
-                }
-                revoked.Prune();
-                if (clock.GetUtcNow() - lastPrune >= PruneInterval)
-                {
-                    await PruneLoginAttemptsAsync(stoppingToken);
-                    lastPrune = clock.GetUtcNow();
-                }
+                await SyncAsync(stoppingToken);
                 delay = FirstRetryDelay;
                 wait = ResyncInterval;
             }
@@ -121,13 +116,25 @@ public sealed class SessionRevocationSync(
                 wait = delay;
                 delay = Next(delay);
             }
-            if (!await WaitAsync(wait, stoppingToken))
-            {
-                return;
-            }
         }
     }
 
+    /// <summary>Loads the revocations, forgets the expired ones, and now and then deletes old login attempts.</summary>
+    private async Task SyncAsync(CancellationToken cancellationToken)
+    {
+        var count = await LoadAsync(cancellationToken);
+        revoked.Prune();
+        if (clock.GetUtcNow() - _lastPrune >= PruneInterval)
+        {
+            await PruneLoginAttemptsAsync(cancellationToken);
+            _lastPrune = clock.GetUtcNow();
+        }
+        if (!revoked.IsLoaded)
+        {
+            revoked.MarkLoaded();
+            logger.LogInformation("Loaded {Count} session revocation(s) of the last {Lifetime}.", count, options.Value.Auth.AccessTokenLifetime);
+        }
+    }
     /// <summary>Adds the sessions revoked within the access-token lifetime; returns how many there were.</summary>
     private async Task<int> LoadAsync(CancellationToken cancellationToken)
     {
@@ -155,8 +162,11 @@ public sealed class SessionRevocationSync(
     {
         try
         {
-            await Task.Delay(delay, stoppingToken);
-            return true;
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, stoppingToken);
+            }
+            return !stoppingToken.IsCancellationRequested;
         }
         catch (OperationCanceledException)
         {

@@ -26,10 +26,11 @@ public sealed class SessionRevocationTests(DatabaseFixture database) : IClassFix
         await using var first = IdentityHost.Start(database);
         await using var second = IdentityHost.Start(database);
         await first.EnsureAccountAsync(email: "moussa@example.ne", password: Password);
-        await second.Services.GetRequiredService<RevokedSessions>().WhenLoaded.WaitAsync(Patience);
         var login = await first.LoginAsync("moussa@example.ne", Password);
         var token = IdentityHost.AccessToken(login);
+        // The first token checked makes an instance load the revocations and listen for new ones.
         Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(second, token));
+        await second.Services.GetRequiredService<RevokedSessions>().WhenLoaded.WaitAsync(Patience);
 
         await first.LogoutAsync(IdentityHost.RefreshToken(login));
 
@@ -64,10 +65,24 @@ public sealed class SessionRevocationTests(DatabaseFixture database) : IClassFix
 
         await using var after = IdentityHost.Start(database);
         var revoked = after.Services.GetRequiredService<RevokedSessions>();
-        await revoked.WhenLoaded.WaitAsync(Patience);
+        Assert.False(revoked.IsLoaded);
 
+        // Refused at once (the database is asked while nothing is loaded), then from memory once loaded.
+        (await after.SendAsync("{ __typename }", accessToken: token)).IsRequestError(HttpStatusCode.Unauthorized, GraphQLHttp.ResponseJson, "AUTH_SESSION_REVOKED");
+        await revoked.WhenLoaded.WaitAsync(Patience);
         Assert.True(revoked.Contains(sessionId));
         (await after.SendAsync("{ __typename }", accessToken: token)).IsRequestError(HttpStatusCode.Unauthorized, GraphQLHttp.ResponseJson, "AUTH_SESSION_REVOKED");
+    }
+
+    [Fact]
+    public async Task An_instance_that_checks_no_token_never_loads_the_revocations()
+    {
+        await using var host = IdentityHost.Start(database);
+        await host.EnsureAccountAsync(email: "anonymous-only@example.ne", password: Password);
+        await host.SendAsync("{ __typename }");
+        await Task.Delay(200);
+
+        Assert.False(host.Services.GetRequiredService<RevokedSessions>().WhenLoadRequested.IsCompleted);
     }
 
     [Fact]
