@@ -1,5 +1,6 @@
 using Graph.Api.Audit;
 using Graph.Api.Catalog;
+using Graph.Api.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Data;
@@ -13,6 +14,16 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
     public DbSet<Book> Books => Set<Book>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<UserRole> UserRoles => Set<UserRole>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Graph.Api.Data;
 using Graph.Api.Data.Seed;
+using Graph.Api.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -18,7 +20,7 @@ public static class CommandLine
 
           serve           run the server (default)
           migrate         apply the database migrations
-          seed            add the demo data to an empty database (refused in Production)
+          seed            add the demo data (in Development, with one account per role); refused in Production
           schema export [--output FILE]
                           write the schema's SDL (default: schema/schema.graphql of the repository)
           help            show this text
@@ -55,7 +57,7 @@ public static class CommandLine
                 case "migrate":
                     return await WithDatabaseAsync(rest, (db, services) => MigrateAsync(db, services, output));
                 case "seed":
-                    return await WithDatabaseAsync(rest, (db, _) => SeedAsync(db, output), refuseInProduction: true);
+                    return await WithDatabaseAsync(rest, (db, services) => SeedAsync(db, services, output), refuseInProduction: true);
                 case "schema" when rest is ["export", ..]:
                     return await ExportSchemaAsync(rest[1..], output);
                 case "help":
@@ -172,10 +174,27 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task SeedAsync(GraphDbContext db, TextWriter output)
+    /// <summary>Seeds the demo catalog and, in Development only, the demo accounts (their password from GRAPH_DEMO_PASSWORD).</summary>
+    private static async Task SeedAsync(GraphDbContext db, IServiceProvider services, TextWriter output)
     {
-        var added = await DemoSeeder.SeedAsync(db, TimeProvider.System);
-        await output.WriteLineAsync(added ? "Demo data added." : "The database already holds data; nothing was seeded.");
+        DemoAccounts? accounts = null;
+        if (services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            var password = DemoAccounts.PasswordFrom(services.GetRequiredService<IConfiguration>());
+            if (AccountRules.PasswordProblem(password, email: null, phone: null) is { } problem)
+            {
+                throw new CommandRefusedException($"{DemoAccounts.PasswordSetting} cannot be the demo accounts' password: {problem}");
+            }
+            accounts = new DemoAccounts(password, services.GetRequiredService<IPasswordHasher<User>>());
+        }
+
+        var added = await DemoSeeder.SeedAsync(db, services.GetRequiredService<TimeProvider>(), accounts);
+        await output.WriteLineAsync(added ? "Demo data added." : "The database already holds the demo data; nothing was seeded.");
+        if (accounts is not null)
+        {
+            await output.WriteLineAsync(
+                $"Demo accounts (password from {DemoAccounts.PasswordSetting}): {string.Join(", ", DemoAccounts.All.Select(a => a.Email))}.");
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 using Graph.Api.Data;
+using Graph.Api.Identity;
 using Graph.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -17,8 +18,6 @@ public static class GraphApplication
         builder.Services.AddGraph(builder.Environment);
         builder.Services.AddGraphHealthChecks();
         builder.Services.AddProblemDetails();
-        // The user of a request (HttpContext.User): the rate limits and the audit log read it.
-        builder.Services.AddAuthentication();
         builder.Services.AddGraphRateLimits();
         builder.Services.AddGraphCors();
         builder.Services.AddResponseCompression(o =>
@@ -41,7 +40,8 @@ public static class GraphApplication
         app.UseAdminUi(adminUiIndex);
         app.UseRouting();
         app.UseCors();
-        app.UseAuthentication();
+        // HttpContext.User is the access token's principal; /graphql refuses a token that is not valid (401).
+        app.UseBearerAuthentication();
         // After authentication: the budget of a request is its user's, else its address's.
         app.UseRateLimiter();
         app.MapGraphHealthChecks();
@@ -53,7 +53,7 @@ public static class GraphApplication
             o.Tool.Path = string.IsNullOrWhiteSpace(graphql.Ide.Path) ? null : graphql.Ide.Path;
             o.MaxRequestBodySize = graphql.MaxRequestBodySize;
             o.PersistedOperationCacheMaxAge = graphql.PersistedOperations.CacheMaxAge;
-        });
+        }).RefuseInvalidBearerTokens();
         return app;
     }
 }

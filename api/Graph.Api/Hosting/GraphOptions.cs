@@ -16,10 +16,37 @@ public sealed class GraphOptions
 
     public CorsOptions Cors { get; set; } = new();
 
+    /// <summary>Accounts, tokens and sign-in ("Graph:Auth").</summary>
     public sealed class AuthOptions
     {
         /// <summary>The key that signs access tokens: at least 32 bytes of secret, never the development value outside Development.</summary>
         public string SigningKey { get; set; } = "";
+
+        /// <summary>How long an access token is accepted after it was issued (at most a day: a revoked session's tokens are
+        /// remembered that long).</summary>
+        public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+        /// <summary>How long a refresh token may wait to be used; each use gives a new one, so a session used within this
+        /// time never ends by itself.</summary>
+        public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(7);
+
+        public LoginThrottlingOptions LoginThrottling { get; set; } = new();
+    }
+
+    /// <summary>How many failed logins are allowed before logins are refused for a while ("Graph:Auth:LoginThrottling").
+    /// Counted in the database, so every instance agrees.</summary>
+    public sealed class LoginThrottlingOptions
+    {
+        /// <summary>The sliding window failures are counted in; a refused account or address may try again once enough of
+        /// its failures are older than this.</summary>
+        public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+
+        /// <summary>Failures of one account (since its last successful login) within the window after which it is refused,
+        /// even with the right password.</summary>
+        public int MaxFailuresPerAccount { get; set; } = 5;
+
+        /// <summary>Failures from one client address within the window after which logins from it are refused.</summary>
+        public int MaxFailuresPerAddress { get; set; } = 20;
     }
 
     public sealed class AdminUiOptions

@@ -2,6 +2,7 @@ using Graph.Api.Audit;
 using Graph.Api.Catalog;
 using Graph.Api.Common;
 using Graph.Api.Data;
+using Graph.Api.Identity;
 using Microsoft.Extensions.Options;
 using Graph.GraphQL.Execution;
 using Graph.GraphQL.Execution.Configuration;
@@ -31,6 +32,7 @@ public static class GraphSchema
             .AddSorting()
             .AddCatalog()
             .AddAudit()
+            .AddIdentity()
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Graph.Api.Hosting;
@@ -39,6 +40,7 @@ public static class StartupChecks
 
         problems.AddRange(GraphRateLimits.Problems(configuration));
         problems.AddRange(GraphCors.Problems(configuration));
+        AuthProblems(configuration, problems);
 
         // Only Development may run on the development values: a Staging or "Prod" server is as exposed as Production.
         if (environment.IsDevelopment())
@@ -69,6 +71,63 @@ public static class StartupChecks
 
         return problems;
     }
+
+    /// <summary>The longest access-token lifetime: a revoked session's tokens are remembered in memory that long.</summary>
+    public static readonly TimeSpan MaxAccessTokenLifetime = TimeSpan.FromDays(1);
+
+    /// <summary>The longest refresh-token lifetime.</summary>
+    public static readonly TimeSpan MaxRefreshTokenLifetime = TimeSpan.FromDays(365);
+
+    /// <summary>The longest login-throttling window.</summary>
+    public static readonly TimeSpan MaxThrottlingWindow = TimeSpan.FromDays(1);
+
+    /// <summary>Token lifetimes and login throttling ("Graph:Auth"), in every environment: values that do not parse or make
+    /// no sense would otherwise fail at the first login, or sign nobody in.</summary>
+    private static void AuthProblems(IConfiguration configuration, List<string> problems)
+    {
+        var defaults = new GraphOptions.AuthOptions();
+        var access = ReadTimeSpan(configuration, "Auth:AccessTokenLifetime", defaults.AccessTokenLifetime, TimeSpan.FromMinutes(1), MaxAccessTokenLifetime, problems);
+        var refresh = ReadTimeSpan(configuration, "Auth:RefreshTokenLifetime", defaults.RefreshTokenLifetime, TimeSpan.FromMinutes(1), MaxRefreshTokenLifetime, problems);
+        if (access is { } a && refresh is { } r && r <= a)
+        {
+            problems.Add("Graph__Auth__RefreshTokenLifetime must be longer than Graph__Auth__AccessTokenLifetime.");
+        }
+        ReadTimeSpan(configuration, "Auth:LoginThrottling:Window", defaults.LoginThrottling.Window, TimeSpan.FromSeconds(1), MaxThrottlingWindow, problems);
+        ReadCount(configuration, "Auth:LoginThrottling:MaxFailuresPerAccount", problems);
+        ReadCount(configuration, "Auth:LoginThrottling:MaxFailuresPerAddress", problems);
+    }
+
+    private static TimeSpan? ReadTimeSpan(IConfiguration configuration, string key, TimeSpan fallback, TimeSpan min, TimeSpan max, List<string> problems)
+    {
+        var text = configuration[$"{GraphOptions.Section}:{key}"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+        var name = EnvironmentName(key);
+        if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
+        {
+            problems.Add($"{name} is not a duration: write it as [days.]hours:minutes:seconds, e.g. 01:00:00.");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            problems.Add($"{name} must be between {min.ToString("c", CultureInfo.InvariantCulture)} and {max.ToString("c", CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+        return value;
+    }
+
+    private static void ReadCount(IConfiguration configuration, string key, List<string> problems)
+    {
+        var text = configuration[$"{GraphOptions.Section}:{key}"];
+        if (!string.IsNullOrWhiteSpace(text) && !(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 10_000))
+        {
+            problems.Add($"{EnvironmentName(key)} must be a whole number from 1 to 10000.");
+        }
+    }
+
+    private static string EnvironmentName(string key) => $"{GraphOptions.Section}__{key.Replace(":", "__", StringComparison.Ordinal)}";
 
     private sealed class Filter(IConfiguration configuration, IHostEnvironment environment) : IStartupFilter
     {

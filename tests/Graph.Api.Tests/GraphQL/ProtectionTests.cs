@@ -2,7 +2,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Graph.Api.Identity;
 using Graph.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Graph.Api.Tests.GraphQL.GraphQLHttp;
 
 namespace Graph.Api.Tests.GraphQL;
@@ -112,7 +114,9 @@ public sealed class ProtectionTests(DatabaseFixture database) : IClassFixture<Da
         revalidate.Headers.TryAddWithoutValidation("If-None-Match", cached.Headers.ETag!.ToString());
         using var notModified = await client.SendAsync(revalidate);
         var withToken = PersistedGet(hash);
-        withToken.Headers.TryAddWithoutValidation("Authorization", "Bearer x");
+        var (accessToken, _) = server.Services.GetRequiredService<AccessTokenService>()
+            .Issue(new User { Id = Guid.CreateVersion7(), DisplayName = "Lecteur" }, [PlatformRole.Reader], Guid.CreateVersion7());
+        withToken.Headers.TryAddWithoutValidation("Authorization", "Bearer " + accessToken);
         var privateAnswer = await client.SendGraphQLAsync(withToken);
 
         Assert.Equal("PERSISTED_QUERY_NOT_FOUND", unknown.ErrorCode);

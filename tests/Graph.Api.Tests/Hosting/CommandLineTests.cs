@@ -49,6 +49,7 @@ public sealed class CommandLineTests
             await using var db = TestPostgres.CreateContext(name);
             Assert.Equal(0, await db.Authors.CountAsync());
             Assert.Equal(0, await db.Books.CountAsync());
+            Assert.Equal(0, await db.Users.CountAsync());
         }
         finally
         {

@@ -10,14 +10,49 @@ public sealed class StartupChecksTests
     private const string ProductionDatabase = "Host=db;Database=graph;Username=graph;Password=s3cret-from-the-vault";
     private const string StrongKey = "f1c2e3d4a5b6978812345678901234567890abcdefabcdef";
 
-    private static IReadOnlyList<string> Problems(string environment, string? connectionString, string? key)
+    private static IReadOnlyList<string> Problems(string environment, string? connectionString, string? key, IReadOnlyDictionary<string, string?>? auth = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Graph"] = connectionString,
             ["Graph:Auth:SigningKey"] = key,
-        }).Build();
-        return StartupChecks.Problems(configuration, new Environment(environment));
+        };
+        foreach (var (name, value) in auth ?? new Dictionary<string, string?>())
+        {
+            settings["Graph:Auth:" + name] = value;
+        }
+        return StartupChecks.Problems(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new Environment(environment));
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public void Token_lifetimes_and_throttling_within_bounds_start(string environment) =>
+        Assert.Empty(Problems(environment, ProductionDatabase, StrongKey, new Dictionary<string, string?>
+        {
+            ["AccessTokenLifetime"] = "00:15:00",
+            ["RefreshTokenLifetime"] = "30.00:00:00",
+            ["LoginThrottling:Window"] = "01:00:00",
+            ["LoginThrottling:MaxFailuresPerAccount"] = "10",
+            ["LoginThrottling:MaxFailuresPerAddress"] = "100",
+        }));
+
+    [Theory]
+    [InlineData("AccessTokenLifetime", "one hour", "Graph__Auth__AccessTokenLifetime is not a duration: write it as [days.]hours:minutes:seconds, e.g. 01:00:00.")]
+    [InlineData("AccessTokenLifetime", "00:00:00", "Graph__Auth__AccessTokenLifetime must be between 00:01:00 and 1.00:00:00.")]
+    [InlineData("AccessTokenLifetime", "2.00:00:00", "Graph__Auth__AccessTokenLifetime must be between 00:01:00 and 1.00:00:00.")]
+    [InlineData("RefreshTokenLifetime", "-1.00:00:00", "Graph__Auth__RefreshTokenLifetime must be between 00:01:00 and 365.00:00:00.")]
+    [InlineData("RefreshTokenLifetime", "00:30:00", "Graph__Auth__RefreshTokenLifetime must be longer than Graph__Auth__AccessTokenLifetime.")]
+    [InlineData("LoginThrottling:Window", "soon", "Graph__Auth__LoginThrottling__Window is not a duration: write it as [days.]hours:minutes:seconds, e.g. 01:00:00.")]
+    [InlineData("LoginThrottling:Window", "00:00:00", "Graph__Auth__LoginThrottling__Window must be between 00:00:01 and 1.00:00:00.")]
+    [InlineData("LoginThrottling:MaxFailuresPerAccount", "0", "Graph__Auth__LoginThrottling__MaxFailuresPerAccount must be a whole number from 1 to 10000.")]
+    [InlineData("LoginThrottling:MaxFailuresPerAddress", "many", "Graph__Auth__LoginThrottling__MaxFailuresPerAddress must be a whole number from 1 to 10000.")]
+    public void Unfit_token_lifetimes_and_throttling_are_refused_in_every_environment(string setting, string value, string expected)
+    {
+        foreach (var environment in new[] { "Development", "Production" })
+        {
+            Assert.Equal(expected, Assert.Single(Problems(environment, ProductionDatabase, StrongKey, new Dictionary<string, string?> { [setting] = value })));
+        }
     }
 
     [Theory]

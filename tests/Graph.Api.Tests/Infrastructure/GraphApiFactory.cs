@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Api.Tests.Infrastructure;
 
-/// <summary>The real server in memory, against the given database and settings; <paramref name="services"/> adds test services last.</summary>
+/// <summary>The real server in memory, against the given database and settings; <paramref name="services"/> replaces
+/// services after the server registered its own (a controllable clock, say).</summary>
 public sealed class GraphApiFactory(
     string connectionString,
     string environment = "Development",

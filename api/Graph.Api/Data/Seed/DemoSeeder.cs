@@ -1,32 +1,53 @@
 using Graph.Api.Catalog;
 using Graph.Api.Common;
+using Graph.Api.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Data.Seed;
 
 /// <summary>
-/// Demo data for a new installation: a small catalog of West African literature. Fictional people
-/// and titles. Seeds only an empty database, in one transaction, so running it twice changes nothing.
+/// Demo data for a new installation: a small catalog of West African literature and, on a developer's machine, one
+/// account per platform role (<see cref="DemoAccounts"/>). Fictional people and titles. The catalog is added to a
+/// database that has none, each account when no user has its email address, in one transaction, so running it twice
+/// changes nothing.
 /// </summary>
-/// <remarks>The `seed` verb refuses to run in Production (see CommandLine).</remarks>
+/// <remarks>The `seed` verb refuses to run in Production, and adds the accounts in Development only (see CommandLine).</remarks>
 public static class DemoSeeder
 {
     /// <summary>Takes the transaction-scoped advisory lock that serialises seeders; its key is "GraphSed" in ASCII (0x4772617068536564).</summary>
     private const string LockSql = "SELECT pg_advisory_xact_lock(5148284459452425572)";
 
-    /// <returns>True when data was added; false when the database already held some.</returns>
-    public static async Task<bool> SeedAsync(GraphDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
+    /// <summary>Seeds the catalog only.</summary>
+    /// <returns>True when data was added; false when the database already held it.</returns>
+    public static Task<bool> SeedAsync(GraphDbContext db, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        SeedAsync(db, clock, accounts: null, cancellationToken);
+
+    /// <summary>Seeds the catalog and, when <paramref name="accounts"/> is given, the demo accounts.</summary>
+    /// <returns>True when data was added; false when the database already held it all.</returns>
+    public static async Task<bool> SeedAsync(GraphDbContext db, TimeProvider clock, DemoAccounts? accounts, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Two seeders started together would both find the database empty; the second waits here until the
         // first commits (the lock is released with its transaction), then finds the data and adds nothing.
         await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
-        if (await db.Authors.AnyAsync(cancellationToken))
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = !await db.Authors.AnyAsync(cancellationToken) && AddCatalog(db, now);
+        if (accounts is not null)
+        {
+            added |= await AddAccountsAsync(db, accounts, now, cancellationToken);
+        }
+        if (!added)
         {
             return false;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static bool AddCatalog(GraphDbContext db, DateTime now)
+    {
         foreach (var (name, country, biography, books) in Catalog)
         {
             var author = new Author { Name = name, CountryCode = country, Biography = biography, CreatedAt = now };
@@ -44,10 +65,32 @@ public static class DemoSeeder
             }
             db.Authors.Add(author);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    private static async Task<bool> AddAccountsAsync(GraphDbContext db, DemoAccounts accounts, DateTime now, CancellationToken cancellationToken)
+    {
+        var emails = DemoAccounts.All.Select(a => a.Email).ToList();
+        var existing = await db.Users.Where(u => emails.Contains(u.Email!)).Select(u => u.Email!).ToListAsync(cancellationToken);
+        var added = false;
+        foreach (var (email, displayName, role, language) in DemoAccounts.All.Where(a => !existing.Contains(a.Email)))
+        {
+            var user = new User
+            {
+                Id = Guid.CreateVersion7(),
+                Email = email,
+                DisplayName = displayName,
+                PreferredLanguage = language,
+                CreatedAt = now,
+                PasswordChangedAt = now,
+                Roles = [],
+            };
+            user.Roles.Add(new UserRole { UserId = user.Id, Role = role });
+            user.PasswordHash = accounts.Hasher.HashPassword(user, accounts.Password);
+            db.Users.Add(user);
+            added = true;
+        }
+        return added;
     }
 
     private static readonly (string Name, string Country, string Biography, (string Title, string? Isbn, string Language, Money Price, DateOnly? Published)[] Books)[] Catalog =

@@ -1,0 +1,36 @@
+using Graph.GraphQL.Resolvers;
+using Graph.GraphQL.Types;
+
+namespace Graph.Api.Identity;
+
+/// <summary>Accounts and sign-in on Mutation: what needs no signed-in user.</summary>
+[ExtendObjectType(OperationTypeNames.Mutation)]
+public sealed class IdentityMutations
+{
+    /// <summary>
+    /// Creates an account (with the role READER) and signs it in: the new user and a first pair of tokens. When the input
+    /// breaks a rule, the payload lists every broken rule and nothing is saved.
+    /// </summary>
+    public Task<RegisterPayload> RegisterAsync(RegisterInput input, AccountService accounts, IHttpContextAccessor http, IResolverContext context, CancellationToken cancellationToken) =>
+        accounts.RegisterAsync(input, ClientInfo.From(context, http), cancellationToken);
+
+    /// <summary>
+    /// Signs in with an email address or a phone number and the password, starting a new session: the user and its tokens.
+    /// After repeated failures (by default 5 within 15 minutes for an account, 20 from one address), sign-ins are refused
+    /// for a while, even with the right password (TooManyAttemptsError says how long).
+    /// </summary>
+    public Task<LoginPayload> LoginAsync(LoginInput input, AccountService accounts, IHttpContextAccessor http, IResolverContext context, CancellationToken cancellationToken) =>
+        accounts.LoginAsync(input, ClientInfo.From(context, http), cancellationToken);
+
+    /// <summary>
+    /// Exchanges a refresh token for the session's next pair of tokens. Each refresh token is used once: presenting one a
+    /// second time ends its session (someone else may hold a copy).
+    /// </summary>
+    public Task<RefreshTokenPayload> RefreshTokenAsync(RefreshTokenInput input, SessionService sessions, CancellationToken cancellationToken) =>
+        sessions.RefreshAsync(input.RefreshToken, cancellationToken);
+
+    /// <summary>Signs out: ends the session of the refresh token given, whose refresh and access tokens are refused from
+    /// then on.</summary>
+    public Task<LogoutPayload> LogoutAsync(LogoutInput input, SessionService sessions, CancellationToken cancellationToken) =>
+        sessions.LogoutAsync(input.RefreshToken, cancellationToken);
+}
