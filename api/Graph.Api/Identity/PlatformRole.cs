@@ -35,16 +35,26 @@ public enum PlatformRole
 /// tokens (the <c>role</c> claim), the same SCREAMING_CASE names as the GraphQL enum.</summary>
 public static class PlatformRoles
 {
+    // The names as constants, for [Authorize(Roles = [PlatformRoles.AdminName])].
+    public const string AdminName = "ADMIN";
+    public const string SupportName = "SUPPORT";
+    public const string FinanceName = "FINANCE";
+    public const string AuthorName = "AUTHOR";
+    public const string ReaderName = "READER";
+    public const string CooperativeManagerName = "COOPERATIVE_MANAGER";
+    public const string BuyerName = "BUYER";
+    public const string AnalystName = "ANALYST";
+
     private static readonly FrozenDictionary<PlatformRole, string> Names = new Dictionary<PlatformRole, string>
     {
-        [PlatformRole.Admin] = "ADMIN",
-        [PlatformRole.Support] = "SUPPORT",
-        [PlatformRole.Finance] = "FINANCE",
-        [PlatformRole.Author] = "AUTHOR",
-        [PlatformRole.Reader] = "READER",
-        [PlatformRole.CooperativeManager] = "COOPERATIVE_MANAGER",
-        [PlatformRole.Buyer] = "BUYER",
-        [PlatformRole.Analyst] = "ANALYST",
+        [PlatformRole.Admin] = AdminName,
+        [PlatformRole.Support] = SupportName,
+        [PlatformRole.Finance] = FinanceName,
+        [PlatformRole.Author] = AuthorName,
+        [PlatformRole.Reader] = ReaderName,
+        [PlatformRole.CooperativeManager] = CooperativeManagerName,
+        [PlatformRole.Buyer] = BuyerName,
+        [PlatformRole.Analyst] = AnalystName,
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, PlatformRole> ByName = Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
