@@ -211,6 +211,28 @@ public sealed class AspNetCorePolicyTests
         Assert.Contains("\"code\":\"AUTH_NOT_AUTHORIZED\"", unverified);
     }
 
+    /// <summary>A policy provider that has no default policy (ASP.NET Core's own always has one).</summary>
+    private sealed class NoDefaultPolicyProvider(Microsoft.Extensions.Options.IOptions<AuthorizationOptions> options) : IAuthorizationPolicyProvider
+    {
+        private readonly DefaultAuthorizationPolicyProvider _policies = new(options);
+
+        public Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) => _policies.GetPolicyAsync(policyName);
+
+        public Task<AuthorizationPolicy> GetDefaultPolicyAsync() => Task.FromResult<AuthorizationPolicy>(null!);
+
+        public Task<AuthorizationPolicy?> GetFallbackPolicyAsync() => _policies.GetFallbackPolicyAsync();
+    }
+
+    [Fact]
+    public async Task Without_policy_nor_roles_and_without_a_default_policy_the_field_is_AUTH_NO_DEFAULT_POLICY()
+    {
+        await using var services = CreateServices(s => s.AddSingleton<IAuthorizationPolicyProvider, NoDefaultPolicyProvider>());
+
+        var json = await RunAsync(services, Users.Authenticated("ama"), "{ me }");
+
+        Assert.Equal("""{"errors":[{"message":"The server has no default authorization policy.","locations":[{"line":1,"column":3}],"path":["me"],"extensions":{"code":"AUTH_NO_DEFAULT_POLICY"}}],"data":{"me":null}}""", json);
+    }
+
     [Fact]
     public async Task Roles_and_a_policy_on_one_directive_must_both_hold()
     {
