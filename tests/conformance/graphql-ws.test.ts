@@ -118,10 +118,20 @@ describe("GraphQL over WebSocket (graphql-ws)", () => {
     // The subscription is registered on the server once the socket is acknowledged and the subscribe sent; give the
     // listener its moment by retrying the mutation until the event arrives.
     let event: IteratorResult<unknown> | undefined;
+    // addBook is for ADMIN and AUTHOR: sign in as the seeded administrator.
+    const login = await fetch(`${server.baseUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+      body: JSON.stringify({
+        query: "mutation($input: LoginInput!) { login(input: $input) { tokens { accessToken } } }",
+        variables: { input: { login: "admin@graph.local", password: process.env.GRAPH_DEMO_PASSWORD || "graph-demo-2026" } },
+      }),
+    });
+    const accessToken = ((await login.json()) as { data: { login: { tokens: { accessToken: string } } } }).data.login.tokens.accessToken;
     for (let attempt = 0; attempt < 20 && !event; attempt++) {
       const response = await fetch(`${server.baseUrl}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${accessToken}` },
         body: JSON.stringify({
           query: "mutation($input: AddBookInput!) { addBook(input: $input) { book { id } errors { __typename } } }",
           variables: { input: { title: `Contes du fleuve ${attempt}`, authorId, language: "fr", price: { amount: 2500, currency: "XOF" } } },

@@ -190,6 +190,12 @@ internal static class AuditChanges
             writer.WriteNullValue();
             return;
         }
+        if (value is System.Net.IPAddress address)
+        {
+            // Its properties (ScopeId of an IPv4 address) throw when read: the text is the value.
+            writer.WriteStringValue(address.ToString());
+            return;
+        }
         JsonDocument document;
         try
         {

@@ -1,3 +1,5 @@
+using Graph.Api.Identity;
+using Graph.GraphQL.Authorization;
 using Graph.Api.Data;
 using Graph.GraphQL.Data;
 using Graph.GraphQL.Data.Sorting;
@@ -13,6 +15,7 @@ public sealed class AuditQueries
 {
     /// <summary>The audit log, newest first unless ordered otherwise: who changed what, when, from where, and how.</summary>
     [UsePaging, UseProjection, UseFiltering(typeof(AuditEntryFilterInputType)), UseSorting(typeof(AuditEntrySortInputType))]
+    [Authorize(Roles = [PlatformRoles.AdminName])]
     public IQueryable<AuditEntry> GetAuditLog(GraphDbContext db) =>
         db.AuditEntries.AsNoTracking().OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
 }
@@ -21,10 +24,11 @@ public sealed class AuditQueries
 [ExtendObjectType<AuditEntry>]
 public sealed class AuditEntryFields
 {
-    /// <summary>Resolves an AuditEntry's global ID for node and nodes.</summary>
+    /// <summary>Resolves an AuditEntry's global ID for node and nodes: for ADMIN only; anyone else gets null, as for an ID
+    /// that names no entry.</summary>
     [NodeResolver]
-    public static Task<AuditEntry?> GetAuditEntryByIdAsync(Guid id, AuditEntryByIdDataLoader entries, CancellationToken cancellationToken) =>
-        entries.LoadAsync(id, cancellationToken);
+    public static async Task<AuditEntry?> GetAuditEntryByIdAsync(Guid id, System.Security.Claims.ClaimsPrincipal user, AuditEntryByIdDataLoader entries, CancellationToken cancellationToken) =>
+        user.IsInRole(PlatformRoles.AdminName) ? await entries.LoadAsync(id, cancellationToken) : null;
 }
 
 /// <summary>The fields <c>auditLog(where:)</c> filters on: the actor, the action, the entity, the time.</summary>

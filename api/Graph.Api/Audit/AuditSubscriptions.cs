@@ -1,3 +1,5 @@
+using Graph.Api.Identity;
+using Graph.GraphQL.Authorization;
 using Graph.GraphQL.Types;
 
 namespace Graph.Api.Audit;
@@ -12,5 +14,6 @@ public sealed class AuditSubscriptions
     /// <summary>Each audit entry, once the change it records is committed.</summary>
     [Subscribe]
     [Topic(AuditEntryAddedTopic)]
+    [Authorize(Roles = [PlatformRoles.AdminName])]
     public AuditEntry AuditEntryAdded([EventMessage] AuditEntry entry) => entry;
 }

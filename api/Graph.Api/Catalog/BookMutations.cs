@@ -1,5 +1,7 @@
 using Graph.Api.Common;
 using Graph.Api.Data;
+using Graph.Api.Identity;
+using Graph.GraphQL.Authorization;
 using Graph.GraphQL.Subscriptions;
 using Graph.GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +21,9 @@ public sealed class BookMutations
 
     /// <summary>
     /// Adds a book to the catalog and announces it on bookAdded. When the input breaks a rule, the payload lists every
-    /// broken rule and nothing is saved.
+    /// broken rule and nothing is saved. For ADMIN and AUTHOR.
     /// </summary>
+    [Authorize(Roles = [PlatformRoles.AdminName, PlatformRoles.AuthorName])]
     public async Task<AddBookPayload> AddBookAsync(
         AddBookInput input,
         IDbContextFactory<GraphDbContext> contexts,

@@ -13,7 +13,15 @@ public static class IdentityGraph
         graph.Services.AddIdentityServices();
         return graph
             .AddTypeExtension<IdentityMutations>()
+            .AddTypeExtension<AccountQueries>()
+            .AddTypeExtension<AccountMutations>()
             .AddTypeExtension<UserFields>()
+            .AddTypeExtension<UserNodeFields>()
+            .AddType<InvalidCurrentPasswordError>()
+            .AddType<SessionNotFoundError>()
+            .AddType<UserNotFoundError>()
+            .AddType<LastAdminError>()
+            .AddDataLoader<UserByIdDataLoader>()
             .AddType<InvalidAccountInputError>()
             .AddType<WeakPasswordError>()
             .AddType<AccountAlreadyExistsError>()
@@ -41,6 +49,9 @@ public static class IdentityGraph
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<AccountService>();
         services.AddHostedService<SessionRevocationSync>();
+        // Decorates ASP.NET Core's policies (registered by the graph's AddAuthorization(); the last registration wins):
+        // an expired or revoked token is refused at every check, including each event of a long-lived subscription.
+        services.AddSingleton<Graph.GraphQL.Authorization.IAuthorizationHandler, ActiveSessionAuthorizationHandler>();
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<BearerAuthenticationOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, configureOptions: null);
         return services;

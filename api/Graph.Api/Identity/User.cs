@@ -1,16 +1,16 @@
 using System.Text.Json.Serialization;
 using Graph.GraphQL.Types;
+using Graph.GraphQL.Types.Relay;
 
 namespace Graph.Api.Identity;
 
 /// <summary>A person with an account: a reader, an author, a cooperative manager, a member of staff.</summary>
 /// <remarks>Signs in with the email address or the phone number (at least one of them is set) and a password; the
 /// password itself is never stored, only its hash, which the graph never shows.</remarks>
+[Node]
 public sealed class User
 {
     // A UUIDv7 given when the user is added to a context (see UserConfiguration).
-    /// <summary>The user's ID.</summary>
-    [ID]
     public Guid Id { get; init; }
 
     /// <summary>The email address in lower case, when the user gave one; no other account has it.</summary>

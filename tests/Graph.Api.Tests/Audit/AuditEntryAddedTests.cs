@@ -1,3 +1,4 @@
+using Graph.GraphQL.Authorization;
 using System.Text.Json;
 using Graph.Api.Audit;
 using Graph.Api.Catalog;
@@ -56,7 +57,11 @@ public sealed class AuditEntryAddedTests(DatabaseFixture database) : IClassFixtu
     private async Task<(ResponseStream Stream, IAsyncEnumerator<OperationResult> Events)> SubscribeAsync()
     {
         var executor = await _factory.Services.GetRequestExecutorAsync();
-        var result = await executor.ExecuteAsync("subscription { auditEntryAdded { id action entityType entityId actorName changes occurredAt } }");
+        // The subscription is for ADMIN.
+        var result = await executor.ExecuteAsync(OperationRequestBuilder.New()
+            .SetDocument("subscription { auditEntryAdded { id action entityType entityId actorName changes occurredAt } }")
+            .SetGlobalState(AuthorizationContextData.User, TestClients.Principal(Guid.NewGuid(), "Awa Traoré", "ADMIN"))
+            .Build());
         var stream = result.ExpectResponseStream();
         return (stream, stream.GetAsyncEnumerator());
     }

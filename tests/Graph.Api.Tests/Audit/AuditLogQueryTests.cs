@@ -59,7 +59,7 @@ public sealed class AuditLogQueryTests(DatabaseFixture database) : IClassFixture
             await db.SaveChangesAsync();
         }
         _factory = new GraphApiFactory(database.ConnectionString);
-        _client = _factory.CreateClient();
+        _client = _factory.CreateClient().AsAdmin(_factory.Services);
     }
 
     public async Task DisposeAsync()

@@ -70,7 +70,7 @@ public sealed class AuditLogTests(DatabaseFixture database) : IClassFixture<Data
     public async Task AddBook_writes_one_created_entry_with_the_values_and_the_actor_of_the_request()
     {
         var userId = Guid.NewGuid();
-        var request = GraphQLHttp.PostQuery(AddBook, Variables("Les Palabres de Bouaké", _authorId)).As(userId, "Awa Traoré").From("203.0.113.7");
+        var request = GraphQLHttp.PostQuery(AddBook, Variables("Les Palabres de Bouaké", _authorId)).As(userId, "Awa Traoré", "ADMIN").From("203.0.113.7");
         request.Headers.UserAgent.ParseAdd("GraphTests/1.0");
 
         var response = await _client.SendGraphQLAsync(request);
@@ -98,15 +98,15 @@ public sealed class AuditLogTests(DatabaseFixture database) : IClassFixture<Data
     }
 
     [Fact]
-    public async Task An_anonymous_mutation_is_recorded_as_anonymous_and_a_named_operation_by_name_and_field()
+    public async Task A_named_operation_is_recorded_by_name_and_field()
     {
+        var staff = Guid.NewGuid();
         var response = await _client.SendGraphQLAsync(GraphQLHttp.PostQuery(
-            AddBook.Replace("mutation(", "mutation PublishBook(", StringComparison.Ordinal), Variables("Le Griot de Kayes", _authorId)));
+            AddBook.Replace("mutation(", "mutation PublishBook(", StringComparison.Ordinal), Variables("Le Griot de Kayes", _authorId)).As(staff, "Awa Traoré", "ADMIN"));
 
         var bookId = GlobalIds.KeyOf(response.Body.GetProperty("data").GetProperty("addBook").GetProperty("book").GetProperty("id").GetString()!);
         var entry = Assert.Single(await EntriesAsync(q => q.Where(e => e.EntityId == bookId.ToString())));
-        Assert.Null(entry.ActorUserId);
-        Assert.Equal(AuditEntry.AnonymousActor, entry.ActorName);
+        Assert.Equal(staff, entry.ActorUserId);
         Assert.Equal("PublishBook: addBook", entry.Operation);
     }
 
@@ -137,7 +137,7 @@ public sealed class AuditLogTests(DatabaseFixture database) : IClassFixture<Data
     {
         var before = await EntriesAsync(q => q);
 
-        var response = await _client.SendGraphQLAsync(GraphQLHttp.PostQuery(AddBook, Variables("", Guid.NewGuid())));
+        var response = await _client.SendGraphQLAsync(GraphQLHttp.PostQuery(AddBook, Variables("", Guid.NewGuid())).As(Guid.NewGuid(), "Awa Traoré", "ADMIN"));
 
         var errors = response.Body.GetProperty("data").GetProperty("addBook").GetProperty("errors");
         Assert.Equal(2, errors.GetArrayLength());

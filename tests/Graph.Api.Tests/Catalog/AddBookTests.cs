@@ -43,7 +43,7 @@ public sealed class AddBookTests(DatabaseFixture database) : IClassFixture<Datab
             _authorId = await db.Authors.Where(a => a.Name == "Kouadio Yao").Select(a => a.Id).SingleAsync();
         }
         _factory = new GraphApiFactory(database.ConnectionString);
-        _client = _factory.CreateClient();
+        _client = _factory.CreateClient().AsAdmin(_factory.Services);
     }
 
     public async Task DisposeAsync()

@@ -37,7 +37,7 @@ public sealed class BookAddedSubscriptionTests(DatabaseFixture database) : IClas
         var result = await executorB.ExecuteAsync("subscription { bookAdded { title language price { amount currency } author { name } } }");
         var stream = result.ExpectResponseStream();
         var events = stream.GetAsyncEnumerator();
-        using var client = _instanceA.CreateClient();
+        using var client = _instanceA.CreateClient().AsAdmin(_instanceA.Services);
         Guid authorId;
         await using (var db = database.CreateContext())
         {

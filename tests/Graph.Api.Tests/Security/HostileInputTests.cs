@@ -38,7 +38,7 @@ public sealed class HostileInputTests(HostileInputTests.Server server) : IClassF
             _factory = new GraphApiFactory(_database.ConnectionString);
             _factory.UseKestrel(0);
             _factory.StartServer();
-            Client = _factory.CreateClient();
+            Client = _factory.CreateClient().AsAdmin(_factory.Services);
             Address = Client.BaseAddress!;
         }
 
