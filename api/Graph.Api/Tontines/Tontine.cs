@@ -39,7 +39,8 @@ public sealed class TontineMember
     /// <summary>When the member joined.</summary>
     public DateTime JoinedAt { get; init; }
 
-    /// <summary>The person; loaded with the member wherever the graph hands members out.</summary>
+    // Loaded with the member wherever the graph hands members out (MembersByTontineIdDataLoader, the mutations).
+    /// <summary>The person.</summary>
     [JsonIgnore]
     public User User { get; set; } = null!;
 }
