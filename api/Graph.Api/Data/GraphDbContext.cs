@@ -1,6 +1,7 @@
 using Graph.Api.Audit;
 using Graph.Api.Catalog;
 using Graph.Api.Identity;
+using Graph.Api.Tontines;
 using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Data;
@@ -24,6 +25,10 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();
+
+    public DbSet<Tontine> Tontines => Set<Tontine>();
+
+    public DbSet<TontineMember> TontineMembers => Set<TontineMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

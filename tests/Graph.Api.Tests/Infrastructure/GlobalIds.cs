@@ -11,6 +11,10 @@ public static class GlobalIds
 
     public static string Author(Guid id) => Serializer.Format("Author", id);
 
-    /// <summary>The database key inside a Book or Author ID.</summary>
+    public static string Tontine(Guid id) => Serializer.Format("Tontine", id);
+
+    public static string User(Guid id) => Serializer.Format("User", id);
+
+    /// <summary>The database key inside a global ID.</summary>
     public static Guid KeyOf(string id) => (Guid)Serializer.Parse(id).Key;
 }

@@ -1,21 +1,25 @@
 using Graph.Api.Catalog;
 using Graph.Api.Common;
 using Graph.Api.Identity;
+using Graph.Api.Tontines;
 using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Data.Seed;
 
 /// <summary>
 /// Demo data for a new installation: a small catalog of West African literature and, on a developer's machine, one
-/// account per platform role (<see cref="DemoAccounts"/>). Fictional people and titles. The catalog is added to a
-/// database that has none, each account when no user has its email address, in one transaction, so running it twice
-/// changes nothing.
+/// account per platform role (<see cref="DemoAccounts"/>) and a tontine of some of them (<see cref="DemoTontineName"/>).
+/// Fictional people and titles. The catalog is added to a database that has none, each account when no user has its
+/// email address, the tontine when none has its name, in one transaction, so running it twice changes nothing.
 /// </summary>
 /// <remarks>The `seed` verb refuses to run in Production, and adds the accounts in Development only (see CommandLine).</remarks>
 public static class DemoSeeder
 {
     /// <summary>Takes the transaction-scoped advisory lock that serialises seeders; its key is "GraphSed" in ASCII (0x4772617068536564).</summary>
     private const string LockSql = "SELECT pg_advisory_xact_lock(5148284459452425572)";
+
+    /// <summary>The demo tontine: the reader is its president, the buyer its treasurer and the author a member.</summary>
+    public const string DemoTontineName = "Tontine des commerçantes de Sandaga";
 
     /// <summary>Seeds the catalog only.</summary>
     /// <returns>True when data was added; false when the database already held it.</returns>
@@ -35,6 +39,7 @@ public static class DemoSeeder
         if (accounts is not null)
         {
             added |= await AddAccountsAsync(db, accounts, now, cancellationToken);
+            added |= await AddTontineAsync(db, now, cancellationToken);
         }
         if (!added)
         {
@@ -91,6 +96,37 @@ public static class DemoSeeder
             added = true;
         }
         return added;
+    }
+
+    private static async Task<bool> AddTontineAsync(GraphDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await db.Tontines.AnyAsync(t => t.Name == DemoTontineName, cancellationToken))
+        {
+            return false;
+        }
+        (string Email, TontineRole Role)[] members =
+        [
+            ("reader@graph.local", TontineRole.President),
+            ("buyer@graph.local", TontineRole.Treasurer),
+            ("author@graph.local", TontineRole.Member),
+        ];
+        var emails = members.Select(m => m.Email).ToList();
+        // The accounts are in the database, or were added to this context a moment ago and are not saved yet.
+        var users = (await db.Users.Where(u => emails.Contains(u.Email!)).ToListAsync(cancellationToken))
+            .Concat(db.Users.Local.Where(u => emails.Contains(u.Email!)))
+            .DistinctBy(u => u.Id)
+            .ToDictionary(u => u.Email!);
+        if (!emails.All(users.ContainsKey))
+        {
+            return false;
+        }
+        var tontine = new Tontine { Name = DemoTontineName, CreatedAt = now };
+        db.Tontines.Add(tontine);
+        foreach (var (email, role) in members)
+        {
+            tontine.Members.Add(new TontineMember { TontineId = tontine.Id, UserId = users[email].Id, Role = role, JoinedAt = now });
+        }
+        return true;
     }
 
     private static readonly (string Name, string Country, string Biography, (string Title, string? Isbn, string Language, Money Price, DateOnly? Published)[] Books)[] Catalog =

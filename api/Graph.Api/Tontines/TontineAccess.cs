@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Graph.Api.Identity;
+
+namespace Graph.Api.Tontines;
+
+/// <summary>
+/// The row rule of tontines: a user sees the tontines they are a member of; ADMIN, SUPPORT and FINANCE see them all.
+/// Applied to the <see cref="IQueryable{T}"/>, so the database returns only the visible rows.
+/// </summary>
+public static class TontineAccess
+{
+    /// <summary>Whether <paramref name="user"/> holds a platform role that sees every tontine.</summary>
+    public static bool SeesAll(ClaimsPrincipal user) =>
+        user.IsInRole(PlatformRoles.AdminName) || user.IsInRole(PlatformRoles.SupportName) || user.IsInRole(PlatformRoles.FinanceName);
+
+    /// <summary>The tontines of <paramref name="tontines"/> that <paramref name="user"/> may see (none when anonymous).</summary>
+    public static IQueryable<Tontine> VisibleTo(this IQueryable<Tontine> tontines, ClaimsPrincipal user)
+    {
+        if (SeesAll(user))
+        {
+            return tontines;
+        }
+        if (user.GetUserId() is not { } userId)
+        {
+            return tontines.Where(_ => false);
+        }
+        return tontines.Where(t => t.Members.Any(m => m.UserId == userId));
+    }
+}

@@ -1,0 +1,28 @@
+using Graph.GraphQL.Execution.Configuration;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Graph.Api.Tontines;
+
+/// <summary>The tontines' part of the graph (Kobiri): tontines and their members, the row rule that shows each user
+/// their own tontines, and the policies of per-tontine roles (<see cref="TontinePolicies"/>).</summary>
+public static class TontineGraph
+{
+    public static IRequestExecutorBuilder AddTontines(this IRequestExecutorBuilder graph)
+    {
+        graph.Services.TryAddSingleton(TimeProvider.System);
+        graph.Services.AddAuthorization(TontinePolicies.Add);
+        graph.Services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, TontineRoleHandler>());
+        return graph
+            .AddTypeExtension<TontineQueries>()
+            .AddTypeExtension<TontineFields>()
+            .AddTypeExtension<TontineMutations>()
+            .AddType<InvalidTontineInputError>()
+            .AddType<TontineNotFoundError>()
+            .AddType<UserNotFoundError>()
+            .AddType<AlreadyTontineMemberError>()
+            .AddType<NotTontineMemberError>()
+            .AddType<LastPresidentError>()
+            .AddDataLoader<MembersByTontineIdDataLoader>();
+    }
+}

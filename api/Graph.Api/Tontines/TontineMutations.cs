@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using Graph.Api.Data;
+using Graph.Api.Identity;
+using Graph.GraphQL.Authorization;
+using Graph.GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Graph.Api.Tontines;
+
+/// <summary>The tontines' changes on Mutation: creating a tontine and managing its members' roles.</summary>
+[ExtendObjectType(OperationTypeNames.Mutation)]
+public sealed class TontineMutations
+{
+    /// <summary>Creates a tontine whose only member, its president, is the caller.</summary>
+    [Authorize]
+    public async Task<CreateTontinePayload> CreateTontineAsync(
+        CreateTontineInput input,
+        ClaimsPrincipal user,
+        IDbContextFactory<GraphDbContext> contexts,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var name = input.Name.Trim();
+        if (name.Length == 0 || name.Any(char.IsControl) || name.EnumerateRunes().Count() > TontineConfiguration.MaxNameLength)
+        {
+            return CreateTontinePayload.Failed(new InvalidTontineInputError("name",
+                $"The name must have 1 to {TontineConfiguration.MaxNameLength} characters, without control characters (line breaks, tabs, NUL)."));
+        }
+        var userId = user.GetUserId() ?? throw new InvalidOperationException("An authenticated caller carries a user ID.");
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tontine = new Tontine { Name = name, CreatedAt = now };
+        db.Tontines.Add(tontine);
+        tontine.Members.Add(new TontineMember { TontineId = tontine.Id, UserId = userId, Role = TontineRole.President, JoinedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        return CreateTontinePayload.Created(tontine);
+    }
+
+    /// <summary>Adds a user to a tontine with a role. Only the tontine's president (or an ADMIN) may.</summary>
+    [Authorize(Policy = TontinePolicies.President)]
+    public async Task<AddTontineMemberPayload> AddTontineMemberAsync(
+        AddTontineMemberInput input,
+        IDbContextFactory<GraphDbContext> contexts,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await LockTontineAsync(db, input.TontineId, cancellationToken))
+        {
+            return AddTontineMemberPayload.Failed(new TontineNotFoundError(input.TontineId));
+        }
+        var member = await db.Users.SingleOrDefaultAsync(u => u.Id == input.UserId, cancellationToken);
+        if (member is null)
+        {
+            return AddTontineMemberPayload.Failed(new UserNotFoundError(input.UserId));
+        }
+        if (await db.TontineMembers.AnyAsync(m => m.TontineId == input.TontineId && m.UserId == input.UserId, cancellationToken))
+        {
+            return AddTontineMemberPayload.Failed(new AlreadyTontineMemberError(input.UserId));
+        }
+
+        var added = new TontineMember
+        {
+            TontineId = input.TontineId,
+            UserId = input.UserId,
+            Role = input.Role,
+            JoinedAt = clock.GetUtcNow().UtcDateTime,
+            User = member,
+        };
+        db.TontineMembers.Add(added);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return AddTontineMemberPayload.Added(added);
+    }
+
+    /// <summary>
+    /// Gives a member of a tontine another role. Only the tontine's president (or an ADMIN) may, and a tontine keeps at
+    /// least one president: demoting the last one is refused.
+    /// </summary>
+    [Authorize(Policy = TontinePolicies.President)]
+    public async Task<SetTontineMemberRolePayload> SetTontineMemberRoleAsync(
+        SetTontineMemberRoleInput input,
+        IDbContextFactory<GraphDbContext> contexts,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await LockTontineAsync(db, input.TontineId, cancellationToken))
+        {
+            return SetTontineMemberRolePayload.Failed(new TontineNotFoundError(input.TontineId));
+        }
+        var member = await db.TontineMembers.Include(m => m.User)
+            .SingleOrDefaultAsync(m => m.TontineId == input.TontineId && m.UserId == input.UserId, cancellationToken);
+        if (member is null)
+        {
+            return SetTontineMemberRolePayload.Failed(new NotTontineMemberError(input.UserId));
+        }
+        if (member.Role == TontineRole.President && input.Role != TontineRole.President
+            && !await db.TontineMembers.AnyAsync(m => m.TontineId == input.TontineId && m.UserId != input.UserId && m.Role == TontineRole.President, cancellationToken))
+        {
+            return SetTontineMemberRolePayload.Failed(new LastPresidentError(input.UserId));
+        }
+
+        member.Role = input.Role;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return SetTontineMemberRolePayload.Changed(member);
+    }
+
+    /// <summary>
+    /// Locks the tontine's row until the transaction ends, so that changes to one tontine's members run one after another
+    /// (two presidents demoting each other at once would otherwise both see the other one still president).
+    /// </summary>
+    /// <returns>False when there is no such tontine.</returns>
+    private static async Task<bool> LockTontineAsync(GraphDbContext db, Guid tontineId, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM tontines WHERE id = {tontineId} FOR UPDATE")
+            .ToListAsync(cancellationToken) is [_];
+}
