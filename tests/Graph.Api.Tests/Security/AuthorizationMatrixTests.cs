@@ -208,10 +208,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             .ToList();
         Assert.True(codes.Contains(code), $"{row.Key} as {caller}: expected {code}, got {body}");
         Assert.DoesNotContain(codes, c => c != code);
-        // The field is null: itself, or its parent when it is non-null (the null reaches data), or no data at all.
+        // The field is null: itself, or its parent when it is non-null (the null reaches data), or no data at all; for a
+        // list of nodes (nodes), each denied item.
         if (body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
         {
-            Assert.Equal(JsonValueKind.Null, data.GetProperty(row.Field).ValueKind);
+            var value = data.GetProperty(row.Field);
+            if (value.ValueKind == JsonValueKind.Array)
+            {
+                Assert.All(value.EnumerateArray(), item => Assert.Equal(JsonValueKind.Null, item.ValueKind));
+            }
+            else
+            {
+                Assert.Equal(JsonValueKind.Null, value.ValueKind);
+            }
         }
     }
 
