@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Graph.Api.Data.Seed;
 using Graph.Api.Tests.Infrastructure;
-using Npgsql;
 
 namespace Graph.Api.Tests.Security;
 
@@ -376,27 +375,7 @@ public sealed class HostileInputTests(HostileInputTests.Server server) : IClassF
     }
 
     /// <summary>The number of rows of every table of the database, by table name.</summary>
-    private async Task<string> RowCountsAsync()
-    {
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-        var counts = new StringBuilder();
-        foreach (var table in tables)
-        {
-            await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\"", connection);
-            counts.Append(table).Append('=').Append(await count.ExecuteScalarAsync()).Append(' ');
-        }
-        return counts.ToString();
-    }
+    private Task<string> RowCountsAsync() => TableRows.CountAsync(server.ConnectionString);
 
     private sealed record Reply(HttpStatusCode Status, string Text);
 

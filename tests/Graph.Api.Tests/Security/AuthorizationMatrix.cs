@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Graph.Api.Identity;
+
+namespace Graph.Api.Tests.Security;
+
+/// <summary>What a caller gets from a root field.</summary>
+public enum Outcome
+{
+    /// <summary>The field resolves.</summary>
+    Permit,
+
+    /// <summary>The field resolves, to the rows a rule lets the caller see (its own, say).</summary>
+    PermitWithRowRule,
+
+    /// <summary>The field is null, with the error code <c>AUTH_NOT_AUTHENTICATED</c>.</summary>
+    NotAuthenticated,
+
+    /// <summary>The field is null, with the error code <c>AUTH_NOT_AUTHORIZED</c>.</summary>
+    NotAuthorized,
+}
+
+/// <summary>Who calls: nobody signed in, or the demo account of one platform role.</summary>
+public static class Callers
+{
+    public const string Anonymous = "ANONYMOUS";
+
+    /// <summary>Anonymous, then each platform role in declaration order.</summary>
+    public static IReadOnlyList<string> All { get; } = [Anonymous, .. PlatformRoles.All.Select(PlatformRoles.ToName)];
+}
+
+/// <summary>The outcome of a root field for each caller.</summary>
+public sealed class Access
+{
+    private readonly Dictionary<string, Outcome> _byCaller;
+
+    private Access(Func<string, Outcome> outcome) => _byCaller = Callers.All.ToDictionary(c => c, outcome, StringComparer.Ordinal);
+
+    /// <summary>Everyone, signed in or not.</summary>
+    public static Access Everyone => new(_ => Outcome.Permit);
+
+    /// <summary>Every signed-in user, whatever the role.</summary>
+    public static Access SignedIn => new(c => c == Callers.Anonymous ? Outcome.NotAuthenticated : Outcome.Permit);
+
+    /// <summary>Users holding one of <paramref name="roles"/>; other users are not authorized.</summary>
+    public static Access Roles(params string[] roles) => new(c =>
+        c == Callers.Anonymous ? Outcome.NotAuthenticated : roles.Contains(c, StringComparer.Ordinal) ? Outcome.Permit : Outcome.NotAuthorized);
+
+    /// <summary>The same, except that <paramref name="callers"/> get <paramref name="outcome"/>.</summary>
+    public Access With(Outcome outcome, params string[] callers)
+    {
+        var copy = new Access(c => _byCaller[c]);
+        foreach (var caller in callers)
+        {
+            copy._byCaller[caller] = _byCaller.ContainsKey(caller) ? outcome : throw new ArgumentException($"'{caller}' is not a caller.", nameof(callers));
+        }
+        return copy;
+    }
+
+    public Outcome For(string caller) => _byCaller[caller];
+}
+
+/// <summary>The seeded data a row's variables refer to.</summary>
+public sealed class MatrixSeed
+{
+    private readonly ConcurrentQueue<string> _refreshTokens;
+    private int _next;
+
+    public MatrixSeed(string bookId, string authorId, string auditEntryId, IEnumerable<string> refreshTokens)
+    {
+        BookId = bookId;
+        AuthorId = authorId;
+        AuditEntryId = auditEntryId;
+        _refreshTokens = new ConcurrentQueue<string>(refreshTokens);
+    }
+
+    /// <summary>The global ID of a seeded book.</summary>
+    public string BookId { get; }
+
+    /// <summary>The global ID of a seeded author.</summary>
+    public string AuthorId { get; }
+
+    /// <summary>The global ID of an audit entry.</summary>
+    public string AuditEntryId { get; }
+
+    /// <summary>The global ID of a node of the type <paramref name="typeName"/>.</summary>
+    public string IdOf(string typeName) => typeName switch
+    {
+        "AuditEntry" => AuditEntryId,
+        "Author" => AuthorId,
+        "Book" => BookId,
+        _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),
+    };
+
+    /// <summary>A refresh token of a session of the reader's account that no case used yet.</summary>
+    public string FreshRefreshToken() =>
+        _refreshTokens.TryDequeue(out var token) ? token : throw new InvalidOperationException("The matrix used up its refresh tokens; seed more.");
+
+    /// <summary>A value no other case of the run gets (for email addresses, titles).</summary>
+    public string Unique() => $"{Interlocked.Increment(ref _next)}-{Guid.NewGuid():N}"[..16];
+}
+
+/// <summary>
+/// One row of the matrix: a root field (<c>Query.books</c>; <c>Query.node(Book)</c> for node and nodes, one row per
+/// node type), the operation that calls it, its variables and the outcome for each caller.
+/// </summary>
+public sealed record MatrixRow(string Key, string Document, Func<MatrixSeed, object?> Variables, Access Access)
+{
+    /// <summary>Query, Mutation or Subscription.</summary>
+    public string RootType => Key[..Key.IndexOf('.', StringComparison.Ordinal)];
+
+    /// <summary>The root field's name, which is also its response name in <see cref="Document"/>.</summary>
+    public string Field
+    {
+        get
+        {
+            var name = Key[(Key.IndexOf('.', StringComparison.Ordinal) + 1)..];
+            var parenthesis = name.IndexOf('(', StringComparison.Ordinal);
+            return parenthesis < 0 ? name : name[..parenthesis];
+        }
+    }
+}

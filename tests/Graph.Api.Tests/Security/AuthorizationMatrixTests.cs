@@ -1,0 +1,309 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Graph.Api.Data.Seed;
+using Graph.Api.Identity;
+using Graph.Api.Tests.GraphQL;
+using Graph.Api.Tests.GraphQL.Streaming;
+using Graph.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Api.Tests.Security;
+
+/// <summary>
+/// Who may call each root field of the schema: every row of <see cref="Rows"/> is called by every caller (nobody signed
+/// in, then the demo account of each platform role) against the seeded server. A denied call gets the field null, the
+/// error code for the reason and no row changed in any table; a permitted one gets no error. A root field without a row
+/// fails <see cref="Every_root_field_has_a_row"/>: adding a field means adding its row here, in order of key.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server server) : IClassFixture<AuthorizationMatrixTests.Server>
+{
+    private const string Admin = PlatformRoles.AdminName;
+    private const string Author = PlatformRoles.AuthorName;
+
+    private const string AddBook = "mutation($input: AddBookInput!) { addBook(input: $input) { book { id } errors { __typename } } }";
+
+    private static object AddBookVariables(MatrixSeed seed) => new
+    {
+        input = new { title = "Matrice " + seed.Unique(), authorId = seed.AuthorId, language = "fr", price = new { amount = 2500, currency = "XOF" } },
+    };
+
+    private static MatrixRow Row(string key, string document, Access access, Func<MatrixSeed, object?>? variables = null) =>
+        new(key, document, variables ?? (_ => null), access);
+
+    private static MatrixRow NodeRow(string typeName, Access access) =>
+        Row($"Query.node({typeName})", "query($id: ID!) { node(id: $id) { __typename id } }", access,
+            s => new { id = s.IdOf(typeName) });
+
+    private static MatrixRow NodesRow(string typeName, Access access) =>
+        Row($"Query.nodes({typeName})", "query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }", access,
+            s => new { ids = new[] { s.IdOf(typeName) } });
+
+    /// <summary>The matrix, one row per root field (per node type for node and nodes), sorted by key.</summary>
+    public static IReadOnlyList<MatrixRow> Rows { get; } =
+    [
+        Row("Mutation.addBook", AddBook, Access.Everyone, AddBookVariables),
+        Row("Mutation.login", "mutation($input: LoginInput!) { login(input: $input) { user { id } errors { __typename } } }", Access.Everyone,
+            _ => new { input = new { login = "reader@graph.local", password = DemoAccounts.DefaultPassword } }),
+        Row("Mutation.logout", "mutation($input: LogoutInput!) { logout(input: $input) { revokedAt errors { __typename } } }", Access.Everyone,
+            s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
+        Row("Mutation.refreshToken", "mutation($input: RefreshTokenInput!) { refreshToken(input: $input) { tokens { tokenType } errors { __typename } } }", Access.Everyone,
+            s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
+        Row("Mutation.register", "mutation($input: RegisterInput!) { register(input: $input) { user { id } errors { __typename } } }", Access.Everyone,
+            s => new { input = new { email = $"matrice-{s.Unique()}@graph.local", displayName = "Awa Diop", password = "baobab-sous-la-pluie" } }),
+        Row("Query.auditLog", "{ auditLog(first: 5) { nodes { id action entityType } } }", Access.Everyone),
+        Row("Query.author", "query($id: ID!) { author(id: $id) { id name } }", Access.Everyone, s => new { id = s.AuthorId }),
+        Row("Query.authors", "{ authors(first: 5) { nodes { id name } } }", Access.Everyone),
+        Row("Query.book", "query($id: ID!) { book(id: $id) { id title } }", Access.Everyone, s => new { id = s.BookId }),
+        Row("Query.books", "{ books(first: 5) { nodes { id title } } }", Access.Everyone),
+        NodeRow("AuditEntry", Access.Everyone),
+        NodeRow("Author", Access.Everyone),
+        NodeRow("Book", Access.Everyone),
+        NodesRow("AuditEntry", Access.Everyone),
+        NodesRow("Author", Access.Everyone),
+        NodesRow("Book", Access.Everyone),
+        Row("Subscription.auditEntryAdded", "subscription { auditEntryAdded { id action entityType } }", Access.Everyone),
+        Row("Subscription.bookAdded", "subscription { bookAdded { id title } }", Access.Everyone),
+    ];
+
+    /// <summary>Every (row, caller) pair with the outcome the row expects.</summary>
+    public static TheoryData<string, string, Outcome> Cases()
+    {
+        var cases = new TheoryData<string, string, Outcome>();
+        foreach (var row in Rows)
+        {
+            foreach (var caller in Callers.All)
+            {
+                cases.Add(row.Key, caller, row.Access.For(caller));
+            }
+        }
+        return cases;
+    }
+
+    [Fact]
+    public void The_rows_are_sorted_by_key_and_unique()
+    {
+        var keys = Rows.Select(r => r.Key).ToList();
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+        Assert.Equal(keys.Distinct(StringComparer.Ordinal), keys);
+    }
+
+    [Fact]
+    public async Task Every_root_field_has_a_row()
+    {
+        const string introspection = """
+            {
+              __schema {
+                queryType { name fields { name } }
+                mutationType { name fields { name } }
+                subscriptionType { name fields { name } }
+                types { name interfaces { name } }
+              }
+            }
+            """;
+        var response = await server.SendAsync(introspection, null, accessToken: null);
+        Assert.False(response.HasErrors, response.Text);
+        var schema = response.Body.GetProperty("data").GetProperty("__schema");
+        var nodeTypes = schema.GetProperty("types").EnumerateArray()
+            .Where(t => t.GetProperty("interfaces").ValueKind == JsonValueKind.Array
+                && t.GetProperty("interfaces").EnumerateArray().Any(i => i.GetProperty("name").GetString() == "Node"))
+            .Select(t => t.GetProperty("name").GetString()!)
+            .ToList();
+
+        var expected = new List<string>();
+        foreach (var root in new[] { "queryType", "mutationType", "subscriptionType" })
+        {
+            if (schema.GetProperty(root) is not { ValueKind: JsonValueKind.Object } type)
+            {
+                continue;
+            }
+            var rootName = type.GetProperty("name").GetString();
+            foreach (var field in type.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()!))
+            {
+                if (field.StartsWith("__", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                if (rootName == "Query" && field is "node" or "nodes")
+                {
+                    expected.AddRange(nodeTypes.Select(t => $"Query.{field}({t})"));
+                    continue;
+                }
+                expected.Add($"{rootName}.{field}");
+            }
+        }
+
+        var keys = Rows.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var missing = expected.Where(k => !keys.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "Root fields without a row in the authorization matrix: " + string.Join(", ", missing));
+        var stale = keys.Except(expected, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Assert.True(stale.Count == 0, "Rows of the authorization matrix for fields the schema does not have: " + string.Join(", ", stale));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task The_caller_gets_the_outcome_of_the_matrix(string field, string caller, Outcome expected)
+    {
+        var row = Rows.Single(r => r.Key == field);
+        var token = server.TokenOf(caller);
+        var variables = row.Variables(server.Seed);
+        var before = await TableRows.CountAsync(server.ConnectionString);
+
+        if (row.RootType == "Subscription")
+        {
+            await SubscribeAsync(row, token, variables, expected, before);
+            return;
+        }
+
+        var response = await server.SendAsync(row.Document, variables, token);
+        response.Is(HttpStatusCode.OK, GraphQLHttp.ResponseJson);
+        var body = response.Body;
+        if (expected is Outcome.Permit or Outcome.PermitWithRowRule)
+        {
+            Assert.False(response.HasErrors, $"{field} as {caller}: {response.Text}");
+            Assert.NotEqual(JsonValueKind.Null, body.GetProperty("data").GetProperty(row.Field).ValueKind);
+            return;
+        }
+
+        AssertDenied(body, row, caller, expected);
+        Assert.Equal(before, await TableRows.CountAsync(server.ConnectionString));
+    }
+
+    private async Task SubscribeAsync(MatrixRow row, string? token, object? variables, Outcome expected, string before)
+    {
+        using var request = GraphQLHttp.PostQuery(row.Document, variables, "text/event-stream");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await server.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var events = new EventStreamReader(await response.Content.ReadAsStreamAsync());
+
+        if (expected is Outcome.Permit or Outcome.PermitWithRowRule)
+        {
+            // Subscribed once the headers are sent: a book added now reaches both subscriptions.
+            var added = await server.SendAsync(AddBook, AddBookVariables(server.Seed), server.TokenOf(Admin));
+            Assert.False(added.HasErrors, added.Text);
+            var next = (await events.ReadEventAsync("next")).Json;
+            Assert.False(next.TryGetProperty("errors", out _), next.ToString());
+            Assert.Equal(JsonValueKind.Object, next.GetProperty("data").GetProperty(row.Field).ValueKind);
+            return;
+        }
+
+        var denial = (await events.ReadEventAsync("next")).Json;
+        await events.ReadEventAsync("complete");
+        AssertDenied(denial, row, "subscriber", expected);
+        Assert.Equal(before, await TableRows.CountAsync(server.ConnectionString));
+    }
+
+    private static void AssertDenied(JsonElement body, MatrixRow row, string caller, Outcome expected)
+    {
+        var code = expected == Outcome.NotAuthenticated ? "AUTH_NOT_AUTHENTICATED" : "AUTH_NOT_AUTHORIZED";
+        Assert.True(body.TryGetProperty("errors", out var errors), $"{row.Key} as {caller}: no error in {body}");
+        var codes = errors.EnumerateArray()
+            .Select(e => e.TryGetProperty("extensions", out var x) && x.TryGetProperty("code", out var c) ? c.GetString() : null)
+            .ToList();
+        Assert.True(codes.Contains(code), $"{row.Key} as {caller}: expected {code}, got {body}");
+        Assert.DoesNotContain(codes, c => c != code);
+        // The field is null: itself, or its parent when it is non-null (the null reaches data), or no data at all; for a
+        // list of nodes (nodes), each denied item.
+        if (body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+        {
+            var value = data.GetProperty(row.Field);
+            if (value.ValueKind == JsonValueKind.Array)
+            {
+                Assert.All(value.EnumerateArray(), item => Assert.Equal(JsonValueKind.Null, item.ValueKind));
+            }
+            else
+            {
+                Assert.Equal(JsonValueKind.Null, value.ValueKind);
+            }
+        }
+    }
+
+    /// <summary>The server in memory on its own database, seeded with the demo catalog and accounts, and each demo
+    /// account's access token (signed in once).</summary>
+    public sealed class Server : IAsyncLifetime
+    {
+        /// <summary>Sessions of the reader's account for the rows that spend a refresh token (logout, refreshToken), one
+        /// per caller and row.</summary>
+        private const int RefreshTokens = 24;
+
+        private readonly DatabaseFixture _database = new();
+        private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+        private GraphApiFactory? _factory;
+
+        public HttpClient Client { get; private set; } = null!;
+
+        public string ConnectionString => _database.ConnectionString;
+
+        public MatrixSeed Seed { get; private set; } = null!;
+
+        /// <summary>The access token of <paramref name="caller"/>'s demo account; null for the anonymous caller.</summary>
+        public string? TokenOf(string caller) => caller == Callers.Anonymous ? null : _tokens[caller];
+
+        public async Task InitializeAsync()
+        {
+            await _database.InitializeAsync();
+            _factory = new GraphApiFactory(_database.ConnectionString);
+            Client = _factory.CreateClient();
+            await using (var db = _database.CreateContext())
+            {
+                var accounts = new DemoAccounts(DemoAccounts.DefaultPassword, _factory.Services.GetRequiredService<IPasswordHasher<User>>());
+                await DemoSeeder.SeedAsync(db, TimeProvider.System, accounts);
+            }
+
+            foreach (var (email, _, role, _) in DemoAccounts.All)
+            {
+                _tokens[PlatformRoles.ToName(role)] = (await LoginAsync(email)).GetProperty("accessToken").GetString()!;
+            }
+            var refreshTokens = new List<string>();
+            for (var i = 0; i < RefreshTokens; i++)
+            {
+                refreshTokens.Add((await LoginAsync("reader@graph.local")).GetProperty("refreshToken").GetString()!);
+            }
+
+            var ids = await SendAsync("{ books(first: 1) { nodes { id } } authors(first: 1) { nodes { id } } auditLog(first: 1) { nodes { id } } }", null, _tokens[PlatformRoles.AdminName]);
+            Assert.False(ids.HasErrors, ids.Text);
+            var data = ids.Body.GetProperty("data");
+            string First(string field) => data.GetProperty(field).GetProperty("nodes")[0].GetProperty("id").GetString()!;
+            Seed = new MatrixSeed(First("books"), First("authors"), First("auditLog"), refreshTokens);
+        }
+
+        private async Task<JsonElement> LoginAsync(string email)
+        {
+            var response = await SendAsync(
+                "mutation($input: LoginInput!) { login(input: $input) { tokens { accessToken refreshToken } errors { __typename ... on Error { code } } } }",
+                new { input = new { login = email, password = DemoAccounts.DefaultPassword } },
+                accessToken: null);
+            Assert.False(response.HasErrors, response.Text);
+            var tokens = response.Body.GetProperty("data").GetProperty("login").GetProperty("tokens");
+            Assert.True(tokens.ValueKind == JsonValueKind.Object, $"{email} could not sign in: {response.Text}");
+            return tokens.Clone();
+        }
+
+        /// <summary>Posts a GraphQL request, with <c>Authorization: Bearer</c> when a token is given.</summary>
+        internal Task<GraphQLHttpResponse> SendAsync(string query, object? variables, string? accessToken)
+        {
+            var request = GraphQLHttp.PostQuery(query, variables);
+            if (accessToken is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+            }
+            return Client.SendGraphQLAsync(request);
+        }
+
+        public async Task DisposeAsync()
+        {
+            Client.Dispose();
+            if (_factory is not null)
+            {
+                await _factory.DisposeAsync();
+            }
+            await _database.DisposeAsync();
+        }
+    }
+}
