@@ -44,7 +44,7 @@ public sealed class AccountMutations
         var target = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == input.UserId, cancellationToken);
         if (target is null)
         {
-            return SetUserRolesPayload.Failed(new UserNotFoundError());
+            return SetUserRolesPayload.Failed(new UserNotFoundError(input.UserId));
         }
         var current = target.Roles!.Select(r => r.Role).Order().ToArray();
         if (current.SequenceEqual(wanted))
@@ -124,13 +124,17 @@ public sealed class SetUserRolesPayload
 public interface ISetUserRolesError;
 
 /// <summary>No account has the given ID.</summary>
-public sealed class UserNotFoundError : IError, ISetUserRolesError
+public sealed class UserNotFoundError(Guid userId) : IError, ISetUserRolesError, Tontines.IAddTontineMemberError
 {
     /// <inheritdoc />
     public string Message => "There is no account with this ID.";
 
     /// <inheritdoc />
     public string Code => "USER_NOT_FOUND";
+
+    /// <summary>The user ID that matched no account, as it was given.</summary>
+    [ID<User>]
+    public Guid UserId { get; } = userId;
 }
 
 /// <summary>The change would leave the platform without an ADMIN.</summary>

@@ -1,3 +1,4 @@
+using Graph.Api.Identity;
 using Graph.GraphQL.Execution.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -103,20 +103,6 @@ public sealed class TontineNotFoundError(Guid tontineId) : IError, IAddTontineMe
     public Guid TontineId { get; } = tontineId;
 }
 
-/// <summary>No user has the given ID.</summary>
-public sealed class UserNotFoundError(Guid userId) : IError, IAddTontineMemberError
-{
-    /// <inheritdoc />
-    public string Message => "There is no user with this ID.";
-
-    /// <inheritdoc />
-    public string Code => "USER_NOT_FOUND";
-
-    /// <summary>The user ID that matched no user, as it was given.</summary>
-    [ID<User>]
-    public Guid UserId { get; } = userId;
-}
-
 /// <summary>The user is already a member of the tontine (whatever the role; change it with setTontineMemberRole).</summary>
 public sealed class AlreadyTontineMemberError(Guid userId) : IError, IAddTontineMemberError
 {

@@ -65,8 +65,10 @@ public sealed class MatrixSeed
     private readonly ConcurrentQueue<string> _refreshTokens;
     private int _next;
 
-    public MatrixSeed(string bookId, string authorId, string auditEntryId, IEnumerable<string> refreshTokens)
+    public MatrixSeed(string bookId, string authorId, string auditEntryId, string userId, string tontineId, IEnumerable<string> refreshTokens)
     {
+        UserId = userId;
+        TontineId = tontineId;
         BookId = bookId;
         AuthorId = authorId;
         AuditEntryId = auditEntryId;
@@ -82,12 +84,20 @@ public sealed class MatrixSeed
     /// <summary>The global ID of an audit entry.</summary>
     public string AuditEntryId { get; }
 
+    /// <summary>The global ID of the author demo account.</summary>
+    public string UserId { get; }
+
+    /// <summary>The global ID of the demo tontine (the reader presides it).</summary>
+    public string TontineId { get; }
+
     /// <summary>The global ID of a node of the type <paramref name="typeName"/>.</summary>
     public string IdOf(string typeName) => typeName switch
     {
         "AuditEntry" => AuditEntryId,
         "Author" => AuthorId,
         "Book" => BookId,
+        "Tontine" => TontineId,
+        "User" => UserId,
         _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),
     };
 
