@@ -1,6 +1,5 @@
 using Graph.GraphQL.AspNetCore;
 using Graph.GraphQL.Execution.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,21 +12,10 @@ public static class HttpRequestInterceptorExtensions
     /// </summary>
     public static IRequestExecutorBuilder AddHttpRequestInterceptor<T>(this IRequestExecutorBuilder builder)
         where T : class, IHttpRequestInterceptor
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.RemoveAllKeyed<IHttpRequestInterceptor>(builder.Name);
-        builder.Services.AddKeyedSingleton<IHttpRequestInterceptor, T>(builder.Name);
-        return builder;
-    }
+        => InterceptorRegistration.Replace<IHttpRequestInterceptor, T>(builder);
 
     /// <summary>Makes the interceptor <paramref name="factory"/> creates the one of this server's HTTP requests.</summary>
     public static IRequestExecutorBuilder AddHttpRequestInterceptor<T>(this IRequestExecutorBuilder builder, Func<IServiceProvider, T> factory)
         where T : class, IHttpRequestInterceptor
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.RemoveAllKeyed<IHttpRequestInterceptor>(builder.Name);
-        builder.Services.AddKeyedSingleton<IHttpRequestInterceptor>(builder.Name, (services, _) => factory(services));
-        return builder;
-    }
+        => InterceptorRegistration.Replace<IHttpRequestInterceptor>(builder, factory);
 }

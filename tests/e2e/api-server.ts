@@ -53,12 +53,15 @@ export async function startServer(): Promise<RunningServer> {
     ConnectionStrings__Graph: connectionString,
     Graph__AdminUi__Path: process.env.GRAPH_ADMIN_DIST ?? path.join(repoRoot, "admin-ui", "dist"),
   };
+  // The server's folder is its content root, as under `npm start`: appsettings.Development.json applies (signing key,
+  // development rate limits and origins).
+  const cwd = path.join(repoRoot, "api", "Graph.Api");
   for (const verb of ["migrate", "seed"]) {
-    const result = spawnSync("dotnet", [apiDll, verb], { env, encoding: "utf8" });
+    const result = spawnSync("dotnet", [apiDll, verb], { env, cwd, encoding: "utf8" });
     if (result.status !== 0) throw new Error(`Graph.Api ${verb} failed: ${result.stderr || result.stdout}`);
   }
 
-  const child: ChildProcess = spawn("dotnet", [apiDll, "serve"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const child: ChildProcess = spawn("dotnet", [apiDll, "serve"], { env, cwd, stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
   const baseUrl = `http://127.0.0.1:${port}`;
   if (!(await waitForHttp(`${baseUrl}/health/ready`, { timeoutMs: 60_000, exited }))) {

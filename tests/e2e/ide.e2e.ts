@@ -57,6 +57,7 @@ describe("the GraphQL IDE (Banana Cake Pop) in a browser", () => {
     const body = await introspection.json();
     const typeNames: string[] = body.data.__schema.types.map((t: { name: string }) => t.name);
     expect(typeNames).toContain("Book");
+    expect(typeNames).toContain("Subscription");
 
     // Our files only: the config and the hashed assets, all 200.
     const config = ownFiles.find((r) => r.url().endsWith("/graphql/bcp-config.json"));
@@ -64,12 +65,13 @@ describe("the GraphQL IDE (Banana Cake Pop) in a browser", () => {
     expect(ownFiles.filter((r) => r.url().includes("/graphql/static/")).length).toBeGreaterThan(0);
     for (const r of ownFiles.filter((r) => r.url().includes("/graphql/static/"))) expect(r.status(), r.url()).toBe(200);
 
-    // The IDE built the schema from it: its SDL view shows our root types. The editor renders only the lines in view,
-    // so the window is made tall enough for Query (paged fields carry documented arguments) and the types after it.
-    await page.setViewportSize({ width: 1400, height: 4000 });
+    // The IDE built the schema from it: its SDL view shows our Query type. The editor renders only the lines in view, so
+    // the window is made tall enough for the directives before Query and its first fields (paged fields carry documented
+    // arguments); the types further down are checked in the introspection result above.
+    await page.setViewportSize({ width: 1400, height: 8000 });
     await page.getByText("Schema Definition", { exact: true }).click();
     const sdl = page.locator(".monaco-editor .view-lines").first();
-    await expect.poll(() => sdl.textContent(), { timeout: 20_000 }).toMatch(/type\s+Query\s*\{[\s\S]*book\(id:\s*ID!\):\s*Book[\s\S]*type\s+Subscription\s*\{[\s\S]*bookAdded:\s*Book!/);
+    await expect.poll(() => sdl.textContent(), { timeout: 20_000 }).toMatch(/type\s+Query\s*\{[\s\S]*book\(id:\s*ID!\):\s*Book/);
     await expect.poll(() => page.getByText("Schema available").count()).toBeGreaterThan(0);
     await page.setViewportSize({ width: 1400, height: 800 });
     await page.waitForTimeout(500);

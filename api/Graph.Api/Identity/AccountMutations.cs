@@ -68,13 +68,17 @@ public sealed class AccountMutations
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure })
+        catch (Exception ex) when (IsSerializationFailure(ex))
         {
+            // Two changes that together would remove the last ADMIN: PostgreSQL refuses one, at the save or at the commit.
             throw new GraphQLException("Another change to the roles was saved at the same moment: send the request again.", "CONCURRENT_UPDATE");
         }
         await sessions.AnnounceAsync(ended, now);
         return SetUserRolesPayload.Done(target);
     }
+
+    private static bool IsSerializationFailure(Exception exception) =>
+        (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException)?.SqlState == Npgsql.PostgresErrorCodes.SerializationFailure;
 
     private static Guid RequireSessionId(ClaimsPrincipal user) =>
         user.GetSessionId() ?? throw new GraphQLException("The access token names no session.", IdentityErrorCodes.TokenInvalid);

@@ -1,6 +1,6 @@
+using Graph.GraphQL.AspNetCore;
 using Graph.GraphQL.AspNetCore.WebSockets;
 using Graph.GraphQL.Execution.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,21 +13,10 @@ public static class SocketSessionInterceptorExtensions
     /// </summary>
     public static IRequestExecutorBuilder AddSocketSessionInterceptor<T>(this IRequestExecutorBuilder builder)
         where T : class, ISocketSessionInterceptor
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.RemoveAllKeyed<ISocketSessionInterceptor>(builder.Name);
-        builder.Services.AddKeyedSingleton<ISocketSessionInterceptor, T>(builder.Name);
-        return builder;
-    }
+        => InterceptorRegistration.Replace<ISocketSessionInterceptor, T>(builder);
 
     /// <summary>Makes the interceptor <paramref name="factory"/> creates the one of this server's WebSocket sessions.</summary>
     public static IRequestExecutorBuilder AddSocketSessionInterceptor<T>(this IRequestExecutorBuilder builder, Func<IServiceProvider, T> factory)
         where T : class, ISocketSessionInterceptor
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.RemoveAllKeyed<ISocketSessionInterceptor>(builder.Name);
-        builder.Services.AddKeyedSingleton<ISocketSessionInterceptor>(builder.Name, (services, _) => factory(services));
-        return builder;
-    }
+        => InterceptorRegistration.Replace<ISocketSessionInterceptor>(builder, factory);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Graph.Api.Data.Seed;
 using Graph.Api.Identity;
 using Graph.Api.Tests.GraphQL;
+using Graph.Api.Tests.GraphQL.Streaming;
 using Graph.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
@@ -164,6 +165,31 @@ public sealed class SignedInAccountTests(DatabaseFixture database) : IClassFixtu
         Assert.Equal("AUTH_SESSION_REVOKED", Code(ended));
         await SendAsync("mutation($input: ChangePasswordInput!) { changePassword(input: $input) { errors { __typename } } }",
             new { input = new { currentPassword = "baobab-de-kaolack-1960", newPassword = Password } }, current);
+    }
+
+    [Fact]
+    public async Task A_subscription_ends_with_AUTH_NOT_AUTHENTICATED_once_its_session_is_revoked()
+    {
+        var (console, refresh, _) = await LoginAsync("admin@graph.local", device: "Console");
+        using var request = WithToken(GraphQLHttp.PostQuery("subscription { auditEntryAdded { action entityType } }", null, "text/event-stream"), console);
+        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var events = new EventStreamReader(await response.Content.ReadAsStreamAsync());
+
+        // Signing the console out writes audit entries; so does the sign-in that follows, after the revocation is known.
+        await SendAsync("mutation($input: LogoutInput!) { logout(input: $input) { revokedAt } }", new { input = new { refreshToken = refresh } });
+        await LoginAsync("reader@graph.local");
+
+        JsonElement denial;
+        var delivered = 0;
+        do
+        {
+            denial = (await events.ReadEventAsync("next").WaitAsync(TimeSpan.FromSeconds(30))).Json;
+            Assert.True(++delivered < 20, "The revoked subscriber kept receiving events.");
+        }
+        while (!denial.TryGetProperty("errors", out _));
+        await events.ReadEventAsync("complete").WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("AUTH_NOT_AUTHENTICATED", Code(denial));
     }
 
     private static HttpRequestMessage WithToken(HttpRequestMessage request, string token)
