@@ -1,4 +1,5 @@
 using Graph.Api.Audit;
+using Graph.Api.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -17,10 +18,12 @@ public static class DataServices
         });
         // Every SaveChanges of the server's contexts writes the audit log in its own transaction.
         services.AddAuditLog();
+        // Notifications written with a change are announced (and the dispatcher woken) once it is committed.
+        services.AddNotificationData();
         // Resolvers run in parallel, so each takes its own context from the factory; the scoped context
         // serves code that runs alone (health checks, verbs).
         services.AddPooledDbContextFactory<GraphDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>())
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GraphDbContext>>().CreateDbContext());
         return services;
     }

@@ -1,6 +1,7 @@
 using Graph.Api.Audit;
 using Graph.Api.Catalog;
 using Graph.Api.Identity;
+using Graph.Api.Notifications;
 using Graph.Api.Tontines;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,14 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
     public DbSet<Tontine> Tontines => Set<Tontine>();
 
     public DbSet<TontineMember> TontineMembers => Set<TontineMember>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<PushDevice> PushDevices => Set<PushDevice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

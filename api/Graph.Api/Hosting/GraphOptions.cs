@@ -16,6 +16,8 @@ public sealed class GraphOptions
 
     public CorsOptions Cors { get; set; } = new();
 
+    public NotificationsOptions Notifications { get; set; } = new();
+
     /// <summary>Accounts, tokens and sign-in ("Graph:Auth").</summary>
     public sealed class AuthOptions
     {
@@ -138,5 +140,64 @@ public sealed class GraphOptions
         /// only call the endpoint from pages it serves itself.
         /// </summary>
         public string[] Origins { get; set; } = [];
+    }
+
+    /// <summary>The outbox's dispatcher and the password reset ("Graph:Notifications").</summary>
+    public sealed class NotificationsOptions
+    {
+        public DispatcherOptions Dispatcher { get; set; } = new();
+
+        public PasswordResetOptions PasswordReset { get; set; } = new();
+    }
+
+    /// <summary>How the outbox is drained ("Graph:Notifications:Dispatcher"). Every instance runs a dispatcher; they share
+    /// the work through row locks.</summary>
+    public sealed class DispatcherOptions
+    {
+        /// <summary>Whether this instance sends messages (a read-only replica or a maintenance tool switches it off).</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>How many messages one round claims.</summary>
+        public int BatchSize { get; set; } = 40;
+
+        /// <summary>How many messages of a round are sent at the same time.</summary>
+        public int Concurrency { get; set; } = 8;
+
+        /// <summary>How often the outbox is looked at when nothing woke the dispatcher (messages written by other
+        /// instances, retries coming due).</summary>
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>Attempts before a message is DEAD.</summary>
+        public int MaxAttempts { get; set; } = 6;
+
+        /// <summary>The wait after the first failed attempt; it doubles after each further one (with ±20 % jitter).</summary>
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>The longest wait between two attempts.</summary>
+        public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
+
+        /// <summary>How long one attempt (one call to a provider) may take.</summary>
+        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How long a claimed message is left to its dispatcher before another may take it (an instance that
+        /// stopped mid-attempt); longer than <see cref="AttemptTimeout"/>.</summary>
+        public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+        /// <summary>Each priority's share of a round (URGENT, HIGH, NORMAL, LOW); a share nobody needs goes to the most
+        /// urgent messages waiting. Every share is at least one message, so LOW is never starved.</summary>
+        public int[] Shares { get; set; } = [8, 4, 2, 1];
+    }
+
+    /// <summary>Password reset by a code sent through the outbox ("Graph:Notifications:PasswordReset").</summary>
+    public sealed class PasswordResetOptions
+    {
+        /// <summary>How long a reset code may be used.</summary>
+        public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>Requests for one account within an hour after which no more codes are sent (the answer does not change).</summary>
+        public int MaxRequestsPerAccountPerHour { get; set; } = 3;
+
+        /// <summary>Requests from one client address within an hour after which no more codes are sent.</summary>
+        public int MaxRequestsPerAddressPerHour { get; set; } = 10;
     }
 }

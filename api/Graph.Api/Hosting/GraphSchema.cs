@@ -3,6 +3,7 @@ using Graph.Api.Catalog;
 using Graph.Api.Common;
 using Graph.Api.Data;
 using Graph.Api.Identity;
+using Graph.Api.Notifications;
 using Graph.Api.Tontines;
 using Microsoft.Extensions.Options;
 using Graph.GraphQL.Execution;
@@ -35,6 +36,7 @@ public static class GraphSchema
             .AddAudit()
             .AddIdentity()
             .AddTontines()
+            .AddNotifications()
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())
