@@ -18,6 +18,9 @@ public static class AuditActions
     /// <summary>A session was ended before it expired.</summary>
     public const string SessionRevoked = "SESSION_REVOKED";
 
+    /// <summary>A member of staff sent a DEAD notification message again.</summary>
+    public const string NotificationRetried = "NOTIFICATION_RETRIED";
+
     /// <summary>The longest action name (the column's length).</summary>
     public const int MaxLength = 64;
 

@@ -148,6 +148,36 @@ public sealed class GraphOptions
         public DispatcherOptions Dispatcher { get; set; } = new();
 
         public PasswordResetOptions PasswordReset { get; set; } = new();
+
+        /// <summary>Who delivers each channel ("Graph:Notifications:Senders:Sms", ":Email", ":Push").</summary>
+        public SendersOptions Senders { get; set; } = new();
+    }
+
+    /// <summary>The sender of each channel.</summary>
+    public sealed class SendersOptions
+    {
+        public SenderOptions Sms { get; set; } = new();
+
+        public SenderOptions Email { get; set; } = new();
+
+        public SenderOptions Push { get; set; } = new();
+    }
+
+    /// <summary>
+    /// One channel's sender. <c>Kind</c>: <c>Development</c> (logs and keeps what it would send; the default in
+    /// Development, refused elsewhere), <c>Webhook</c> (a signed JSON POST to <c>Url</c> with <c>Secret</c>), or
+    /// <c>None</c> (the channel's messages wait in the outbox until a sender is configured). Outside Development a kind must
+    /// be chosen for every channel.
+    /// </summary>
+    public sealed class SenderOptions
+    {
+        public string? Kind { get; set; }
+
+        /// <summary>The gateway's address (Webhook).</summary>
+        public string? Url { get; set; }
+
+        /// <summary>The key the requests are signed with (Webhook): at least 32 characters.</summary>
+        public string? Secret { get; set; }
     }
 
     /// <summary>How the outbox is drained ("Graph:Notifications:Dispatcher"). Every instance runs a dispatcher; they share
@@ -183,9 +213,13 @@ public sealed class GraphOptions
         /// stopped mid-attempt); longer than <see cref="AttemptTimeout"/>.</summary>
         public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-        /// <summary>Each priority's share of a round (URGENT, HIGH, NORMAL, LOW); a share nobody needs goes to the most
-        /// urgent messages waiting. Every share is at least one message, so LOW is never starved.</summary>
-        public int[] Shares { get; set; } = [8, 4, 2, 1];
+        /// <summary>Each priority's share of a round (URGENT, HIGH, NORMAL, LOW; default 8, 4, 2, 1); a share nobody needs
+        /// goes to the most urgent messages waiting. Every share is at least one message, so LOW is never starved.</summary>
+        /// <remarks>Empty by default: the configuration binder appends to an array it finds filled.</remarks>
+        public int[] Shares { get; set; } = [];
+
+        /// <summary>The shares in force: <see cref="Shares"/>, or 8, 4, 2, 1 when none are configured.</summary>
+        public IReadOnlyList<int> EffectiveShares => Shares is { Length: > 0 } shares ? shares : [8, 4, 2, 1];
     }
 
     /// <summary>Password reset by a code sent through the outbox ("Graph:Notifications:PasswordReset").</summary>

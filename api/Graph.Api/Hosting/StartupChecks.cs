@@ -40,6 +40,9 @@ public static class StartupChecks
 
         problems.AddRange(GraphRateLimits.Problems(configuration));
         problems.AddRange(GraphCors.Problems(configuration));
+        problems.AddRange(Notifications.NotificationSenderRegistry.Problems(configuration, environment));
+        problems.AddRange(Notifications.OutboxDispatcher.Problems(
+            configuration.GetSection($"{GraphOptions.Section}:Notifications:Dispatcher").Get<GraphOptions.DispatcherOptions>() ?? new()));
         AuthProblems(configuration, problems);
 
         // Only Development may run on the development values: a Staging or "Prod" server is as exposed as Production.

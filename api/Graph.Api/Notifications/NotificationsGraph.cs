@@ -10,7 +10,13 @@ public static class NotificationsGraph
     public static IRequestExecutorBuilder AddNotifications(this IRequestExecutorBuilder graph)
     {
         graph.Services.AddNotificationServices();
-        return graph;
+        return graph
+            .AddTypeExtension<OutboxQueries>()
+            .AddTypeExtension<OutboxMessageFields>()
+            .AddTypeExtension<OutboxMutations>()
+            .AddType<OutboxMessageNotFoundError>()
+            .AddType<OutboxMessageNotDeadError>()
+            .AddType<OutboxMessageNotRetryableError>();
     }
 
     /// <summary>
@@ -30,6 +36,11 @@ public static class NotificationsGraph
     public static IServiceCollection AddNotificationServices(this IServiceCollection services)
     {
         services.AddNotificationData();
+        services.AddHttpClient(NotificationSenderRegistry.HttpClientName);
+        services.TryAddSingleton<DevelopmentMailbox>();
+        services.TryAddSingleton<NotificationSenderRegistry>();
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatcherService>();
         return services;
     }
 }

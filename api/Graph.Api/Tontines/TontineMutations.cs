@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Graph.Api.Data;
 using Graph.Api.Identity;
+using Graph.Api.Notifications;
 using Graph.GraphQL.Authorization;
 using Graph.GraphQL.Types;
+using Graph.GraphQL.Types.Relay;
 using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Tontines;
@@ -37,11 +39,14 @@ public sealed class TontineMutations
         return CreateTontinePayload.Created(tontine);
     }
 
-    /// <summary>Adds a user to a tontine with a role. Only the tontine's president (or an ADMIN) may.</summary>
+    /// <summary>Adds a user to a tontine with a role, and tells them (in the app, and by SMS or push as they chose). Only
+    /// the tontine's president (or an ADMIN) may.</summary>
     [Authorize(Policy = TontinePolicies.President)]
     public async Task<AddTontineMemberPayload> AddTontineMemberAsync(
         AddTontineMemberInput input,
         IDbContextFactory<GraphDbContext> contexts,
+        Notifier notifier,
+        INodeIdSerializer ids,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -70,19 +75,22 @@ public sealed class TontineMutations
             User = member,
         };
         db.TontineMembers.Add(added);
+        await NotifyAsync(db, notifier, ids, member, input.TontineId, NotificationTemplates.TontineMemberAdded, input.Role, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AddTontineMemberPayload.Added(added);
     }
 
     /// <summary>
-    /// Gives a member of a tontine another role. Only the tontine's president (or an ADMIN) may, and a tontine keeps at
-    /// least one president: demoting the last one is refused.
+    /// Gives a member of a tontine another role, and tells them. Only the tontine's president (or an ADMIN) may, and a
+    /// tontine keeps at least one president: demoting the last one is refused.
     /// </summary>
     [Authorize(Policy = TontinePolicies.President)]
     public async Task<SetTontineMemberRolePayload> SetTontineMemberRoleAsync(
         SetTontineMemberRoleInput input,
         IDbContextFactory<GraphDbContext> contexts,
+        Notifier notifier,
+        INodeIdSerializer ids,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -103,10 +111,24 @@ public sealed class TontineMutations
             return SetTontineMemberRolePayload.Failed(new LastPresidentError(input.UserId));
         }
 
-        member.Role = input.Role;
+        if (member.Role != input.Role)
+        {
+            member.Role = input.Role;
+            await NotifyAsync(db, notifier, ids, member.User, input.TontineId, NotificationTemplates.TontineRoleChanged, input.Role, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SetTontineMemberRolePayload.Changed(member);
+    }
+
+    /// <summary>Writes a tontine notification for <paramref name="user"/> into the change being saved (same transaction).</summary>
+    private static async Task NotifyAsync(GraphDbContext db, Notifier notifier, INodeIdSerializer ids, User user, Guid tontineId, string template, TontineRole role, CancellationToken cancellationToken)
+    {
+        var name = await db.Tontines.Where(t => t.Id == tontineId).Select(t => t.Name).SingleAsync(cancellationToken);
+        await notifier.NotifyAsync(db, user, template,
+            new Dictionary<string, string> { ["tontine"] = name, ["role"] = TontineRoles.ToName(role) },
+            data: new { tontineId = ids.Format(nameof(Tontine), tontineId) },
+            cancellationToken: cancellationToken);
     }
 
     /// <summary>

@@ -10,7 +10,16 @@ public sealed class StartupChecksTests
     private const string ProductionDatabase = "Host=db;Database=graph;Username=graph;Password=s3cret-from-the-vault";
     private const string StrongKey = "f1c2e3d4a5b6978812345678901234567890abcdefabcdef";
 
-    private static IReadOnlyList<string> Problems(string environment, string? connectionString, string? key, IReadOnlyDictionary<string, string?>? auth = null)
+    private const string WebhookSecret = "0123456789abcdef0123456789abcdef-webhook";
+
+    /// <summary>The problems of a configuration; its notification senders are "None" (chosen, so fit) unless
+    /// <paramref name="senders"/> says otherwise (keys under Graph:Notifications:Senders).</summary>
+    private static IReadOnlyList<string> Problems(
+        string environment,
+        string? connectionString,
+        string? key,
+        IReadOnlyDictionary<string, string?>? auth = null,
+        IReadOnlyDictionary<string, string?>? senders = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -20,6 +29,14 @@ public sealed class StartupChecksTests
         foreach (var (name, value) in auth ?? new Dictionary<string, string?>())
         {
             settings["Graph:Auth:" + name] = value;
+        }
+        foreach (var channel in new[] { "Sms", "Email", "Push" })
+        {
+            settings[$"Graph:Notifications:Senders:{channel}:Kind"] = "None";
+        }
+        foreach (var (name, value) in senders ?? new Dictionary<string, string?>())
+        {
+            settings["Graph:Notifications:Senders:" + name] = value;
         }
         return StartupChecks.Problems(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new Environment(environment));
     }
@@ -134,4 +151,57 @@ public sealed class StartupChecksTests
         public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
         public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
+    [Fact]
+    public void Production_without_notification_senders_is_refused_for_each_channel()
+    {
+        var problems = Problems(Environments.Production, ProductionDatabase, StrongKey, senders: new Dictionary<string, string?>
+        {
+            ["Sms:Kind"] = null,
+            ["Email:Kind"] = "",
+            ["Push:Kind"] = null,
+        });
+        Assert.Equal(3, problems.Count);
+        Assert.All(problems, p => Assert.StartsWith("No sender for ", p));
+        Assert.Contains(problems, p => p.Contains("Graph__Notifications__Senders__Sms__Kind", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Development_sends_with_the_development_sender_by_default_and_nowhere_else()
+    {
+        var unset = new Dictionary<string, string?> { ["Sms:Kind"] = null, ["Email:Kind"] = null, ["Push:Kind"] = null };
+        Assert.Empty(Problems(Environments.Development, ProductionDatabase, null, senders: unset));
+        var development = new Dictionary<string, string?> { ["Sms:Kind"] = "Development" };
+        Assert.Empty(Problems(Environments.Development, ProductionDatabase, null, senders: development));
+        Assert.Contains("is Development, which sends nothing", Assert.Single(Problems(Environments.Production, ProductionDatabase, StrongKey, senders: development)));
+    }
+
+    [Theory]
+    [InlineData("https://sms.example.org/hook", WebhookSecret, null)]
+    [InlineData("not a url", WebhookSecret, "Graph__Notifications__Senders__Sms__Url must be an absolute http(s) address.")]
+    [InlineData("ftp://sms.example.org/hook", WebhookSecret, "Graph__Notifications__Senders__Sms__Url must be an absolute http(s) address.")]
+    [InlineData("http://sms.example.org/hook", WebhookSecret, "Graph__Notifications__Senders__Sms__Url must use https outside Development (recipients and codes travel in it).")]
+    [InlineData("https://sms.example.org/hook", "short", "Graph__Notifications__Senders__Sms__Secret must have at least 32 characters.")]
+    public void A_webhook_sender_needs_an_https_address_and_a_long_secret(string url, string secret, string? expected)
+    {
+        var problems = Problems(Environments.Production, ProductionDatabase, StrongKey, senders: new Dictionary<string, string?>
+        {
+            ["Sms:Kind"] = "Webhook",
+            ["Sms:Url"] = url,
+            ["Sms:Secret"] = secret,
+        });
+        if (expected is null)
+        {
+            Assert.Empty(problems);
+        }
+        else
+        {
+            Assert.Equal(expected, Assert.Single(problems));
+        }
+    }
+
+    [Fact]
+    public void An_unknown_sender_kind_is_refused() =>
+        Assert.Equal(
+            "Graph__Notifications__Senders__Push__Kind 'Carrier pigeon' is unknown: use Webhook, None.",
+            Assert.Single(Problems(Environments.Production, ProductionDatabase, StrongKey, senders: new Dictionary<string, string?> { ["Push:Kind"] = "Carrier pigeon" })));
 }
