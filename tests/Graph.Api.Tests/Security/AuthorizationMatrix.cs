@@ -65,8 +65,9 @@ public sealed class MatrixSeed
     private readonly ConcurrentQueue<string> _refreshTokens;
     private int _next;
 
-    public MatrixSeed(string bookId, string authorId, string auditEntryId, string userId, string tontineId, IEnumerable<string> refreshTokens)
+    public MatrixSeed(string bookId, string authorId, string auditEntryId, string userId, string tontineId, string outboxMessageId, IEnumerable<string> refreshTokens)
     {
+        OutboxMessageId = outboxMessageId;
         UserId = userId;
         TontineId = tontineId;
         BookId = bookId;
@@ -90,12 +91,16 @@ public sealed class MatrixSeed
     /// <summary>The global ID of the demo tontine (the reader presides it).</summary>
     public string TontineId { get; }
 
+    /// <summary>The global ID of a message of the notification outbox.</summary>
+    public string OutboxMessageId { get; }
+
     /// <summary>The global ID of a node of the type <paramref name="typeName"/>.</summary>
     public string IdOf(string typeName) => typeName switch
     {
         "AuditEntry" => AuditEntryId,
         "Author" => AuthorId,
         "Book" => BookId,
+        "OutboxMessage" => OutboxMessageId,
         "Tontine" => TontineId,
         "User" => UserId,
         _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),

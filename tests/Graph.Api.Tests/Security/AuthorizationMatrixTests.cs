@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Graph.Api.Data.Seed;
 using Graph.Api.Identity;
+using Graph.Api.Notifications;
 using Graph.Api.Tests.GraphQL;
 using Graph.Api.Tests.GraphQL.Streaming;
 using Graph.Api.Tests.Infrastructure;
@@ -65,6 +66,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
         Row("Mutation.register", "mutation($input: RegisterInput!) { register(input: $input) { user { id } errors { __typename } } }", Access.Everyone,
             s => new { input = new { email = $"matrice-{s.Unique()}@graph.local", displayName = "Awa Diop", password = "baobab-sous-la-pluie" } }),
+        Row("Mutation.retryNotification", "mutation($input: RetryNotificationInput!) { retryNotification(input: $input) { errors { __typename } } }", Access.Roles(Admin),
+            s => new { input = new { messageId = s.OutboxMessageId } }),
         Row("Mutation.revokeSession", "mutation($input: RevokeSessionInput!) { revokeSession(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { sessionId = new DefaultNodeIdSerializer().Format("Session", Guid.NewGuid()) } }),
         Row("Mutation.setTontineMemberRole", "mutation($input: SetTontineMemberRoleInput!) { setTontineMemberRole(input: $input) { errors { __typename } } }",
@@ -81,13 +84,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodeRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodeRow("Author", Access.Everyone),
         NodeRow("Book", Access.Everyone),
+        NodeRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         NodeRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodeRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         NodesRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodesRow("Author", Access.Everyone),
         NodesRow("Book", Access.Everyone),
+        NodesRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         NodesRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodesRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
+        Row("Query.notificationOutbox", "{ notificationOutbox(first: 5) { nodes { id status } } }", Access.Roles(Admin, Support)),
+        Row("Query.notificationOutboxCounts", "{ notificationOutboxCounts { status priority count } }", Access.Roles(Admin, Support)),
         Row("Query.tontine", "query($id: ID!) { tontine(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Analyst, CooperativeManager), s => new { id = s.TontineId }),
         Row("Query.tontines", "{ tontines(first: 5) { nodes { id } } }", Access.SignedIn),
         Row("Query.users", "{ users(first: 5) { nodes { id } } }", Access.Roles(Admin, Support)),
@@ -280,7 +287,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         public async Task InitializeAsync()
         {
             await _database.InitializeAsync();
-            _factory = new GraphApiFactory(_database.ConnectionString);
+            // The dispatcher stays off: it would change the outbox behind the checks that a denied call changes nothing.
+            _factory = new GraphApiFactory(_database.ConnectionString, settings: new Dictionary<string, string?> { ["Graph:Notifications:Dispatcher:Enabled"] = "false" });
             Client = _factory.CreateClient();
             await using (var db = _database.CreateContext())
             {
@@ -303,7 +311,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Assert.False(ids.HasErrors, ids.Text);
             var data = ids.Body.GetProperty("data");
             string First(string field) => data.GetProperty(field).GetProperty("nodes")[0].GetProperty("id").GetString()!;
-            Seed = new MatrixSeed(First("books"), First("authors"), First("auditLog"), First("users"), First("tontines"), refreshTokens);
+            // A message of the outbox, DEAD, as retryNotification wants it.
+            string outboxMessageId;
+            await using (var db = _database.CreateContext())
+            {
+                var message = _factory.Services.GetRequiredService<Notifier>().Enqueue(db, NotificationChannel.Sms, "+221770000000", NotificationTemplates.PasswordChanged, "fr", new Dictionary<string, string>());
+                message.Status = OutboxStatus.Dead;
+                await db.SaveChangesAsync();
+                outboxMessageId = _factory.Services.GetRequiredService<INodeIdSerializer>().Format(nameof(OutboxMessage), message.Id);
+            }
+            Seed = new MatrixSeed(First("books"), First("authors"), First("auditLog"), First("users"), First("tontines"), outboxMessageId, refreshTokens);
         }
 
         private async Task<JsonElement> LoginAsync(string email)
