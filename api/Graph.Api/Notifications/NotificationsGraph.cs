@@ -10,7 +10,27 @@ public static class NotificationsGraph
     public static IRequestExecutorBuilder AddNotifications(this IRequestExecutorBuilder graph)
     {
         graph.Services.AddNotificationServices();
-        return graph;
+        return graph.AddNotificationInbox();
+    }
+
+    /// <summary>The signed-in user's side: the inbox (myNotifications, unreadNotificationCount, markNotificationsRead,
+    /// notificationReceived, the Notification node), preferences and push devices.</summary>
+    private static IRequestExecutorBuilder AddNotificationInbox(this IRequestExecutorBuilder graph)
+    {
+        graph.Services.TryAddSingleton(TimeProvider.System);
+        return graph
+            .AddTypeExtension<NotificationQueries>()
+            .AddTypeExtension<NotificationFields>()
+            .AddTypeExtension<NotificationMutations>()
+            .AddTypeExtension<NotificationSubscriptions>()
+            .AddTypeExtension<NotificationPreferenceFields>()
+            .AddTypeExtension<QuietHoursFields>()
+            .AddTypeExtension<PushDeviceFields>()
+            .AddType<InvalidNotificationInputError>()
+            .AddType<InvalidNotificationPreferenceError>()
+            .AddType<InvalidPushTokenError>()
+            .AddType<PushDeviceNotFoundError>()
+            .AddDataLoader<NotificationByIdDataLoader>();
     }
 
     /// <summary>
