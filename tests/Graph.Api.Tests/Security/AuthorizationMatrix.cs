@@ -90,12 +90,16 @@ public sealed class MatrixSeed
     /// <summary>The global ID of the demo tontine (the reader presides it).</summary>
     public string TontineId { get; }
 
+    /// <summary>The global ID of a notification of the reader's demo account.</summary>
+    public string NotificationId { get; init; } = "";
+
     /// <summary>The global ID of a node of the type <paramref name="typeName"/>.</summary>
     public string IdOf(string typeName) => typeName switch
     {
         "AuditEntry" => AuditEntryId,
         "Author" => AuthorId,
         "Book" => BookId,
+        "Notification" => NotificationId,
         "Tontine" => TontineId,
         "User" => UserId,
         _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),
