@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Graph.Api.Audit;
+using Graph.GraphQL.Data;
 using Graph.GraphQL.Types;
 using Graph.GraphQL.Types.Relay;
 
@@ -47,6 +48,8 @@ public sealed class Notification
     public DateTime CreatedAt { get; init; }
 
     /// <summary>When the user read it, or null while unread.</summary>
+    /// <remarks>Always loaded by projections: <see cref="IsRead"/> is computed from it.</remarks>
+    [IsProjected(true)]
     public DateTime? ReadAt { get; set; }
 
     /// <summary>Whether the user has read it.</summary>

@@ -11,12 +11,33 @@ public static class NotificationsGraph
     {
         graph.Services.AddNotificationServices();
         return graph
+            .AddNotificationInbox()
             .AddTypeExtension<OutboxQueries>()
             .AddTypeExtension<OutboxMessageFields>()
             .AddTypeExtension<OutboxMutations>()
             .AddType<OutboxMessageNotFoundError>()
             .AddType<OutboxMessageNotDeadError>()
             .AddType<OutboxMessageNotRetryableError>();
+    }
+
+    /// <summary>The signed-in user's side: the inbox (myNotifications, unreadNotificationCount, markNotificationsRead,
+    /// notificationReceived, the Notification node), preferences and push devices.</summary>
+    private static IRequestExecutorBuilder AddNotificationInbox(this IRequestExecutorBuilder graph)
+    {
+        graph.Services.TryAddSingleton(TimeProvider.System);
+        return graph
+            .AddTypeExtension<NotificationQueries>()
+            .AddTypeExtension<NotificationFields>()
+            .AddTypeExtension<NotificationMutations>()
+            .AddTypeExtension<NotificationSubscriptions>()
+            .AddTypeExtension<NotificationPreferenceFields>()
+            .AddTypeExtension<QuietHoursFields>()
+            .AddTypeExtension<PushDeviceFields>()
+            .AddType<InvalidNotificationInputError>()
+            .AddType<InvalidNotificationPreferenceError>()
+            .AddType<InvalidPushTokenError>()
+            .AddType<PushDeviceNotFoundError>()
+            .AddDataLoader<NotificationByIdDataLoader>();
     }
 
     /// <summary>

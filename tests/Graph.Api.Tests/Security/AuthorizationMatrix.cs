@@ -94,12 +94,16 @@ public sealed class MatrixSeed
     /// <summary>The global ID of a message of the notification outbox.</summary>
     public string OutboxMessageId { get; }
 
+    /// <summary>The global ID of a notification of the reader's demo account.</summary>
+    public string NotificationId { get; init; } = "";
+
     /// <summary>The global ID of a node of the type <paramref name="typeName"/>.</summary>
     public string IdOf(string typeName) => typeName switch
     {
         "AuditEntry" => AuditEntryId,
         "Author" => AuthorId,
         "Book" => BookId,
+        "Notification" => NotificationId,
         "OutboxMessage" => OutboxMessageId,
         "Tontine" => TontineId,
         "User" => UserId,

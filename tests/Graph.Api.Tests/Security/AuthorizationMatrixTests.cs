@@ -2,6 +2,7 @@ using Graph.GraphQL.Types.Relay;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Graph.Api.Data;
 using Graph.Api.Data.Seed;
 using Graph.Api.Identity;
 using Graph.Api.Notifications;
@@ -9,6 +10,7 @@ using Graph.Api.Tests.GraphQL;
 using Graph.Api.Tests.GraphQL.Streaming;
 using Graph.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Api.Tests.Security;
@@ -62,34 +64,50 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             _ => new { input = new { login = "reader@graph.local", password = DemoAccounts.DefaultPassword } }),
         Row("Mutation.logout", "mutation($input: LogoutInput!) { logout(input: $input) { revokedAt errors { __typename } } }", Access.Everyone,
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
+        Row("Mutation.markNotificationsRead", "mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount errors { __typename } } }",
+            Access.SignedIn, _ => new { input = new { all = true } }),
         Row("Mutation.refreshToken", "mutation($input: RefreshTokenInput!) { refreshToken(input: $input) { tokens { tokenType } errors { __typename } } }", Access.Everyone,
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
         Row("Mutation.register", "mutation($input: RegisterInput!) { register(input: $input) { user { id } errors { __typename } } }", Access.Everyone,
             s => new { input = new { email = $"matrice-{s.Unique()}@graph.local", displayName = "Awa Diop", password = "baobab-sous-la-pluie" } }),
+        Row("Mutation.registerPushDevice", "mutation($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { device { tokenSuffix } errors { __typename } } }",
+            Access.SignedIn, s => new { input = new { token = "matrice-" + s.Unique(), platform = "ANDROID" } }),
+        Row("Mutation.resetNotificationPreference", "mutation($input: ResetNotificationPreferenceInput!) { resetNotificationPreference(input: $input) { preference { isDefault } } }",
+            Access.SignedIn, _ => new { input = new { category = "ANNOUNCEMENTS" } }),
         Row("Mutation.retryNotification", "mutation($input: RetryNotificationInput!) { retryNotification(input: $input) { errors { __typename } } }", Access.Roles(Admin),
             s => new { input = new { messageId = s.OutboxMessageId } }),
         Row("Mutation.revokeSession", "mutation($input: RevokeSessionInput!) { revokeSession(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { sessionId = new DefaultNodeIdSerializer().Format("Session", Guid.NewGuid()) } }),
+        Row("Mutation.setNotificationPreference", "mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) { errors { __typename } } }",
+            Access.SignedIn, _ => new { input = new { category = "ANNOUNCEMENTS", inApp = true, channels = new[] { "PUSH" } } }),
         Row("Mutation.setTontineMemberRole", "mutation($input: SetTontineMemberRoleInput!) { setTontineMemberRole(input: $input) { errors { __typename } } }",
             Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, userId = s.UserId, role = "MEMBER" } }),
         Row("Mutation.setUserRoles", "mutation($input: SetUserRolesInput!) { setUserRoles(input: $input) { errors { __typename } } }", Access.Roles(Admin),
             s => new { input = new { userId = s.UserId, roles = new[] { "AUTHOR" } } }),
+        Row("Mutation.unregisterPushDevice", "mutation($input: UnregisterPushDeviceInput!) { unregisterPushDevice(input: $input) { errors { __typename } } }",
+            Access.SignedIn, s => new { input = new { token = "matrice-" + s.Unique() } }),
         Row("Query.auditLog", "{ auditLog(first: 5) { nodes { id action entityType } } }", Access.Roles(Admin)),
         Row("Query.author", "query($id: ID!) { author(id: $id) { id name } }", Access.Everyone, s => new { id = s.AuthorId }),
         Row("Query.authors", "{ authors(first: 5) { nodes { id name } } }", Access.Everyone),
         Row("Query.book", "query($id: ID!) { book(id: $id) { id title } }", Access.Everyone, s => new { id = s.BookId }),
         Row("Query.books", "{ books(first: 5) { nodes { id title } } }", Access.Everyone),
         Row("Query.me", "{ me { id } }", Access.SignedIn),
+        Row("Query.myNotificationPreferences", "{ myNotificationPreferences { category channels } }", Access.SignedIn),
+        Row("Query.myNotifications", "{ myNotifications(first: 5) { nodes { id title } } }", Access.SignedIn),
+        Row("Query.myPushDevices", "{ myPushDevices { tokenSuffix } }", Access.SignedIn),
         Row("Query.mySessions", "{ mySessions { id } }", Access.SignedIn),
         NodeRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodeRow("Author", Access.Everyone),
         NodeRow("Book", Access.Everyone),
+        // An inbox is private: only its recipient (the reader) resolves the notification, ADMIN included.
+        NodeRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodeRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         NodeRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodeRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         NodesRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodesRow("Author", Access.Everyone),
         NodesRow("Book", Access.Everyone),
+        NodesRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodesRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         NodesRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodesRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
@@ -97,9 +115,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.notificationOutboxCounts", "{ notificationOutboxCounts { status priority count } }", Access.Roles(Admin, Support)),
         Row("Query.tontine", "query($id: ID!) { tontine(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Analyst, CooperativeManager), s => new { id = s.TontineId }),
         Row("Query.tontines", "{ tontines(first: 5) { nodes { id } } }", Access.SignedIn),
+        Row("Query.unreadNotificationCount", "{ unreadNotificationCount }", Access.SignedIn),
         Row("Query.users", "{ users(first: 5) { nodes { id } } }", Access.Roles(Admin, Support)),
         Row("Subscription.auditEntryAdded", "subscription { auditEntryAdded { id action entityType } }", Access.Roles(Admin)),
         Row("Subscription.bookAdded", "subscription { bookAdded { id title } }", Access.Everyone),
+        Row("Subscription.notificationReceived", "subscription { notificationReceived { id title } }", Access.SignedIn),
     ];
 
     /// <summary>Every (row, caller) pair with the outcome the row expects.</summary>
@@ -187,7 +207,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
 
         if (row.RootType == "Subscription")
         {
-            await SubscribeAsync(row, token, variables, expected, before);
+            await SubscribeAsync(row, caller, token, variables, expected, before);
             return;
         }
 
@@ -209,7 +229,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Assert.Equal(before, await TableRows.CountAsync(server.ConnectionString));
     }
 
-    private async Task SubscribeAsync(MatrixRow row, string? token, object? variables, Outcome expected, string before)
+    private async Task SubscribeAsync(MatrixRow row, string caller, string? token, object? variables, Outcome expected, string before)
     {
         using var request = GraphQLHttp.PostQuery(row.Document, variables, "text/event-stream");
         if (token is not null)
@@ -223,9 +243,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
 
         if (expected is Outcome.Permit or Outcome.PermitWithRowRule)
         {
-            // Subscribed once the headers are sent: a book added now reaches both subscriptions.
-            var added = await server.SendAsync(AddBook, AddBookVariables(server.Seed), server.TokenOf(Admin));
-            Assert.False(added.HasErrors, added.Text);
+            // Subscribed once the headers are sent: a book added now reaches both book subscriptions, a notification of
+            // the caller notificationReceived.
+            if (row.Field == "notificationReceived")
+            {
+                await server.NotifyAsync(caller);
+            }
+            else
+            {
+                var added = await server.SendAsync(AddBook, AddBookVariables(server.Seed), server.TokenOf(Admin));
+                Assert.False(added.HasErrors, added.Text);
+            }
             var next = (await events.ReadEventAsync("next")).Json;
             Assert.False(next.TryGetProperty("errors", out _), next.ToString());
             Assert.Equal(JsonValueKind.Object, next.GetProperty("data").GetProperty(row.Field).ValueKind);
@@ -320,7 +348,23 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                 await db.SaveChangesAsync();
                 outboxMessageId = _factory.Services.GetRequiredService<INodeIdSerializer>().Format(nameof(OutboxMessage), message.Id);
             }
-            Seed = new MatrixSeed(First("books"), First("authors"), First("auditLog"), First("users"), First("tontines"), outboxMessageId, refreshTokens);
+            Seed = new MatrixSeed(First("books"), First("authors"), First("auditLog"), First("users"), First("tontines"), outboxMessageId, refreshTokens)
+            {
+                NotificationId = new DefaultNodeIdSerializer().Format("Notification", (await NotifyAsync(PlatformRoles.ReaderName)).Id),
+            };
+        }
+
+        /// <summary>Writes (and commits) a notification for <paramref name="caller"/>'s demo account, as a domain would.</summary>
+        internal async Task<Notification> NotifyAsync(string caller)
+        {
+            var services = _factory!.Services;
+            var email = DemoAccounts.All.Single(a => PlatformRoles.ToName(a.Role) == caller).Email;
+            await using var db = await services.GetRequiredService<IDbContextFactory<GraphDbContext>>().CreateDbContextAsync();
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            var write = await services.GetRequiredService<Notifier>().NotifyAsync(db, user, NotificationTemplates.TontineMemberAdded,
+                new Dictionary<string, string> { ["tontine"] = "Matrice", ["role"] = "MEMBER" });
+            await db.SaveChangesAsync();
+            return write.InApp!;
         }
 
         private async Task<JsonElement> LoginAsync(string email)
