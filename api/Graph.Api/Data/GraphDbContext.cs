@@ -27,6 +27,12 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
 
     public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();
 
+    public DbSet<PasswordResetCode> PasswordResetCodes => Set<PasswordResetCode>();
+
+    public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
+
+    public DbSet<PasswordResetAttempt> PasswordResetAttempts => Set<PasswordResetAttempt>();
+
     public DbSet<Tontine> Tontines => Set<Tontine>();
 
     public DbSet<TontineMember> TontineMembers => Set<TontineMember>();

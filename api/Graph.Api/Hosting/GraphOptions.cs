@@ -233,5 +233,9 @@ public sealed class GraphOptions
 
         /// <summary>Requests from one client address within an hour after which no more codes are sent.</summary>
         public int MaxRequestsPerAddressPerHour { get; set; } = 10;
+
+        /// <summary>Wrong codes typed from one client address within an hour after which resetPassword refuses that
+        /// address (TooManyAttemptsError) until the oldest of them is an hour old.</summary>
+        public int MaxFailedAttemptsPerAddressPerHour { get; set; } = 10;
     }
 }

@@ -3,7 +3,7 @@ using Graph.Api.Common;
 namespace Graph.Api.Identity;
 
 /// <summary>A field of the account's input breaks a rule (an email address that is not one, a name too long).</summary>
-public sealed class InvalidAccountInputError(string field, string message) : IError, IRegisterError
+public sealed class InvalidAccountInputError(string field, string message) : IError, IRegisterError, IRequestPasswordResetError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -11,13 +11,13 @@ public sealed class InvalidAccountInputError(string field, string message) : IEr
     /// <inheritdoc />
     public string Code => IdentityErrorCodes.InvalidAccountInput;
 
-    /// <summary>The offending input field, e.g. <c>email</c>, <c>phone</c> or <c>displayName</c>.</summary>
+    /// <summary>The offending input field, e.g. <c>email</c>, <c>phone</c>, <c>displayName</c> or <c>login</c>.</summary>
     public string Field { get; } = field;
 }
 
 /// <summary>The password may not be used: too short or too long, one of the most common ones, or the account's own email
 /// address or phone number.</summary>
-public sealed class WeakPasswordError(string field, string message) : IError, IRegisterError, IChangePasswordError
+public sealed class WeakPasswordError(string field, string message) : IError, IRegisterError, IChangePasswordError, IResetPasswordError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -57,9 +57,9 @@ public sealed class InvalidCredentialsError : IError, ILoginError
     public string Code => IdentityErrorCodes.InvalidCredentials;
 }
 
-/// <summary>Too many failed logins lately, for this account or from this address: wait before trying again, even with the
-/// right password.</summary>
-public sealed class TooManyAttemptsError(int retryAfterSeconds) : IError, ILoginError, IChangePasswordError
+/// <summary>Too many failed attempts lately: failed logins for this account or from this address (wait before trying
+/// again, even with the right password), or wrong reset codes from this address (wait before typing another code).</summary>
+public sealed class TooManyAttemptsError(int retryAfterSeconds) : IError, ILoginError, IChangePasswordError, IResetPasswordError
 {
     /// <inheritdoc />
     public string Message => $"Too many failed attempts: try again in {RetryAfterSeconds} seconds.";
@@ -116,4 +116,18 @@ public sealed class SessionNotFoundError : IError, IRevokeSessionError
 
     /// <inheritdoc />
     public string Code => IdentityErrorCodes.SessionNotFound;
+}
+
+/// <summary>
+/// The reset code cannot reset a password: it is not one that was sent, or it was used already, or it has expired (a code
+/// works once, for a limited time; using one voids the account's other codes). The error does not say which: that would
+/// help someone guessing codes.
+/// </summary>
+public sealed class InvalidResetCodeError : IError, IResetPasswordError
+{
+    /// <inheritdoc />
+    public string Message => "This reset code is not valid or has expired: check it, or ask for a new one.";
+
+    /// <inheritdoc />
+    public string Code => IdentityErrorCodes.InvalidResetCode;
 }

@@ -62,3 +62,21 @@ public sealed class ChangePasswordInput
     /// <summary>The new password, under the same rules as at registration.</summary>
     public required string NewPassword { get; init; }
 }
+
+/// <summary>A request for a code to choose a new password, for someone who cannot sign in.</summary>
+public sealed class RequestPasswordResetInput
+{
+    /// <summary>The email address or the phone number (with its country code) the account signs in with: the code is sent
+    /// there.</summary>
+    public required string Login { get; init; }
+}
+
+/// <summary>A new password, with the code that was sent to the account.</summary>
+public sealed class ResetPasswordInput
+{
+    /// <summary>The code received, as written (e.g. <c>7KQ2M-XD90F</c>); case, spaces and hyphens do not matter.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>The new password, under the same rules as at registration.</summary>
+    public required string NewPassword { get; init; }
+}

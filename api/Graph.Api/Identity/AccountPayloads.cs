@@ -156,3 +156,61 @@ public sealed class RevokeSessionPayload
 /// <summary>The domain errors of revokeSession.</summary>
 [UnionType("RevokeSessionError")]
 public interface IRevokeSessionError;
+
+/// <summary>
+/// What requestPasswordReset did. The answer is the same whether or not an account has the login, and whether or not a code
+/// was sent: it never tells who is registered.
+/// </summary>
+public sealed class RequestPasswordResetPayload
+{
+    private static readonly RequestPasswordResetPayload TakenAnswer = new(true, null);
+
+    private RequestPasswordResetPayload(bool accepted, IReadOnlyList<IRequestPasswordResetError>? errors)
+    {
+        Accepted = accepted;
+        Errors = errors;
+    }
+
+    /// <summary>
+    /// True when the request was taken: if an account signs in with this login, a code is on its way to it (by email for an
+    /// email address, by SMS for a phone number), unless too many were asked for lately. False only with errors.
+    /// </summary>
+    public bool Accepted { get; }
+
+    /// <summary>Why the request was not taken (a login that is neither an email address nor a phone number), or null.</summary>
+    public IReadOnlyList<IRequestPasswordResetError>? Errors { get; }
+
+    /// <summary>The one answer to every request taken.</summary>
+    public static RequestPasswordResetPayload Taken() => TakenAnswer;
+
+    public static RequestPasswordResetPayload Failed(IRequestPasswordResetError error) => new(false, [error]);
+}
+
+/// <summary>The domain errors of requestPasswordReset: only ones that say nothing about which accounts exist.</summary>
+[UnionType("RequestPasswordResetError")]
+public interface IRequestPasswordResetError;
+
+/// <summary>What resetPassword did: the user, whose password is now the new one and whose sessions have all ended, or why
+/// the password was not changed (and then nothing changed).</summary>
+public sealed class ResetPasswordPayload
+{
+    private ResetPasswordPayload(User? user, IReadOnlyList<IResetPasswordError>? errors)
+    {
+        User = user;
+        Errors = errors;
+    }
+
+    /// <summary>The account whose password was reset (sign in with the new password), or null when there are errors.</summary>
+    public User? User { get; }
+
+    /// <summary>Why the password was not reset, or null when it was.</summary>
+    public IReadOnlyList<IResetPasswordError>? Errors { get; }
+
+    public static ResetPasswordPayload Reset(User user) => new(user, null);
+
+    public static ResetPasswordPayload Failed(IResetPasswordError error) => new(null, [error]);
+}
+
+/// <summary>The domain errors of resetPassword.</summary>
+[UnionType("ResetPasswordError")]
+public interface IResetPasswordError;

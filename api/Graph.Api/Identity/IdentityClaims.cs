@@ -88,7 +88,8 @@ public static class IdentityErrorCodes
     /// <summary>No account has this login and password.</summary>
     public const string InvalidCredentials = "INVALID_CREDENTIALS";
 
-    /// <summary>Too many failed logins lately for this account or from this address.</summary>
+    /// <summary>Too many failed logins lately for this account or from this address, or too many wrong reset codes from
+    /// this address.</summary>
     public const string TooManyAttempts = "TOO_MANY_ATTEMPTS";
 
     /// <summary>Another account already has this email address or phone number.</summary>
@@ -105,4 +106,7 @@ public static class IdentityErrorCodes
 
     /// <summary>The user has no session with this ID.</summary>
     public const string SessionNotFound = "SESSION_NOT_FOUND";
+
+    /// <summary>The password reset code is unknown, already used, voided or expired.</summary>
+    public const string InvalidResetCode = "INVALID_RESET_CODE";
 }

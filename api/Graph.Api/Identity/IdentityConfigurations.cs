@@ -96,3 +96,42 @@ internal sealed class LoginAttemptConfiguration : IEntityTypeConfiguration<Login
         attempt.HasIndex(a => a.At);
     }
 }
+
+internal sealed class PasswordResetCodeConfiguration : IEntityTypeConfiguration<PasswordResetCode>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetCode> code)
+    {
+        code.HasKey(c => c.Id);
+        code.Property(c => c.Id).ValueGeneratedOnAdd();
+        code.Property(c => c.CodeHash).HasMaxLength(PasswordResetCodes.HashLength);
+        // Not unique: 50 random bits may, very rarely, repeat a code long expired; the lookup takes the usable one.
+        code.HasIndex(c => c.CodeHash);
+        code.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PasswordResetRequestConfiguration : IEntityTypeConfiguration<PasswordResetRequest>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetRequest> request)
+    {
+        request.HasKey(r => r.Id);
+        request.Property(r => r.Id).ValueGeneratedOnAdd();
+        request.Property(r => r.AccountKey).HasMaxLength(LoginAttempt.MaxAccountKeyLength);
+        request.Property(r => r.IpAddress).HasColumnName("ip");
+        // The throttling queries: codes sent lately to one account, requests lately from one address.
+        request.HasIndex(r => new { r.AccountKey, r.At });
+        request.HasIndex(r => new { r.IpAddress, r.At });
+    }
+}
+
+internal sealed class PasswordResetAttemptConfiguration : IEntityTypeConfiguration<PasswordResetAttempt>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetAttempt> attempt)
+    {
+        attempt.HasKey(a => a.Id);
+        attempt.Property(a => a.Id).ValueGeneratedOnAdd();
+        attempt.Property(a => a.IpAddress).HasColumnName("ip");
+        // The throttling query: wrong codes lately from one address.
+        attempt.HasIndex(a => new { a.IpAddress, a.At });
+    }
+}

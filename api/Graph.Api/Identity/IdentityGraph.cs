@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Graph.Api.Identity;
 
-/// <summary>The accounts' part of the graph: register, login, refreshToken and logout, the User type, and the
+/// <summary>The accounts' part of the graph: register, login, refreshToken, logout and password reset, the User type, and the
 /// authentication of HTTP requests and WebSocket connections by access token.</summary>
 public static class IdentityGraph
 {
@@ -28,6 +28,7 @@ public static class IdentityGraph
             .AddType<InvalidCredentialsError>()
             .AddType<TooManyAttemptsError>()
             .AddType<InvalidRefreshTokenError>()
+            .AddType<InvalidResetCodeError>()
             .AddDataLoader<RolesByUserIdDataLoader>()
             .AddSocketSessionInterceptor<IdentitySocketInterceptor>();
     }
@@ -48,6 +49,7 @@ public static class IdentityGraph
         services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<AccountService>();
+        services.TryAddSingleton<PasswordResetService>();
         services.AddHostedService<SessionRevocationSync>();
         // Decorates ASP.NET Core's policies (registered by the graph's AddAuthorization(); the last registration wins):
         // an expired or revoked token is refused at every check, including each event of a long-lived subscription.

@@ -33,4 +33,22 @@ public sealed class IdentityMutations
     /// then on.</summary>
     public Task<LogoutPayload> LogoutAsync(LogoutInput input, SessionService sessions, CancellationToken cancellationToken) =>
         sessions.LogoutAsync(input.RefreshToken, cancellationToken);
+
+    /// <summary>
+    /// Asks for a code to choose a new password, for someone who cannot sign in. If an account signs in with the login, a
+    /// single-use code valid for 30 minutes (by default) is sent to it: by email to an email address, by SMS to a phone
+    /// number. The answer is the same whether or not such an account exists; past 3 codes an hour for an account or 10
+    /// requests an hour from one address (by default), no more codes are sent, and the answer still does not change.
+    /// </summary>
+    public Task<RequestPasswordResetPayload> RequestPasswordResetAsync(RequestPasswordResetInput input, PasswordResetService resets, IHttpContextAccessor http, IResolverContext context, CancellationToken cancellationToken) =>
+        resets.RequestAsync(input.Login, ClientInfo.From(context, http), cancellationToken);
+
+    /// <summary>
+    /// Chooses a new password with a code from requestPasswordReset. The code works once; on success every session of the
+    /// account ends (sign in again with the new password), the account's other codes stop working, and the user is told
+    /// that the password changed. After 10 wrong codes within an hour from one address (by default), that address must wait
+    /// (TooManyAttemptsError says how long).
+    /// </summary>
+    public Task<ResetPasswordPayload> ResetPasswordAsync(ResetPasswordInput input, PasswordResetService resets, IHttpContextAccessor http, IResolverContext context, CancellationToken cancellationToken) =>
+        resets.ResetAsync(input.Code, input.NewPassword, ClientInfo.From(context, http), cancellationToken);
 }

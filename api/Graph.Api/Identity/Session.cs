@@ -61,6 +61,9 @@ public enum SessionEndReason
 
     /// <summary>A refresh token of the session was presented a second time: someone holds a copy, so the family ends.</summary>
     RefreshTokenReused,
+
+    /// <summary>The password was reset with a code sent to the account's address: every session ends.</summary>
+    PasswordReset,
 }
 
 /// <summary>
@@ -120,6 +123,7 @@ public static class SessionEndReasons
         SessionEndReason.RevokedByStaff => "revoked_by_staff",
         SessionEndReason.PasswordChanged => "password_changed",
         SessionEndReason.RefreshTokenReused => "refresh_token_reused",
+        SessionEndReason.PasswordReset => "password_reset",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown reason."),
     };
 
@@ -132,6 +136,7 @@ public static class SessionEndReasons
         "revoked_by_staff" => SessionEndReason.RevokedByStaff,
         "password_changed" => SessionEndReason.PasswordChanged,
         "refresh_token_reused" => SessionEndReason.RefreshTokenReused,
+        "password_reset" => SessionEndReason.PasswordReset,
         _ => throw new FormatException($"'{name}' is not a session end reason."),
     };
 }

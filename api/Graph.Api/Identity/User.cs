@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Graph.Api.Audit;
 using Graph.GraphQL.Types;
 using Graph.GraphQL.Types.Relay;
 
@@ -25,9 +26,11 @@ public sealed class User
     /// <summary>The language the user reads the applications in.</summary>
     public PreferredLanguage PreferredLanguage { get; set; }
 
-    /// <summary>The password's hash (ASP.NET Core Identity's format, version 3: PBKDF2 with a random salt).</summary>
+    /// <summary>The password's hash (ASP.NET Core Identity's format, version 3: PBKDF2 with a random salt). The audit log
+    /// records that it changed, never its value: a hash can be attacked offline.</summary>
     [GraphQLIgnore]
     [JsonIgnore]
+    [AuditRedacted]
     public string PasswordHash { get; set; } = "";
 
     /// <summary>When the account was created.</summary>
