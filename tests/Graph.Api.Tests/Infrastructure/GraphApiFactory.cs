@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Graph.Api.Tests.Infrastructure;
 
 /// <summary>The real server in memory, against the given database and settings; <paramref name="services"/> replaces
-/// services after the server registered its own (a controllable clock, say).</summary>
+/// services after the server registered its own (a controllable clock, say). The outbox's background dispatcher is off
+/// unless the settings switch it on (<c>Graph:Notifications:Dispatcher:Enabled</c>): it would send and change messages
+/// behind the tests' backs, and its polling would add statements to the ones tests count.</summary>
 public sealed class GraphApiFactory(
     string connectionString,
     string environment = "Development",
@@ -18,6 +20,7 @@ public sealed class GraphApiFactory(
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Graph", connectionString);
+        builder.UseSetting("Graph:Notifications:Dispatcher:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

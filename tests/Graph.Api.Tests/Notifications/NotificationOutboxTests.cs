@@ -233,6 +233,7 @@ public sealed class HostedDispatcherTests : IAsyncLifetime
         {
             // A poll far away: only the wake-up at commit can send the message within the test.
             ["Graph:Notifications:Dispatcher:PollInterval"] = "00:10:00",
+            ["Graph:Notifications:Dispatcher:Enabled"] = "true",
         });
         _ = factory.Services;
         var mailbox = factory.Services.GetRequiredService<DevelopmentMailbox>();
