@@ -82,7 +82,7 @@ public sealed class NotificationQueries
     }
 }
 
-/// <summary>Resolves notifications by their global ID (node, nodes), and the fields of Notification that need code.</summary>
+/// <summary>Resolves notifications by their global ID (node, nodes).</summary>
 [ExtendObjectType<Notification>]
 public sealed class NotificationFields
 {
@@ -98,13 +98,6 @@ public sealed class NotificationFields
         var notification = await notifications.LoadAsync(id, cancellationToken);
         return notification?.UserId == userId ? notification : null;
     }
-
-    /// <summary>What the notification refers to, for the apps to open it (e.g. <c>{"tontineId": "..."}</c>), or null.</summary>
-    /// <remarks>A notification that went through the subscriptions' JSON comes back with a JSON <c>null</c> document rather
-    /// than none: both are null here.</remarks>
-    [BindMember(nameof(Notification.Data))]
-    public JsonDocument? GetData([Parent] Notification notification) =>
-        notification.Data is { RootElement.ValueKind: JsonValueKind.Null } ? null : notification.Data;
 }
 
 /// <summary>Notifications by ID, several in one query (the caller's row rule is applied by the node resolver).</summary>

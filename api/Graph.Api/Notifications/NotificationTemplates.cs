@@ -69,10 +69,14 @@ public sealed partial class NotificationTemplate
         return new TemplateText(Fill(text.Title, used, values), Fill(text.Body, used, values));
     }
 
+    /// <summary>The parameters the template needs that <paramref name="values"/> lacks, in order.</summary>
+    public IReadOnlyList<string> MissingParameters(IReadOnlyDictionary<string, string> values) =>
+        [.. Parameters.Where(p => !values.ContainsKey(p)).Order(StringComparer.Ordinal)];
+
     /// <exception cref="ArgumentException">A placeholder of the template has no value in <paramref name="values"/>.</exception>
     public void CheckParameters(IReadOnlyDictionary<string, string> values)
     {
-        var missing = Parameters.Where(p => !values.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+        var missing = MissingParameters(values);
         if (missing.Count > 0)
         {
             throw new ArgumentException($"Template '{Key}' needs the parameter(s) {string.Join(", ", missing)}.", nameof(values));
@@ -148,7 +152,10 @@ public static class NotificationTemplates
     /// <summary>The template with this key.</summary>
     /// <exception cref="ArgumentException">No template has this key.</exception>
     public static NotificationTemplate Get(string key) =>
-        All.TryGetValue(key, out var template) ? template : throw new ArgumentException($"There is no notification template '{key}'.", nameof(key));
+        Find(key) ?? throw new ArgumentException($"There is no notification template '{key}'.", nameof(key));
+
+    /// <summary>The template with this key, or null (a message written by a version that had it).</summary>
+    public static NotificationTemplate? Find(string key) => All.GetValueOrDefault(key);
 
     private static Dictionary<string, TemplateText> Texts(TemplateText fr, TemplateText en, TemplateText ar) =>
         new(StringComparer.Ordinal) { ["fr"] = fr, ["en"] = en, ["ar"] = ar };

@@ -255,12 +255,7 @@ public sealed class OutboxDispatcher(
     {
         outgoing = null!;
         problem = "";
-        NotificationTemplate template;
-        try
-        {
-            template = NotificationTemplates.Get(message.Template);
-        }
-        catch (ArgumentException)
+        if (NotificationTemplates.Find(message.Template) is not { } template)
         {
             problem = $"The template '{message.Template}' no longer exists.";
             return false;
@@ -270,7 +265,7 @@ public sealed class OutboxDispatcher(
         {
             values[name] = value;
         }
-        var missing = template.Parameters.Where(p => !values.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
+        var missing = template.MissingParameters(values);
         if (missing.Count > 0)
         {
             problem = template.Secrets.Overlaps(missing)

@@ -40,7 +40,7 @@ public sealed class OutboxMutations
         {
             return RetryNotificationPayload.Failed(new OutboxMessageNotDeadError(message.Status));
         }
-        if (NotificationTemplates.Templates.SingleOrDefault(t => t.Key == message.Template) is not { } template)
+        if (NotificationTemplates.Find(message.Template) is not { } template)
         {
             return RetryNotificationPayload.Failed(new OutboxMessageNotRetryableError($"Its template '{message.Template}' no longer exists."));
         }

@@ -522,10 +522,17 @@ internal static class OutputFieldFactory
             ? type.GetGenericArguments()[0]
             : type;
 
-    /// <summary>The JSON scalar serializes <see cref="System.Text.Json.JsonElement"/>s: documents are read through their root element.</summary>
+    /// <summary>The JSON scalar serializes <see cref="System.Text.Json.JsonElement"/>s: documents are read through their root
+    /// element, and a document holding JSON <c>null</c> (as a null value comes back from deserialization) is a null result,
+    /// since a scalar may not serialize a value to null.</summary>
     private static void AdaptJsonDocument(OutputFieldDefinition field)
     {
-        static object? Root(object? value) => value is System.Text.Json.JsonDocument document ? document.RootElement : value;
+        static object? Root(object? value) => value switch
+        {
+            System.Text.Json.JsonDocument { RootElement.ValueKind: System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined } => null,
+            System.Text.Json.JsonDocument document => document.RootElement,
+            _ => value,
+        };
         if (field.PureResolver is { } pure)
         {
             field.PureResolver = context => Root(pure(context));

@@ -164,4 +164,18 @@ public class TypeInferenceTests
         Assert.Equal("7f1d6a52-5b4e-4d1a-9b8e-6f1c2d3e4f50|2024-05-01T10:00:00.0000000Z|{\"x\":1}|3", echo);
         Assert.Equal(JsonValueKind.Array, Assert.IsType<JsonElement>(document).ValueKind);
     }
+
+    public sealed class NullJson
+    {
+        // What System.Text.Json gives back for a JsonDocument property that was null when serialized.
+        public JsonDocument? Document => JsonDocument.Parse("null");
+    }
+
+    [Fact]
+    public async Task A_json_document_holding_null_resolves_to_null()
+    {
+        var schema = SchemaBuilder.New().AddQueryType<NullJson>().Create();
+
+        Assert.Null(await TestResolverContext.For(schema, "Query", "document", null).Resolve());
+    }
 }
