@@ -128,7 +128,10 @@ public class DataLoaderTests
         Assert.Contains("\"books\":[{\"title\":\"Dune\",\"author\":{\"name\":\"Frank Herbert\"}},{\"title\":\"Children of Dune\"", json, StringComparison.Ordinal);
         Assert.Equal(2, log.AuthorBatches.Count);
         Assert.All(log.AuthorBatches, batch => Assert.Equal([1, 2, 3], batch));
-        Assert.Equal([1, 2], Assert.Single(log.BookBatches));
+        // The second level's keys are requested by the resolvers the first batch woke; several of them wait on one
+        // author, and .NET runs all but the first waiter of a task on the thread pool, so the order within the batch
+        // may vary. What matters is one batch holding both authors.
+        Assert.Equal([1, 2], Assert.Single(log.BookBatches).Order());
     }
 
     [Fact]
