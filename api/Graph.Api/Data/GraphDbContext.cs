@@ -2,6 +2,7 @@ using Graph.Api.Audit;
 using Graph.Api.Catalog;
 using Graph.Api.Identity;
 using Graph.Api.Notifications;
+using Graph.Api.Payments;
 using Graph.Api.Tontines;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,22 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     public DbSet<PushDevice> PushDevices => Set<PushDevice>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<PaymentStatusChange> PaymentStatusChanges => Set<PaymentStatusChange>();
+
+    public DbSet<LedgerPosting> LedgerPostings => Set<LedgerPosting>();
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<FxRate> FxRates => Set<FxRate>();
+
+    public DbSet<CashProof> CashProofs => Set<CashProof>();
+
+    public DbSet<PaymentCallback> PaymentCallbacks => Set<PaymentCallback>();
+
+    public DbSet<PaymentMismatch> PaymentMismatches => Set<PaymentMismatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -18,6 +18,8 @@ public sealed class GraphOptions
 
     public NotificationsOptions Notifications { get; set; } = new();
 
+    public Payments.PaymentsOptions Payments { get; set; } = new();
+
     /// <summary>Accounts, tokens and sign-in ("Graph:Auth").</summary>
     public sealed class AuthOptions
     {

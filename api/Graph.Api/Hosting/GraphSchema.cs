@@ -4,6 +4,7 @@ using Graph.Api.Common;
 using Graph.Api.Data;
 using Graph.Api.Identity;
 using Graph.Api.Notifications;
+using Graph.Api.Payments;
 using Graph.Api.Tontines;
 using Microsoft.Extensions.Options;
 using Graph.GraphQL.Execution;
@@ -37,6 +38,7 @@ public static class GraphSchema
             .AddIdentity()
             .AddTontines()
             .AddNotifications()
+            .AddPayments()
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())

@@ -221,6 +221,11 @@ public sealed class AccountService(
     public async Task<User?> FindUserAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AsNoTracking().Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        return await FindUserAsync(db, userId, cancellationToken);
     }
+
+    /// <summary>The user with their roles loaded, or null, read through the caller's context: on its connection and in its
+    /// transaction (a caller holding locks must not wait for a second connection).</summary>
+    public static Task<User?> FindUserAsync(GraphDbContext db, Guid userId, CancellationToken cancellationToken = default) =>
+        db.Users.AsNoTracking().Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
 }

@@ -114,6 +114,10 @@ public static class NotificationTemplates
     public const string PasswordChanged = "account.password-changed";
     public const string TontineMemberAdded = "tontine.member-added";
     public const string TontineRoleChanged = "tontine.role-changed";
+    public const string PaymentSucceeded = "payment.succeeded";
+    public const string PaymentFailed = "payment.failed";
+    public const string PaymentExpired = "payment.expired";
+    public const string PaymentRefunded = "payment.refunded";
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> TontineRoleWords =
         new Dictionary<string, IReadOnlyDictionary<string, string>>
@@ -121,6 +125,17 @@ public static class NotificationTemplates
             ["MEMBER"] = Words("membre", "member", "عضو"),
             ["PRESIDENT"] = Words("président(e)", "president", "رئيس"),
             ["TREASURER"] = Words("trésorier(ère)", "treasurer", "أمين الصندوق"),
+        };
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> FailureWords =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["INSUFFICIENT_FUNDS"] = Words("solde insuffisant", "insufficient balance", "رصيد غير كافٍ"),
+            ["REJECTED"] = Words("paiement refusé", "payment declined", "تم رفض الدفع"),
+            ["INVALID_ACCOUNT"] = Words("compte mobile money inconnu", "unknown mobile money account", "حساب الأموال المتنقلة غير معروف"),
+            ["LIMIT_EXCEEDED"] = Words("plafond dépassé", "limit exceeded", "تم تجاوز الحد"),
+            ["PROVIDER_ERROR"] = Words("erreur de l'opérateur", "the provider failed", "خطأ لدى المشغّل"),
+            ["CASH_REJECTED"] = Words("paiement en espèces refusé par le vérificateur", "cash payment refused by the checker", "رفض المدقق الدفعة النقدية"),
         };
 
     private static readonly FrozenDictionary<string, NotificationTemplate> All = new NotificationTemplate[]
@@ -144,6 +159,23 @@ public static class NotificationTemplates
             en: new("Your role changed", "In the tontine \"{tontine}\", you are now {role}."),
             ar: new("تغيّر دورك", "في جمعية الادخار «{tontine}» أصبحت الآن {role}.")),
             labels: new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> { ["role"] = TontineRoleWords }),
+        new(PaymentSucceeded, NotificationCategory.Payments, NotificationPriority.High, Texts(
+            fr: new("Paiement reçu", "Votre paiement de {amount} ({description}) a réussi. Référence : {reference}."),
+            en: new("Payment received", "Your payment of {amount} ({description}) succeeded. Reference: {reference}."),
+            ar: new("تم استلام الدفعة", "نجحت دفعتك بمبلغ {amount} ({description}). المرجع: {reference}."))),
+        new(PaymentFailed, NotificationCategory.Payments, NotificationPriority.High, Texts(
+            fr: new("Paiement échoué", "Votre paiement de {amount} ({description}) a échoué : {reason}. Aucun montant n'a été prélevé."),
+            en: new("Payment failed", "Your payment of {amount} ({description}) failed: {reason}. Nothing was taken."),
+            ar: new("فشلت الدفعة", "فشلت دفعتك بمبلغ {amount} ({description}): {reason}. لم يُقتطع أي مبلغ.")),
+            labels: new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> { ["reason"] = FailureWords }),
+        new(PaymentExpired, NotificationCategory.Payments, NotificationPriority.Normal, Texts(
+            fr: new("Paiement expiré", "Votre paiement de {amount} ({description}) n'a pas été confirmé à temps. Aucun montant n'a été prélevé ; vous pouvez recommencer."),
+            en: new("Payment expired", "Your payment of {amount} ({description}) was not confirmed in time. Nothing was taken; you may try again."),
+            ar: new("انتهت صلاحية الدفعة", "لم يتم تأكيد دفعتك بمبلغ {amount} ({description}) في الوقت المحدد. لم يُقتطع أي مبلغ، ويمكنك المحاولة مجددًا."))),
+        new(PaymentRefunded, NotificationCategory.Payments, NotificationPriority.High, Texts(
+            fr: new("Paiement remboursé", "Votre paiement de {amount} ({description}) vous a été remboursé."),
+            en: new("Payment refunded", "Your payment of {amount} ({description}) was refunded to you."),
+            ar: new("تم رد الدفعة", "تم رد دفعتك بمبلغ {amount} ({description}) إليك."))),
     }.ToFrozenDictionary(t => t.Key, StringComparer.Ordinal);
 
     /// <summary>Every template, by key.</summary>

@@ -18,7 +18,7 @@ public sealed record NotificationWrite(Notification? InApp, IReadOnlyList<Outbox
 /// messages. In-app notifications are announced on <c>notificationReceived</c> and the dispatcher is woken once committed
 /// (<see cref="NotificationInterceptor"/>).
 /// </summary>
-public sealed class Notifier(AccountService accounts, IOptions<GraphOptions> options, TimeProvider clock)
+public sealed class Notifier(IOptions<GraphOptions> options, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web);
 
@@ -32,7 +32,9 @@ public sealed class Notifier(AccountService accounts, IOptions<GraphOptions> opt
         NotificationPriority? priority = null,
         CancellationToken cancellationToken = default)
     {
-        var user = await accounts.FindUserAsync(userId, cancellationToken);
+        // Through the caller's context: the caller may hold locks in its transaction, and a second connection could wait
+        // for a pool its own kind has exhausted.
+        var user = await AccountService.FindUserAsync(db, userId, cancellationToken);
         return user is null ? null : await NotifyAsync(db, user, template, parameters, data, priority, cancellationToken);
     }
 

@@ -63,6 +63,8 @@ public sealed class MigrationsMatchModelTests : IAsyncLifetime
         SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
         FROM pg_constraint
         WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '\_\_ef%'
+          -- Constraint triggers (the ledger's balance check) are the migrations' own; LedgerTests prove they hold.
+          AND contype <> 't'
         ORDER BY 1
         """;
 

@@ -25,7 +25,7 @@ internal sealed class InboxHost : IAsyncDisposable
 
     private readonly DatabaseFixture _database;
 
-    private InboxHost(DatabaseFixture database, IdentityHost host)
+    public InboxHost(DatabaseFixture database, IdentityHost host)
     {
         _database = database;
         Host = host;

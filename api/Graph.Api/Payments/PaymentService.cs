@@ -1,0 +1,494 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Graph.Api.Common;
+using Graph.Api.Data;
+using Graph.Api.Hosting;
+using Graph.Api.Notifications;
+using Graph.Api.Payments.Providers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Graph.Api.Payments;
+
+/// <summary>A payment to create, as a domain asks for it.</summary>
+public sealed record PaymentRequest
+{
+    public required PaymentPurpose Purpose { get; init; }
+
+    public required PaymentMethod Method { get; init; }
+
+    public required Money Amount { get; init; }
+
+    /// <summary>The currency the ledger keeps on the other side; the amount's currency when null.</summary>
+    public Currency? SettlementCurrency { get; init; }
+
+    /// <summary>The customer's mobile money number (E.164); required for every method but cash.</summary>
+    public string? WalletNumber { get; init; }
+
+    public Guid? PayerUserId { get; init; }
+
+    public Guid? PayeeUserId { get; init; }
+
+    public Guid? TontineId { get; init; }
+
+    public Guid? BookId { get; init; }
+
+    public Guid? RoyaltyAuthorId { get; init; }
+
+    public decimal? RoyaltyRate { get; init; }
+
+    public Guid? RefundOfPaymentId { get; init; }
+
+    public required string Description { get; init; }
+
+    /// <summary>The caller's key for this request: a retry with the same key and payload gets the same payment.</summary>
+    public required string IdempotencyKey { get; init; }
+
+    /// <summary>The SHA-256 (hex) of everything but the idempotency key, so that a retry can be told from another request.</summary>
+    public string Hash()
+    {
+        var canonical = JsonSerializer.Serialize(new object?[]
+        {
+            EnumNames<PaymentPurpose>.ToName(Purpose), EnumNames<PaymentMethod>.ToName(Method), Amount.Amount, Amount.Currency.ToString(),
+            SettlementCurrency?.ToString(), WalletNumber, PayerUserId, PayeeUserId, TontineId, BookId, RoyaltyAuthorId, RoyaltyRate,
+            RefundOfPaymentId, Description,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
+
+/// <summary>Why a payment could not be created; <see cref="Field"/> names the input at fault, when one is.</summary>
+public sealed record PaymentRefusal(string Code, string Message, string? Field = null);
+
+/// <summary>What <see cref="PaymentService.CreateAsync"/> gives: the payment (new, or the one the key already created), or
+/// why there is none.</summary>
+public sealed record PaymentCreation(Payment? Payment, bool Replayed, PaymentRefusal? Refusal);
+
+/// <summary>What applying a provider's news to a payment did.</summary>
+public enum TransitionOutcome
+{
+    /// <summary>The payment moved.</summary>
+    Applied,
+
+    /// <summary>The payment already stood there.</summary>
+    Duplicate,
+
+    /// <summary>The news was of an earlier step than the payment's.</summary>
+    OutOfOrder,
+
+    /// <summary>The news contradicts the payment; a mismatch was recorded and nothing moved.</summary>
+    Conflict,
+
+    /// <summary>The news says nothing that moves a payment (the provider does not know the transaction yet).</summary>
+    NoChange,
+
+    /// <summary>There is no such payment.</summary>
+    NotFound,
+}
+
+/// <summary>Who brings news of a payment, for its history.</summary>
+/// <param name="Source">The channel.</param>
+/// <param name="ActorUserId">The user, when a user acts.</param>
+/// <param name="EventId">The provider's event ID, for callbacks.</param>
+/// <param name="Note">Words for the history.</param>
+public sealed record TransitionOrigin(PaymentEventSource Source, Guid? ActorUserId = null, string? EventId = null, string? Note = null);
+
+/// <summary>
+/// The payments' core: creating payments idempotently, and moving them through <see cref="PaymentStateMachine"/> with their
+/// ledger posting, history, notifications and mismatches, each move in one transaction under the payment's row lock, so
+/// that news arriving many times at once (a callback retried, the reconciliation job at the same moment) moves a payment
+/// once and posts it once.
+/// </summary>
+public sealed class PaymentService(
+    IDbContextFactory<GraphDbContext> contexts,
+    PaymentProviders providers,
+    Notifier notifier,
+    IOptions<GraphOptions> options,
+    TimeProvider clock,
+    ILogger<PaymentService> logger)
+{
+    /// <summary>
+    /// Creates the payment (INITIATED), or returns the one <paramref name="request"/>'s key already created by
+    /// <paramref name="initiatedBy"/> when the payload is the same; refuses a different payload under a used key. Concurrent
+    /// requests under one key create one payment: the unique index on (initiator, key) makes the others wait, then read it.
+    /// </summary>
+    public async Task<PaymentCreation> CreateAsync(PaymentRequest request, Guid initiatedBy, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return new PaymentCreation(null, false, invalid);
+        }
+        var hash = request.Hash();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await FindByKeyAsync(db, initiatedBy, request.IdempotencyKey, cancellationToken) is { } existing)
+        {
+            return Replay(existing, hash);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var settlement = request.SettlementCurrency ?? request.Amount.Currency;
+        decimal? rate = null;
+        DateOnly? rateDate = null;
+        if (settlement != request.Amount.Currency)
+        {
+            if (await FindRateAsync(db, request.Amount.Currency, settlement, DateOnly.FromDateTime(now), cancellationToken) is not { } found)
+            {
+                return new PaymentCreation(null, false, new PaymentRefusal("FX_RATE_MISSING",
+                    $"There is no {request.Amount.Currency}/{settlement} exchange rate for {DateOnly.FromDateTime(now):yyyy-MM-dd}.", "settlementCurrency"));
+            }
+            (rate, rateDate) = found;
+        }
+
+        var payment = new Payment
+        {
+            Id = Guid.CreateVersion7(now),
+            Purpose = request.Purpose,
+            Method = request.Method,
+            Status = PaymentStatus.Initiated,
+            Amount = request.Amount,
+            SettlementCurrency = settlement,
+            FxRate = rate,
+            FxRateDate = rateDate,
+            PayerUserId = request.PayerUserId,
+            PayeeUserId = request.PayeeUserId,
+            WalletNumber = request.WalletNumber,
+            TontineId = request.TontineId,
+            BookId = request.BookId,
+            RoyaltyAuthorId = request.RoyaltyAuthorId,
+            RoyaltyRate = request.RoyaltyRate,
+            RefundOfPaymentId = request.RefundOfPaymentId,
+            Description = request.Description,
+            IdempotencyKey = request.IdempotencyKey,
+            RequestHash = hash,
+            InitiatedByUserId = initiatedBy,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ExpiresAt = now + options.Value.Payments.PendingExpiry,
+        };
+        payment.History.Add(new PaymentStatusChange
+        {
+            PaymentId = payment.Id,
+            From = null,
+            To = PaymentStatus.Initiated,
+            Source = PaymentEventSource.Api,
+            ActorUserId = initiatedBy,
+            At = now,
+        });
+        db.Payments.Add(payment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: var constraint }
+                                           && constraint == PaymentConfiguration.IdempotencyIndex)
+        {
+            // Another request under the same key won the race; it is committed now (the index made this one wait).
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            var winner = await FindByKeyAsync(again, initiatedBy, request.IdempotencyKey, cancellationToken)
+                ?? throw new InvalidOperationException("A payment's idempotency key was taken, yet no payment holds it.", ex);
+            return Replay(winner, hash);
+        }
+        return new PaymentCreation(payment, false, null);
+    }
+
+    /// <summary>
+    /// Creates the payment (<see cref="CreateAsync"/>) and, for a new mobile money payment, starts it at the provider and
+    /// applies the answer: usually PENDING (the customer must confirm). A provider that does not answer leaves it INITIATED
+    /// for the reconciliation job to settle.
+    /// </summary>
+    public async Task<PaymentCreation> InitiateAsync(PaymentRequest request, Guid initiatedBy, CancellationToken cancellationToken)
+    {
+        if (request.Method == PaymentMethod.Cash)
+        {
+            return new PaymentCreation(null, false, new PaymentRefusal("INVALID_PAYMENT_INPUT", "Cash is recorded with its proof by a treasurer or a manager (recordCashPayment).", "method"));
+        }
+        var created = await CreateAsync(request, initiatedBy, cancellationToken);
+        if (created.Payment is not { } payment || created.Replayed)
+        {
+            return created;
+        }
+        var provider = providers.Find(payment.Method)!;
+        ProviderUpdate answer;
+        try
+        {
+            answer = await provider.InitiateAsync(ProviderRequestOf(payment), cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException or IOException)
+        {
+            logger.LogWarning(ex, "{Provider} did not answer the initiation of payment {PaymentId}; the reconciliation job will ask again.",
+                EnumNames<PaymentMethod>.ToName(payment.Method), payment.Id);
+            return created;
+        }
+        await ApplyAsync(payment.Id, answer, new TransitionOrigin(PaymentEventSource.Provider, Note: answer.CustomerAction ?? answer.Message), cancellationToken);
+        return new PaymentCreation(await FindAsync(payment.Id, cancellationToken), false, null);
+    }
+
+    /// <summary>The payment with this ID, untracked, or null.</summary>
+    public async Task<Payment?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies what a provider (or a checker) says of a payment, under the payment's row lock, in one transaction: the
+    /// moves the state machine allows (with the ledger posting of a success, the original's REFUNDED for a refund, the
+    /// history and the payer's notification), nothing for news already applied or older than the payment's status, and a
+    /// recorded mismatch for news that contradicts it.
+    /// </summary>
+    public async Task<TransitionOutcome> ApplyAsync(Guid paymentId, ProviderUpdate update, TransitionOrigin origin, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await LockAsync(db, paymentId, cancellationToken) is not { } payment)
+        {
+            return TransitionOutcome.NotFound;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (payment.ProviderReference is null && update.ProviderReference is { Length: > 0 and <= Payment.MaxProviderReferenceLength } reference)
+        {
+            payment.ProviderReference = reference;
+        }
+
+        var outcome = await MoveAsync(db, payment, update, origin, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    private async Task<TransitionOutcome> MoveAsync(GraphDbContext db, Payment payment, ProviderUpdate update, TransitionOrigin origin, DateTime now, CancellationToken cancellationToken)
+    {
+        if (StatusOf(update.State) is not { } target)
+        {
+            return TransitionOutcome.NoChange;
+        }
+        if (update.Amount is { } amount && amount != payment.Amount)
+        {
+            AddMismatch(db, payment, MismatchKind.AmountMismatch, update, $"The provider reports {amount}; the payment is {payment.Amount}.", now);
+            return TransitionOutcome.Conflict;
+        }
+        if (payment.Status == target)
+        {
+            return TransitionOutcome.Duplicate;
+        }
+        var path = PaymentStateMachine.PathTo(payment.Status, target);
+        if (path.Count == 0)
+        {
+            if (PaymentStateMachine.IsBehind(payment.Status, target) && target is PaymentStatus.Initiated or PaymentStatus.Pending)
+            {
+                return TransitionOutcome.OutOfOrder;
+            }
+            AddMismatch(db, payment, MismatchKind.StatusConflict, update,
+                $"The provider reports {EnumNames<PaymentStatus>.ToName(target)}; the payment is {EnumNames<PaymentStatus>.ToName(payment.Status)}.", now);
+            return TransitionOutcome.Conflict;
+        }
+
+        foreach (var step in path)
+        {
+            var from = payment.Status;
+            payment.Status = step;
+            db.PaymentStatusChanges.Add(new PaymentStatusChange
+            {
+                PaymentId = payment.Id,
+                From = from,
+                To = step,
+                Source = origin.Source,
+                Reason = step == PaymentStatus.Failed ? update.FailureReason ?? PaymentFailureReason.ProviderError : null,
+                Note = Cut(origin.Note ?? update.Message, Payment.MaxFailureMessageLength),
+                ActorUserId = origin.ActorUserId,
+                ProviderEventId = origin.EventId,
+                At = now,
+            });
+        }
+        payment.UpdatedAt = now;
+        switch (target)
+        {
+            case PaymentStatus.Succeeded:
+                payment.SettledAt = now;
+                await PostAsync(db, payment, origin, now, cancellationToken);
+                await NotifyAsync(db, payment, NotificationTemplates.PaymentSucceeded, cancellationToken);
+                break;
+            case PaymentStatus.Failed:
+                payment.FailureReason = update.FailureReason ?? PaymentFailureReason.ProviderError;
+                payment.FailureMessage = Cut(update.Message, Payment.MaxFailureMessageLength);
+                await NotifyAsync(db, payment, NotificationTemplates.PaymentFailed, cancellationToken);
+                break;
+            case PaymentStatus.Expired:
+                await NotifyAsync(db, payment, NotificationTemplates.PaymentExpired, cancellationToken);
+                break;
+        }
+        return TransitionOutcome.Applied;
+    }
+
+    /// <summary>Writes the ledger posting of a payment that just succeeded; for a refund, also moves its original to REFUNDED.</summary>
+    private async Task PostAsync(GraphDbContext db, Payment payment, TransitionOrigin origin, DateTime now, CancellationToken cancellationToken)
+    {
+        if (payment.Purpose != PaymentPurpose.Refund)
+        {
+            db.LedgerPostings.Add(LedgerPoster.Settlement(payment, now));
+            return;
+        }
+        var originalId = payment.RefundOfPaymentId ?? throw new InvalidOperationException($"Refund {payment.Id} names no original payment.");
+        var original = await LockAsync(db, originalId, cancellationToken)
+            ?? throw new InvalidOperationException($"Refund {payment.Id} gives back payment {originalId}, which does not exist.");
+        var posting = await db.LedgerPostings.Include(p => p.Entries)
+            .SingleAsync(p => p.PaymentId == originalId && p.Kind == PostingKind.Settlement, cancellationToken);
+        db.LedgerPostings.Add(LedgerPoster.Refund(payment, posting, now));
+        if (!PaymentStateMachine.CanMove(original.Status, PaymentStatus.Refunded))
+        {
+            throw new InvalidOperationException($"Payment {originalId} is {original.Status}; it cannot be refunded.");
+        }
+        db.PaymentStatusChanges.Add(new PaymentStatusChange
+        {
+            PaymentId = original.Id,
+            From = original.Status,
+            To = PaymentStatus.Refunded,
+            Source = origin.Source,
+            ActorUserId = origin.ActorUserId,
+            Note = $"Refunded by payment {payment.Id}.",
+            At = now,
+        });
+        original.Status = PaymentStatus.Refunded;
+        original.UpdatedAt = now;
+        await NotifyAsync(db, original, NotificationTemplates.PaymentRefunded, cancellationToken);
+    }
+
+    private async Task NotifyAsync(GraphDbContext db, Payment payment, string template, CancellationToken cancellationToken)
+    {
+        // Collections tell the payer; disbursements tell the payee.
+        var userId = LedgerPoster.IsCollection(payment.Purpose) || payment.Purpose == PaymentPurpose.Refund ? payment.PayerUserId : payment.PayeeUserId;
+        if (userId is not { } recipient)
+        {
+            return;
+        }
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["amount"] = payment.Amount.ToString(),
+            ["description"] = payment.Description,
+        };
+        var definition = NotificationTemplates.Get(template);
+        if (definition.Parameters.Contains("reference"))
+        {
+            parameters["reference"] = payment.ProviderReference ?? payment.Id.ToString("N")[..12].ToUpperInvariant();
+        }
+        if (definition.Parameters.Contains("reason"))
+        {
+            parameters["reason"] = EnumNames<PaymentFailureReason>.ToName(payment.FailureReason ?? PaymentFailureReason.ProviderError);
+        }
+        await notifier.NotifyAsync(db, recipient, template, parameters, data: new { paymentId = payment.Id }, cancellationToken: cancellationToken);
+    }
+
+    private static void AddMismatch(GraphDbContext db, Payment payment, MismatchKind kind, ProviderUpdate update, string detail, DateTime now) =>
+        db.PaymentMismatches.Add(new PaymentMismatch
+        {
+            Id = Guid.CreateVersion7(now),
+            Kind = kind,
+            PaymentId = payment.Id,
+            Provider = payment.Method,
+            ProviderReference = update.ProviderReference ?? payment.ProviderReference,
+            OurStatus = payment.Status,
+            ProviderStatus = update.State.ToString().ToUpperInvariant(),
+            Detail = Cut(detail, PaymentMismatch.MaxDetailLength)!,
+            DetectedAt = now,
+        });
+
+    /// <summary>The request a provider needs for <paramref name="payment"/>.</summary>
+    public static ProviderPaymentRequest ProviderRequestOf(Payment payment) =>
+        new(payment.Id, LedgerPoster.IsCollection(payment.Purpose), payment.Amount, payment.WalletNumber ?? "", payment.Description, payment.CreatedAt);
+
+    /// <summary>The status a provider's state moves a payment to; null for a state that moves nothing.</summary>
+    public static PaymentStatus? StatusOf(ProviderState state) => state switch
+    {
+        ProviderState.Pending => PaymentStatus.Pending,
+        ProviderState.Succeeded => PaymentStatus.Succeeded,
+        ProviderState.Failed => PaymentStatus.Failed,
+        ProviderState.Expired => PaymentStatus.Expired,
+        ProviderState.Cancelled => PaymentStatus.Cancelled,
+        _ => null,
+    };
+
+    /// <summary>The latest rate on or before <paramref name="date"/> from <paramref name="from"/> to <paramref name="to"/>,
+    /// or the inverse of the latest rate the other way.</summary>
+    public static async Task<(decimal Rate, DateOnly Date)?> FindRateAsync(GraphDbContext db, Currency from, Currency to, DateOnly date, CancellationToken cancellationToken)
+    {
+        var direct = await db.FxRates.AsNoTracking().Where(r => r.Base == from && r.Quote == to && r.Date <= date)
+            .OrderByDescending(r => r.Date).Select(r => new { r.Rate, r.Date }).FirstOrDefaultAsync(cancellationToken);
+        var inverse = await db.FxRates.AsNoTracking().Where(r => r.Base == to && r.Quote == from && r.Date <= date)
+            .OrderByDescending(r => r.Date).Select(r => new { r.Rate, r.Date }).FirstOrDefaultAsync(cancellationToken);
+        if (direct is not null && (inverse is null || direct.Date >= inverse.Date))
+        {
+            return (direct.Rate, direct.Date);
+        }
+        return inverse is null ? null : (decimal.Round(1m / inverse.Rate, 10), inverse.Date);
+    }
+
+    private PaymentRefusal? Validate(PaymentRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > Payment.MaxIdempotencyKeyLength || request.IdempotencyKey.Any(char.IsControl))
+        {
+            return new PaymentRefusal("INVALID_PAYMENT_INPUT", $"The idempotency key must have 1 to {Payment.MaxIdempotencyKeyLength} characters, without control characters.", "idempotencyKey");
+        }
+        if (request.Amount.Amount <= 0)
+        {
+            return new PaymentRefusal("INVALID_PAYMENT_INPUT", "The amount must be more than zero.", "amount");
+        }
+        if (request.Amount.Amount > 1_000_000_000_000m)
+        {
+            return new PaymentRefusal("INVALID_PAYMENT_INPUT", "The amount is larger than any payment the platform takes.", "amount");
+        }
+        if (string.IsNullOrWhiteSpace(request.Description) || request.Description.Length > Payment.MaxDescriptionLength || request.Description.Any(char.IsControl))
+        {
+            return new PaymentRefusal("INVALID_PAYMENT_INPUT", $"The description must have 1 to {Payment.MaxDescriptionLength} characters, without control characters.", "description");
+        }
+        if (request.Method != PaymentMethod.Cash)
+        {
+            if (providers.Find(request.Method) is null)
+            {
+                return new PaymentRefusal("PAYMENT_METHOD_UNAVAILABLE", $"{EnumNames<PaymentMethod>.ToName(request.Method)} is not offered here.", "method");
+            }
+            if (request.WalletNumber is null || Identity.PhoneNumbers.Normalize(request.WalletNumber) != request.WalletNumber)
+            {
+                return new PaymentRefusal("INVALID_PAYMENT_INPUT", "A mobile money payment needs the wallet's number in international form (+221771234567).", "walletNumber");
+            }
+        }
+        var tontinePurpose = request.Purpose is PaymentPurpose.TontineContribution or PaymentPurpose.TontinePayout;
+        if (tontinePurpose != request.TontineId.HasValue)
+        {
+            return new PaymentRefusal("INVALID_PAYMENT_INPUT", tontinePurpose ? "A tontine payment names its tontine." : "Only tontine payments name a tontine.", "tontineId");
+        }
+        if ((request.Purpose == PaymentPurpose.Refund) != request.RefundOfPaymentId.HasValue)
+        {
+            return new PaymentRefusal("INVALID_PAYMENT_INPUT", "A refund, and only a refund, names the payment it gives back.", "refundOf");
+        }
+        if (request.Purpose == PaymentPurpose.PlanterPayment && request.PayerUserId is null)
+        {
+            return new PaymentRefusal("INVALID_PAYMENT_INPUT", "A planter payment names the buyer who pays.", "payerId");
+        }
+        if (request.RoyaltyRate is < 0m or > 1m || (request.RoyaltyRate is not null) != (request.RoyaltyAuthorId is not null))
+        {
+            return new PaymentRefusal("INVALID_PAYMENT_INPUT", "A royalty names its author and a rate from 0 to 1.", "royaltyRate");
+        }
+        return null;
+    }
+
+    private static PaymentCreation Replay(Payment existing, string hash) =>
+        existing.RequestHash == hash
+            ? new PaymentCreation(existing, true, null)
+            : new PaymentCreation(null, false, new PaymentRefusal("IDEMPOTENCY_KEY_REUSED",
+                "This idempotency key was already used for a different payment; use a new key for a new payment.", "idempotencyKey"));
+
+    /// <summary>Locks the payment's row until the transaction ends and loads it (tracked); null when there is none.</summary>
+    /// <remarks>Two statements: EF Core cannot compose FromSql over an entity with a complex property (Money).</remarks>
+    public static async Task<Payment?> LockAsync(GraphDbContext db, Guid paymentId, CancellationToken cancellationToken)
+    {
+        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM payments WHERE id = {paymentId} FOR UPDATE").ToListAsync(cancellationToken);
+        return locked.Count == 0 ? null : await db.Payments.SingleAsync(p => p.Id == paymentId, cancellationToken);
+    }
+
+    private static Task<Payment?> FindByKeyAsync(GraphDbContext db, Guid initiatedBy, string key, CancellationToken cancellationToken) =>
+        db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.InitiatedByUserId == initiatedBy && p.IdempotencyKey == key, cancellationToken);
+
+    private static string? Cut(string? text, int length) => text is null || text.Length <= length ? text : text[..(length - 1)] + "…";
+}

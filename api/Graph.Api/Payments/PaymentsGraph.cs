@@ -1,0 +1,27 @@
+using Graph.Api.Notifications;
+using Graph.Api.Payments.Providers;
+using Graph.GraphQL.Execution.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Graph.Api.Payments;
+
+/// <summary>The payments' part of the graph: payments by mobile money and cash, their providers and callbacks, the
+/// reconciliation job and the ledger.</summary>
+public static class PaymentsGraph
+{
+    public static IRequestExecutorBuilder AddPayments(this IRequestExecutorBuilder graph)
+    {
+        graph.Services.AddPaymentServices();
+        return graph;
+    }
+
+    /// <summary>The services that create and move payments (no GraphQL).</summary>
+    public static IServiceCollection AddPaymentServices(this IServiceCollection services)
+    {
+        services.AddNotificationData();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PaymentProviders>();
+        services.TryAddSingleton<PaymentService>();
+        return services;
+    }
+}
