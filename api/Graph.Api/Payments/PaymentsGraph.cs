@@ -12,7 +12,9 @@ public static class PaymentsGraph
     public static IRequestExecutorBuilder AddPayments(this IRequestExecutorBuilder graph)
     {
         graph.Services.AddPaymentServices();
-        return graph;
+        return graph
+            .AddTypeExtension<PaymentFields>()
+            .AddDataLoader<PaymentHistoryDataLoader>();
     }
 
     /// <summary>The services that create and move payments (no GraphQL).</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Graph.Api.Data;
 using Graph.Api.Identity;
 
 namespace Graph.Api.Tontines;
@@ -26,4 +27,9 @@ public static class TontineAccess
         }
         return tontines.Where(t => t.Members.Any(m => m.UserId == userId));
     }
+
+    /// <summary>The IDs of the tontines whose money <paramref name="userId"/> manages (as treasurer or president), as a
+    /// query to compose into another (payments of those tontines).</summary>
+    public static IQueryable<Guid> ManagedBy(GraphDbContext db, Guid userId) =>
+        db.TontineMembers.Where(m => m.UserId == userId && (m.Role == TontineRole.Treasurer || m.Role == TontineRole.President)).Select(m => m.TontineId);
 }
