@@ -1,5 +1,6 @@
 using Graph.Api.Audit;
 using Graph.Api.Notifications;
+using Graph.Api.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -20,10 +21,12 @@ public static class DataServices
         services.AddAuditLog();
         // Notifications written with a change are announced (and the dispatcher woken) once it is committed.
         services.AddNotificationData();
+        // Payments' moves are announced once committed.
+        services.AddSingleton<PaymentEventsInterceptor>();
         // Resolvers run in parallel, so each takes its own context from the factory; the scoped context
         // serves code that runs alone (health checks, verbs).
         services.AddPooledDbContextFactory<GraphDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>())
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>(), sp.GetRequiredService<PaymentEventsInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GraphDbContext>>().CreateDbContext());
         return services;
     }

@@ -1,6 +1,7 @@
 using Graph.Api.Audit;
 using Graph.Api.Common;
 using Graph.GraphQL.Types;
+using Graph.GraphQL.Types.Relay;
 
 namespace Graph.Api.Payments;
 
@@ -38,6 +39,7 @@ public sealed class LedgerPosting
     public Guid Id { get; init; }
 
     /// <summary>The payment whose settlement (or refund) this is; a payment has at most one posting of each kind.</summary>
+    [ID<Payment>]
     public Guid PaymentId { get; init; }
 
     public PostingKind Kind { get; init; }

@@ -11,6 +11,9 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     /// <summary>The unique index that makes one payment per (initiator, idempotency key).</summary>
     public const string IdempotencyIndex = "ix_payments_initiated_by_user_id_idempotency_key";
 
+    /// <summary>The unique index that allows one refund per payment.</summary>
+    public const string OneRefundIndex = "ix_payments_refund_of_payment_id";
+
     public void Configure(EntityTypeBuilder<Payment> payment)
     {
         payment.ToTable(table =>

@@ -98,7 +98,7 @@ public enum LedgerAccountType
     /// <summary>The platform's revenue (no key).</summary>
     PlatformRevenue,
 
-    /// <summary>Royalties owed to an author (key: the author's user ID).</summary>
+    /// <summary>Royalties owed to an author (key: the catalog author's ID).</summary>
     RoyaltiesPayable,
 
     /// <summary>A tontine's pot (key: the tontine's ID).</summary>

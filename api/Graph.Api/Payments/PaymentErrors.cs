@@ -4,7 +4,7 @@ using Graph.GraphQL.Types;
 namespace Graph.Api.Payments;
 
 /// <summary>A field of the input breaks a rule of payments.</summary>
-public sealed class InvalidPaymentInputError(string field, string message) : IError
+public sealed class InvalidPaymentInputError(string field, string message) : IError, IInitiatePaymentError, IRefundPaymentError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -17,7 +17,7 @@ public sealed class InvalidPaymentInputError(string field, string message) : IEr
 }
 
 /// <summary>No payment the caller may see has the given ID.</summary>
-public sealed class PaymentNotFoundError(Guid paymentId) : IError
+public sealed class PaymentNotFoundError(Guid paymentId) : IError, IRefundPaymentError, ICancelPaymentError
 {
     /// <inheritdoc />
     public string Message => "There is no payment with this ID.";
@@ -31,7 +31,7 @@ public sealed class PaymentNotFoundError(Guid paymentId) : IError
 }
 
 /// <summary>The idempotency key was already used by the caller for a payment with another payload.</summary>
-public sealed class IdempotencyKeyReusedError(string idempotencyKey) : IError
+public sealed class IdempotencyKeyReusedError(string idempotencyKey) : IError, IInitiatePaymentError, IRefundPaymentError
 {
     /// <inheritdoc />
     public string Message => "This idempotency key was already used for a different payment; use a new key for a new payment.";
@@ -44,7 +44,7 @@ public sealed class IdempotencyKeyReusedError(string idempotencyKey) : IError
 }
 
 /// <summary>The payment method is not offered here (its provider is not configured).</summary>
-public sealed class PaymentMethodUnavailableError(PaymentMethod method) : IError
+public sealed class PaymentMethodUnavailableError(PaymentMethod method) : IError, IInitiatePaymentError, IRefundPaymentError
 {
     /// <inheritdoc />
     public string Message => $"{Data.EnumNames<PaymentMethod>.ToName(Method)} is not offered here.";
@@ -57,7 +57,7 @@ public sealed class PaymentMethodUnavailableError(PaymentMethod method) : IError
 }
 
 /// <summary>No exchange rate converts the payment's currency into the settlement currency on the payment's date.</summary>
-public sealed class FxRateMissingError(Currency from, Currency to, string message) : IError
+public sealed class FxRateMissingError(Currency from, Currency to, string message) : IError, IInitiatePaymentError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -71,7 +71,7 @@ public sealed class FxRateMissingError(Currency from, Currency to, string messag
 }
 
 /// <summary>The payment's status does not allow what was asked (validating a payment already settled, refunding a failed one).</summary>
-public sealed class PaymentStatusConflictError(Guid paymentId, PaymentStatus status, string message) : IError
+public sealed class PaymentStatusConflictError(Guid paymentId, PaymentStatus status, string message) : IError, IRefundPaymentError, ICancelPaymentError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -84,4 +84,17 @@ public sealed class PaymentStatusConflictError(Guid paymentId, PaymentStatus sta
 
     /// <summary>The payment's status now.</summary>
     public PaymentStatus Status { get; } = status;
+}
+
+/// <summary>The book, tontine or payee the payment names does not exist, or the caller has no part in it.</summary>
+public sealed class PaymentSubjectNotFoundError(string field, string message) : IError, IInitiatePaymentError
+{
+    /// <inheritdoc />
+    public string Message { get; } = message;
+
+    /// <inheritdoc />
+    public string Code => "PAYMENT_SUBJECT_NOT_FOUND";
+
+    /// <summary>The input field naming it: <c>bookId</c>, <c>tontineId</c> or <c>payeeId</c>.</summary>
+    public string Field { get; } = field;
 }

@@ -20,6 +20,26 @@ public sealed class PaymentFields
         return await db.Payments.AsNoTracking().VisibleTo(user, db).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
     }
 
+    /// <summary>Who pays, when it is an account of the platform.</summary>
+    public async Task<Identity.User?> GetPayerAsync([Parent] Payment payment, Identity.UserByIdDataLoader users, CancellationToken cancellationToken) =>
+        payment.PayerUserId is { } id ? await users.LoadAsync(id, cancellationToken) : null;
+
+    /// <summary>Who is paid, when it is an account of the platform.</summary>
+    public async Task<Identity.User?> GetPayeeAsync([Parent] Payment payment, Identity.UserByIdDataLoader users, CancellationToken cancellationToken) =>
+        payment.PayeeUserId is { } id ? await users.LoadAsync(id, cancellationToken) : null;
+
+    /// <summary>For a REFUND, the payment it gives back.</summary>
+    public async Task<Payment?> GetRefundOfAsync([Parent] Payment payment, ClaimsPrincipal user, IDbContextFactory<GraphDbContext> contexts, CancellationToken cancellationToken) =>
+        payment.RefundOfPaymentId is { } id ? await GetPaymentByIdAsync(id, user, contexts, cancellationToken) : null;
+
+    /// <summary>The ledger postings of the payment (its settlement, and for a refund the reversal), FINANCE and ADMIN only.</summary>
+    [Graph.GraphQL.Authorization.Authorize(Roles = [Identity.PlatformRoles.FinanceName, Identity.PlatformRoles.AdminName])]
+    public async Task<IReadOnlyList<LedgerPosting>> GetLedgerPostingsAsync([Parent] Payment payment, IDbContextFactory<GraphDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.LedgerPostings.AsNoTracking().Include(p => p.Entries).Where(p => p.PaymentId == payment.Id).OrderBy(p => p.PostedAt).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Every move of the payment's status, oldest first.</summary>
     public async Task<IReadOnlyList<PaymentStatusChange>> GetHistoryAsync([Parent] Payment payment, PaymentHistoryDataLoader history, CancellationToken cancellationToken) =>
         await history.LoadAsync(payment.Id, cancellationToken);
@@ -36,4 +56,12 @@ public sealed class PaymentHistoryDataLoader(IDbContextFactory<GraphDbContext> c
         var byPayment = changes.ToLookup(c => c.PaymentId);
         return keys.ToDictionary(k => k, k => (IReadOnlyList<PaymentStatusChange>)[.. byPayment[k]]);
     }
+}
+
+/// <summary>Fields of LedgerPosting.</summary>
+[ExtendObjectType<LedgerPosting>]
+public sealed class LedgerPostingFields
+{
+    /// <summary>The posting's entries: debits positive, credits negative; in each currency they sum to zero.</summary>
+    public IReadOnlyList<LedgerEntry> GetEntries([Parent] LedgerPosting posting) => posting.Entries;
 }

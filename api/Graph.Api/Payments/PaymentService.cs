@@ -66,6 +66,13 @@ public sealed record PaymentRefusal(string Code, string Message, string? Field =
 /// why there is none.</summary>
 public sealed record PaymentCreation(Payment? Payment, bool Replayed, PaymentRefusal? Refusal);
 
+/// <summary>What <see cref="PaymentService.RefundAsync"/> gives: the REFUND payment, or why there is none (with the
+/// original's status and method, when there is an original).</summary>
+public sealed record RefundResult(Payment? Payment, PaymentRefusal? Refusal, PaymentStatus? OriginalStatus, PaymentMethod? Method)
+{
+    public static RefundResult Refused(PaymentRefusal refusal, Payment? original = null) => new(null, refusal, original?.Status, original?.Method);
+}
+
 /// <summary>What applying a provider's news to a payment did.</summary>
 public enum TransitionOutcome
 {
@@ -190,7 +197,78 @@ public sealed class PaymentService(
                 ?? throw new InvalidOperationException("A payment's idempotency key was taken, yet no payment holds it.", ex);
             return Replay(winner, hash);
         }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: var constraint }
+                                           && constraint == PaymentConfiguration.OneRefundIndex)
+        {
+            return new PaymentCreation(null, false, new PaymentRefusal("PAYMENT_STATUS_CONFLICT", "This payment already has a refund.", "paymentId"));
+        }
         return new PaymentCreation(payment, false, null);
+    }
+
+    /// <summary>
+    /// Refunds a SUCCEEDED mobile money collection in full: creates the REFUND payment (idempotent under
+    /// <paramref name="idempotencyKey"/>; a payment has at most one refund), asks the provider to send the money back and
+    /// applies its answer. When the refund succeeds, its posting reverses the original's and the original becomes REFUNDED.
+    /// </summary>
+    public async Task<RefundResult> RefundAsync(Guid paymentId, string reason, string idempotencyKey, Guid actor, CancellationToken cancellationToken)
+    {
+        var original = await FindAsync(paymentId, cancellationToken);
+        if (original is null)
+        {
+            return RefundResult.Refused(new PaymentRefusal("PAYMENT_NOT_FOUND", "There is no payment with this ID.", "paymentId"));
+        }
+        if (original.Status != PaymentStatus.Succeeded || !LedgerPoster.IsCollection(original.Purpose))
+        {
+            return RefundResult.Refused(new PaymentRefusal("PAYMENT_STATUS_CONFLICT",
+                $"Only a SUCCEEDED payment the platform collected can be refunded; this one is a {EnumNames<PaymentStatus>.ToName(original.Status)} {EnumNames<PaymentPurpose>.ToName(original.Purpose)}.", "paymentId"), original);
+        }
+        if (original.Method == PaymentMethod.Cash)
+        {
+            return RefundResult.Refused(new PaymentRefusal("PAYMENT_STATUS_CONFLICT", "Cash is given back in hand; the platform refunds mobile money payments only.", "paymentId"), original);
+        }
+        var created = await CreateAsync(new PaymentRequest
+        {
+            Purpose = PaymentPurpose.Refund,
+            Method = original.Method,
+            Amount = original.Amount,
+            SettlementCurrency = original.SettlementCurrency,
+            WalletNumber = original.WalletNumber,
+            PayerUserId = original.PayerUserId,
+            RefundOfPaymentId = original.Id,
+            Description = Cut($"Remboursement : {reason}", Payment.MaxDescriptionLength)!,
+            IdempotencyKey = idempotencyKey,
+        }, actor, cancellationToken);
+        if (created.Refusal is { } refusal)
+        {
+            return RefundResult.Refused(refusal, original);
+        }
+        var refund = created.Payment!;
+        if (created.Replayed)
+        {
+            return new RefundResult(refund, null, original.Status, original.Method);
+        }
+        ProviderUpdate answer;
+        try
+        {
+            answer = await providers.Find(original.Method)!.RefundAsync(ProviderRequestOf(original), original.ProviderReference ?? "", refund.Id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException or IOException)
+        {
+            logger.LogWarning(ex, "{Provider} did not answer the refund {RefundId} of payment {PaymentId}; the reconciliation job will ask again.",
+                EnumNames<PaymentMethod>.ToName(original.Method), refund.Id, original.Id);
+            return new RefundResult(refund, null, original.Status, original.Method);
+        }
+        await ApplyAsync(refund.Id, answer, new TransitionOrigin(PaymentEventSource.Provider, actor, Note: reason), cancellationToken);
+        return new RefundResult(await FindAsync(refund.Id, cancellationToken), null, original.Status, original.Method);
+    }
+
+    /// <summary>What the customer had to do when the provider started the payment (dial a code, open a link), or null.</summary>
+    public async Task<string?> CustomerActionAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PaymentStatusChanges.AsNoTracking()
+            .Where(c => c.PaymentId == payment.Id && c.To == PaymentStatus.Pending && c.Source == PaymentEventSource.Provider)
+            .Select(c => c.Note).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>
@@ -308,7 +386,11 @@ public sealed class PaymentService(
             case PaymentStatus.Succeeded:
                 payment.SettledAt = now;
                 await PostAsync(db, payment, origin, now, cancellationToken);
-                await NotifyAsync(db, payment, NotificationTemplates.PaymentSucceeded, cancellationToken);
+                if (payment.Purpose != PaymentPurpose.Refund)
+                {
+                    // A refund's payer hears of it as their original payment REFUNDED (PostAsync).
+                    await NotifyAsync(db, payment, NotificationTemplates.PaymentSucceeded, cancellationToken);
+                }
                 break;
             case PaymentStatus.Failed:
                 payment.FailureReason = update.FailureReason ?? PaymentFailureReason.ProviderError;

@@ -13,7 +13,18 @@ public static class PaymentsGraph
     {
         graph.Services.AddPaymentServices();
         return graph
+            .AddTypeExtension<PaymentQueries>()
+            .AddTypeExtension<PaymentMutations>()
+            .AddTypeExtension<PaymentSubscriptions>()
             .AddTypeExtension<PaymentFields>()
+            .AddTypeExtension<LedgerPostingFields>()
+            .AddType<InvalidPaymentInputError>()
+            .AddType<PaymentNotFoundError>()
+            .AddType<IdempotencyKeyReusedError>()
+            .AddType<PaymentMethodUnavailableError>()
+            .AddType<FxRateMissingError>()
+            .AddType<PaymentStatusConflictError>()
+            .AddType<PaymentSubjectNotFoundError>()
             .AddDataLoader<PaymentHistoryDataLoader>();
     }
 

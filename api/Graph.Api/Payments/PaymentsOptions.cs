@@ -10,6 +10,9 @@ public sealed class PaymentsOptions
     /// /payments/callback/{provider} is added.</summary>
     public string CallbackBaseUrl { get; set; } = "";
 
+    /// <summary>The author's share of a book sale, from 0 to 1 (the rest is the platform's revenue).</summary>
+    public decimal AuthorRoyaltyRate { get; set; } = 0.70m;
+
     public ProvidersOptions Providers { get; set; } = new();
 
     public ReconciliationOptions Reconciliation { get; set; } = new();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Graph.Api.Data;
 using Graph.Api.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Tontines;
 
@@ -32,4 +33,9 @@ public static class TontineAccess
     /// query to compose into another (payments of those tontines).</summary>
     public static IQueryable<Guid> ManagedBy(GraphDbContext db, Guid userId) =>
         db.TontineMembers.Where(m => m.UserId == userId && (m.Role == TontineRole.Treasurer || m.Role == TontineRole.President)).Select(m => m.TontineId);
+
+    /// <summary>The role of <paramref name="userId"/> in the tontine, or null when they are not a member (or there is no such
+    /// tontine).</summary>
+    public static Task<TontineRole?> RoleOfAsync(GraphDbContext db, Guid tontineId, Guid userId, CancellationToken cancellationToken) =>
+        db.TontineMembers.Where(m => m.TontineId == tontineId && m.UserId == userId).Select(m => (TontineRole?)m.Role).SingleOrDefaultAsync(cancellationToken);
 }

@@ -97,6 +97,9 @@ public sealed class MatrixSeed
     /// <summary>The global ID of a notification of the reader's demo account.</summary>
     public string NotificationId { get; init; } = "";
 
+    /// <summary>The global ID of a payment of the reader's demo account.</summary>
+    public string PaymentId { get; init; } = "";
+
     /// <summary>The global ID of a node of the type <paramref name="typeName"/>.</summary>
     public string IdOf(string typeName) => typeName switch
     {
@@ -105,6 +108,7 @@ public sealed class MatrixSeed
         "Book" => BookId,
         "Notification" => NotificationId,
         "OutboxMessage" => OutboxMessageId,
+        "Payment" => PaymentId,
         "Tontine" => TontineId,
         "User" => UserId,
         _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),

@@ -5,7 +5,10 @@ using System.Text.Json;
 using Graph.Api.Data;
 using Graph.Api.Data.Seed;
 using Graph.Api.Identity;
+using Graph.Api.Common;
 using Graph.Api.Notifications;
+using Graph.Api.Payments;
+using Graph.GraphQL.Subscriptions;
 using Graph.Api.Tests.GraphQL;
 using Graph.Api.Tests.GraphQL.Streaming;
 using Graph.Api.Tests.Infrastructure;
@@ -56,10 +59,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Mutation.addBook", AddBook, Access.Roles(Admin, Author), AddBookVariables),
         Row("Mutation.addTontineMember", "mutation($input: AddTontineMemberInput!) { addTontineMember(input: $input) { errors { __typename } } }",
             Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, userId = s.UserId, role = "MEMBER" } }),
+        Row("Mutation.cancelPayment", "mutation($input: CancelPaymentInput!) { cancelPayment(input: $input) { errors { __typename } } }", Access.SignedIn,
+            _ => new { input = new { paymentId = new DefaultNodeIdSerializer().Format("Payment", Guid.NewGuid()) } }),
         Row("Mutation.changePassword", "mutation($input: ChangePasswordInput!) { changePassword(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { currentPassword = "not-the-password-1", newPassword = "baobab-de-kaolack-1960" } }),
         Row("Mutation.createTontine", "mutation($input: CreateTontineInput!) { createTontine(input: $input) { errors { __typename } } }", Access.SignedIn,
             s => new { input = new { name = "Tontine " + s.Unique() } }),
+        Row("Mutation.initiatePayment", "mutation($input: InitiatePaymentInput!) { initiatePayment(input: $input) { payment { status } errors { __typename } } }",
+            Access.SignedIn, s => new
+            {
+                input = new
+                {
+                    purpose = "SUBSCRIPTION", method = "ORANGE_MONEY", amount = new { amount = 2500, currency = "XOF" },
+                    walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique(),
+                },
+            }),
         Row("Mutation.login", "mutation($input: LoginInput!) { login(input: $input) { user { id } errors { __typename } } }", Access.Everyone,
             _ => new { input = new { login = "reader@graph.local", password = DemoAccounts.DefaultPassword } }),
         Row("Mutation.logout", "mutation($input: LogoutInput!) { logout(input: $input) { revokedAt errors { __typename } } }", Access.Everyone,
@@ -68,6 +82,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Access.SignedIn, _ => new { input = new { all = true } }),
         Row("Mutation.refreshToken", "mutation($input: RefreshTokenInput!) { refreshToken(input: $input) { tokens { tokenType } errors { __typename } } }", Access.Everyone,
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
+        Row("Mutation.refundPayment", "mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { errors { __typename } } }", Access.Roles(Admin, Finance),
+            s => new { input = new { paymentId = new DefaultNodeIdSerializer().Format("Payment", Guid.NewGuid()), reason = "Matrice", idempotencyKey = "matrice-" + s.Unique() } }),
         Row("Mutation.register", "mutation($input: RegisterInput!) { register(input: $input) { user { id } errors { __typename } } }", Access.Everyone,
             s => new { input = new { email = $"matrice-{s.Unique()}@graph.local", displayName = "Awa Diop", password = "baobab-sous-la-pluie" } }),
         Row("Mutation.registerPushDevice", "mutation($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { device { tokenSuffix } errors { __typename } } }",
@@ -82,6 +98,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { messageId = s.OutboxMessageId } }),
         Row("Mutation.revokeSession", "mutation($input: RevokeSessionInput!) { revokeSession(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { sessionId = new DefaultNodeIdSerializer().Format("Session", Guid.NewGuid()) } }),
+        Row("Mutation.setFxRate", "mutation($input: SetFxRateInput!) { setFxRate(input: $input) { fxRate { rate } errors { __typename } } }", Access.Roles(Admin, Finance),
+            _ => new { input = new { @base = "USD", quote = "XOF", date = "2026-01-02", rate = 600.5m, source = "Matrice" } }),
         Row("Mutation.setNotificationPreference", "mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) { errors { __typename } } }",
             Access.SignedIn, _ => new { input = new { category = "ANNOUNCEMENTS", inApp = true, channels = new[] { "PUSH" } } }),
         Row("Mutation.setTontineMemberRole", "mutation($input: SetTontineMemberRoleInput!) { setTontineMemberRole(input: $input) { errors { __typename } } }",
@@ -95,9 +113,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.authors", "{ authors(first: 5) { nodes { id name } } }", Access.Everyone),
         Row("Query.book", "query($id: ID!) { book(id: $id) { id title } }", Access.Everyone, s => new { id = s.BookId }),
         Row("Query.books", "{ books(first: 5) { nodes { id title } } }", Access.Everyone),
+        Row("Query.fxRates", "{ fxRates { base quote date rate } }", Access.SignedIn),
+        Row("Query.ledgerBalances", "{ ledgerBalances { accountType accountKey balance { amount currency } } }", Access.Roles(Admin, Finance)),
+        Row("Query.ledgerTotals", "{ ledgerTotals { amount currency } }", Access.Roles(Admin, Finance)),
         Row("Query.me", "{ me { id } }", Access.SignedIn),
         Row("Query.myNotificationPreferences", "{ myNotificationPreferences { category channels } }", Access.SignedIn),
         Row("Query.myNotifications", "{ myNotifications(first: 5) { nodes { id title } } }", Access.SignedIn),
+        Row("Query.myPayments", "{ myPayments(first: 5) { nodes { id status } } }", Access.SignedIn),
         Row("Query.myPushDevices", "{ myPushDevices { tokenSuffix } }", Access.SignedIn),
         Row("Query.mySessions", "{ mySessions { id } }", Access.SignedIn),
         NodeRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
@@ -106,6 +128,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         // An inbox is private: only its recipient (the reader) resolves the notification, ADMIN included.
         NodeRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodeRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
+        // A payment is seen by its payer (the reader), FINANCE and ADMIN.
+        NodeRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
         NodeRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodeRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         NodesRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
@@ -113,17 +137,27 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodesRow("Book", Access.Everyone),
         NodesRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodesRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
+        NodesRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
         NodesRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodesRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         Row("Query.notificationOutbox", "{ notificationOutbox(first: 5) { nodes { id status } } }", Access.Roles(Admin, Support)),
         Row("Query.notificationOutboxCounts", "{ notificationOutboxCounts { status priority count } }", Access.Roles(Admin, Support)),
+        Row("Query.payment", "query($id: ID!) { payment(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Finance or Reader)).ToArray()),
+            s => new { id = s.IdOf("Payment") }),
+        Row("Query.paymentMethods", "{ paymentMethods }", Access.Everyone),
+        Row("Query.payments", "{ payments(first: 5) { nodes { id status } } }", Access.SignedIn),
         Row("Query.tontine", "query($id: ID!) { tontine(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Analyst, CooperativeManager), s => new { id = s.TontineId }),
         Row("Query.tontines", "{ tontines(first: 5) { nodes { id } } }", Access.SignedIn),
         Row("Query.unreadNotificationCount", "{ unreadNotificationCount }", Access.SignedIn),
         Row("Query.users", "{ users(first: 5) { nodes { id } } }", Access.Roles(Admin, Support)),
         Row("Subscription.auditEntryAdded", "subscription { auditEntryAdded { id action entityType } }", Access.Roles(Admin)),
         Row("Subscription.bookAdded", "subscription { bookAdded { id title } }", Access.Everyone),
+        Row("Subscription.myPaymentUpdates", "subscription { myPaymentUpdates { id status } }", Access.SignedIn),
         Row("Subscription.notificationReceived", "subscription { notificationReceived { id title } }", Access.SignedIn),
+        // Those who may not see the payment are refused as for a payment that does not exist (PAYMENT_NOT_FOUND).
+        Row("Subscription.paymentStatusChanged", "subscription($id: ID!) { paymentStatusChanged(paymentId: $id) { id status } }",
+            Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Finance or Reader)).ToArray()),
+            s => new { id = s.IdOf("Payment") }),
     ];
 
     /// <summary>Every (row, caller) pair with the outcome the row expects.</summary>
@@ -249,9 +283,27 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         {
             // Subscribed once the headers are sent: a book added now reaches both book subscriptions, a notification of
             // the caller notificationReceived.
+            if (row.Field == "paymentStatusChanged" && expected == Outcome.PermitWithRowRule)
+            {
+                var refused = (await events.ReadEventAsync("next")).Json;
+                await events.ReadEventAsync("complete");
+                Assert.Contains("PAYMENT_NOT_FOUND", refused.ToString(), StringComparison.Ordinal);
+                Assert.Equal(before, await TableRows.CountAsync(server.ConnectionString));
+                return;
+            }
             if (row.Field == "notificationReceived")
             {
                 await server.NotifyAsync(caller);
+            }
+            else if (row.Field == "myPaymentUpdates")
+            {
+                // A payment of the caller's, created now, announces its first status.
+                await server.CreatePaymentAsync(caller);
+            }
+            else if (row.Field == "paymentStatusChanged")
+            {
+                await server.Services.GetRequiredService<ITopicEventSender>().SendAsync(PaymentTopics.StatusChanged(server.PaymentId),
+                    new PaymentMoved(server.PaymentId, PaymentStatus.Pending), CancellationToken.None);
             }
             else
             {
@@ -352,10 +404,36 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                 await db.SaveChangesAsync();
                 outboxMessageId = _factory.Services.GetRequiredService<INodeIdSerializer>().Format(nameof(OutboxMessage), message.Id);
             }
+            PaymentId = (await CreatePaymentAsync(PlatformRoles.ReaderName)).Id;
             Seed = new MatrixSeed(First("books"), First("authors"), First("auditLog"), First("users"), First("tontines"), outboxMessageId, refreshTokens)
             {
                 NotificationId = new DefaultNodeIdSerializer().Format("Notification", (await NotifyAsync(PlatformRoles.ReaderName)).Id),
+                PaymentId = new DefaultNodeIdSerializer().Format("Payment", PaymentId),
             };
+        }
+
+        /// <summary>The seeded payment: a subscription the reader pays.</summary>
+        public Guid PaymentId { get; private set; }
+
+        public IServiceProvider Services => _factory!.Services;
+
+        /// <summary>Creates (and commits) a subscription payment by <paramref name="caller"/>'s demo account, INITIATED.</summary>
+        internal async Task<Payment> CreatePaymentAsync(string caller)
+        {
+            var email = DemoAccounts.All.Single(a => PlatformRoles.ToName(a.Role) == caller).Email;
+            await using var db = _database.CreateContext();
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            var created = await Services.GetRequiredService<PaymentService>().CreateAsync(new PaymentRequest
+            {
+                Purpose = PaymentPurpose.Subscription,
+                Method = PaymentMethod.OrangeMoney,
+                Amount = new Money(2500m, Currency.XOF),
+                WalletNumber = "+221771234567",
+                PayerUserId = userId,
+                Description = "Matrice",
+                IdempotencyKey = Guid.NewGuid().ToString("N"),
+            }, userId, CancellationToken.None);
+            return created.Payment!;
         }
 
         /// <summary>Writes (and commits) a notification for <paramref name="caller"/>'s demo account, as a domain would.</summary>
