@@ -33,8 +33,9 @@ public sealed class PaymentFields
         payment.RefundOfPaymentId is { } id ? await GetPaymentByIdAsync(id, user, contexts, cancellationToken) : null;
 
     /// <summary>The ledger postings of the payment (its settlement, and for a refund the reversal), FINANCE and ADMIN only.</summary>
+    /// <remarks>Nullable, so that a caller who may see the payment but not its postings loses only this field.</remarks>
     [Graph.GraphQL.Authorization.Authorize(Roles = [Identity.PlatformRoles.FinanceName, Identity.PlatformRoles.AdminName])]
-    public async Task<IReadOnlyList<LedgerPosting>> GetLedgerPostingsAsync([Parent] Payment payment, IDbContextFactory<GraphDbContext> contexts, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LedgerPosting>?> GetLedgerPostingsAsync([Parent] Payment payment, IDbContextFactory<GraphDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.LedgerPostings.AsNoTracking().Include(p => p.Entries).Where(p => p.PaymentId == payment.Id).OrderBy(p => p.PostedAt).ToListAsync(cancellationToken);

@@ -217,6 +217,16 @@ public sealed class PaymentService(
         {
             return RefundResult.Refused(new PaymentRefusal("PAYMENT_NOT_FOUND", "There is no payment with this ID.", "paymentId"));
         }
+        // A retry of a refund already made returns it, whatever the original's status has become since (REFUNDED).
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await FindByKeyAsync(db, actor, idempotencyKey, cancellationToken) is { } earlier)
+            {
+                return earlier.RefundOfPaymentId == original.Id
+                    ? new RefundResult(earlier, null, original.Status, original.Method)
+                    : RefundResult.Refused(new PaymentRefusal("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for a different payment; use a new key for a new payment.", "idempotencyKey"), original);
+            }
+        }
         if (original.Status != PaymentStatus.Succeeded || !LedgerPoster.IsCollection(original.Purpose))
         {
             return RefundResult.Refused(new PaymentRefusal("PAYMENT_STATUS_CONFLICT",
