@@ -98,3 +98,13 @@ public sealed class PaymentSubjectNotFoundError(string field, string message) : 
     /// <summary>The input field naming it: <c>bookId</c>, <c>tontineId</c> or <c>payeeId</c>.</summary>
     public string Field { get; } = field;
 }
+
+/// <summary>The money to pay out is not there (a tontine's pot holds less than the payout, once other open payouts are set aside).</summary>
+public sealed class InsufficientFundsError(string message) : IError, IInitiatePaymentError
+{
+    /// <inheritdoc />
+    public string Message { get; } = message;
+
+    /// <inheritdoc />
+    public string Code => "INSUFFICIENT_FUNDS";
+}

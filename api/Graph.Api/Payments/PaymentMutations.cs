@@ -286,6 +286,7 @@ public sealed class PaymentMutations
         "IDEMPOTENCY_KEY_REUSED" => new IdempotencyKeyReusedError(key),
         "PAYMENT_METHOD_UNAVAILABLE" => new PaymentMethodUnavailableError(method),
         "FX_RATE_MISSING" => new FxRateMissingError(from, to, refusal.Message),
+        "INSUFFICIENT_FUNDS" => new InsufficientFundsError(refusal.Message),
         _ => new InvalidPaymentInputError(refusal.Field ?? "input", refusal.Message),
     };
 

@@ -129,6 +129,10 @@ public sealed class PaymentService(
         }
         var hash = request.Hash();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Requests under one key wait for each other here; the later ones then find the payment the first one created.
+        // (The unique index on the key stays as the last guard.)
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey("payment-key", initiatedBy.ToString("N"), request.IdempotencyKey)})", cancellationToken);
         if (await FindByKeyAsync(db, initiatedBy, request.IdempotencyKey, cancellationToken) is { } existing)
         {
             return Replay(existing, hash);
@@ -146,6 +150,11 @@ public sealed class PaymentService(
                     $"There is no {request.Amount.Currency}/{settlement} exchange rate for {DateOnly.FromDateTime(now):yyyy-MM-dd}.", "settlementCurrency"));
             }
             (rate, rateDate) = found;
+        }
+        if (request.Purpose == PaymentPurpose.TontinePayout
+            && await PotShortfallAsync(db, request, settlement, rate, cancellationToken) is { } shortfall)
+        {
+            return new PaymentCreation(null, false, shortfall);
         }
 
         var payment = new Payment
@@ -187,6 +196,7 @@ public sealed class PaymentService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: var constraint }
                                            && constraint == PaymentConfiguration.IdempotencyIndex)
@@ -570,6 +580,38 @@ public sealed class PaymentService(
             ? new PaymentCreation(existing, true, null)
             : new PaymentCreation(null, false, new PaymentRefusal("IDEMPOTENCY_KEY_REUSED",
                 "This idempotency key was already used for a different payment; use a new key for a new payment.", "idempotencyKey"));
+
+    /// <summary>
+    /// Refuses a payout the tontine's pot cannot cover: what the pot holds in the settlement currency (its credit balance)
+    /// less the payouts still open. Payouts of one tontine are created one at a time (an advisory lock on the tontine, held
+    /// until the caller's transaction ends), so two payouts at once cannot both take the same money.
+    /// </summary>
+    private static async Task<PaymentRefusal?> PotShortfallAsync(GraphDbContext db, PaymentRequest request, Currency settlement, decimal? rate, CancellationToken cancellationToken)
+    {
+        var tontineId = request.TontineId!.Value;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey("tontine-pot", tontineId.ToString("N"), "")})", cancellationToken);
+        var key = tontineId.ToString("D");
+        var held = -await db.LedgerEntries.Where(e => e.AccountType == LedgerAccountType.TontinePot && e.AccountKey == key && e.Currency == settlement)
+            .SumAsync(e => e.Amount, cancellationToken);
+        var open = await db.Payments.AsNoTracking()
+            .Where(p => p.Purpose == PaymentPurpose.TontinePayout && p.TontineId == tontineId && p.SettlementCurrency == settlement
+                        && (p.Status == PaymentStatus.Initiated || p.Status == PaymentStatus.Pending))
+            .ToListAsync(cancellationToken);
+        var reserved = open.Sum(LedgerPoster.Settled);
+        var asked = settlement == request.Amount.Currency
+            ? request.Amount.Amount
+            : decimal.Round(request.Amount.Amount * rate!.Value, Money.MinorUnits(settlement), MidpointRounding.AwayFromZero);
+        var available = held - reserved;
+        return asked <= available
+            ? null
+            : new PaymentRefusal("INSUFFICIENT_FUNDS",
+                $"The tontine's pot holds {new Money(decimal.Round(Math.Max(available, 0m), Money.MinorUnits(settlement)), settlement)} not yet promised to another payout; this payout needs {new Money(asked, settlement)}.",
+                "amount");
+    }
+
+    /// <summary>A 64-bit advisory lock key for a scope and its values.</summary>
+    private static long LockKey(string scope, string first, string second) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"{scope}\n{first}\n{second}")), 0);
 
     /// <summary>Locks the payment's row until the transaction ends and loads it (tracked); null when there is none.</summary>
     /// <remarks>Two statements: EF Core cannot compose FromSql over an entity with a complex property (Money).</remarks>

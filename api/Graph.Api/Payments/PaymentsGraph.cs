@@ -25,6 +25,7 @@ public static class PaymentsGraph
             .AddType<FxRateMissingError>()
             .AddType<PaymentStatusConflictError>()
             .AddType<PaymentSubjectNotFoundError>()
+            .AddType<InsufficientFundsError>()
             .AddDataLoader<PaymentHistoryDataLoader>();
     }
 

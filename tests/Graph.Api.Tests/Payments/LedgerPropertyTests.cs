@@ -54,6 +54,27 @@ public sealed class LedgerPropertyTests(DatabaseFixture database) : IClassFixtur
             await db.SaveChangesAsync();
         }
 
+        // The pots start with money in every currency, so that payouts are not refused for an empty pot.
+        var funding = 0;
+        foreach (var tontine in tontines)
+        {
+            foreach (var currency in Enum.GetValues<Currency>())
+            {
+                var fund = await _host.Payments.CreateAsync(new PaymentRequest
+                {
+                    Purpose = PaymentPurpose.TontineContribution,
+                    Method = PaymentMethod.Wave,
+                    Amount = new Money(currency == Currency.XOF ? 1_000_000_000m : 10_000_000m, currency),
+                    WalletNumber = "+221770000000",
+                    PayerUserId = users[0],
+                    TontineId = tontine,
+                    Description = "Fonds de départ",
+                    IdempotencyKey = $"fund-{tontine:N}-{currency}",
+                }, users[0], default);
+                await _host.Payments.ApplyAsync(fund.Payment!.Id, new ProviderUpdate(ProviderState.Succeeded, $"FUND-{++funding}", Amount: fund.Payment.Amount), new TransitionOrigin(PaymentEventSource.Callback), default);
+            }
+        }
+
         var random = new Random(Seed);
         var plans = Enumerable.Range(0, Histories).Select(i => Plan(random, i, users, tontines, authors)).ToList();
         await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (plan, cancellationToken) => await RunAsync(plan, cancellationToken));
@@ -62,7 +83,7 @@ public sealed class LedgerPropertyTests(DatabaseFixture database) : IClassFixtur
         var payments = await check.Payments.AsNoTracking().ToListAsync();
         var postings = await check.LedgerPostings.AsNoTracking().Include(p => p.Entries).ToListAsync();
         var entries = postings.SelectMany(p => p.Entries).ToList();
-        Assert.Equal(Histories + plans.Count(p => p.Refund), payments.Count);
+        Assert.Equal(Histories + plans.Count(p => p.Refund) + funding, payments.Count);
         Assert.True(payments.Count(p => p.Status == PaymentStatus.Succeeded) > Histories / 10, "Too few histories end SUCCEEDED to prove anything.");
         Assert.Contains(payments, p => p.Status == PaymentStatus.Refunded);
         Assert.Contains(payments, p => p.FxRate is not null && p.Status == PaymentStatus.Succeeded);

@@ -196,15 +196,20 @@ public sealed class PaymentMutationsTests(DatabaseFixture database) : IClassFixt
         var notMember = await Inbox.MutateAsync(Inbox.TokenOf(outsider.Id), Initiate, "initiatePayment", Contribution("c2"));
         var byMember = await Inbox.MutateAsync(Inbox.TokenOf(member.Id), Initiate, "initiatePayment", Payout(member.Id, "p1"));
         var toOutsider = await Inbox.MutateAsync(Inbox.TokenOf(president.Id), Initiate, "initiatePayment", Payout(outsider.Id, "p2"));
-        var payout = await Inbox.MutateAsync(Inbox.TokenOf(president.Id), Initiate, "initiatePayment", Payout(member.Id, "p3"));
+        var beforeFunds = await Inbox.MutateAsync(Inbox.TokenOf(president.Id), Initiate, "initiatePayment", Payout(member.Id, "p3"));
+        await SucceedAsync(contribution.GetProperty("payment").GetProperty("id").GetString()!);
+        var payout = await Inbox.MutateAsync(Inbox.TokenOf(president.Id), Initiate, "initiatePayment", Payout(member.Id, "p4"));
+        // The pot's 10,000 are promised to the open payout: a second one is refused until the first fails.
+        var secondPayout = await Inbox.MutateAsync(Inbox.TokenOf(president.Id), Initiate, "initiatePayment", Payout(member.Id, "p5"));
 
         Assert.Equal("PENDING", contribution.GetProperty("payment").GetProperty("status").GetString());
         Assert.Equal(("PaymentSubjectNotFoundError", "PAYMENT_SUBJECT_NOT_FOUND", "tontineId"), InboxHost.SingleError(notMember));
         Assert.Equal(("PaymentSubjectNotFoundError", "PAYMENT_SUBJECT_NOT_FOUND", "tontineId"), InboxHost.SingleError(byMember));
         Assert.Equal(("PaymentSubjectNotFoundError", "PAYMENT_SUBJECT_NOT_FOUND", "payeeId"), InboxHost.SingleError(toOutsider));
+        Assert.Equal(("InsufficientFundsError", "INSUFFICIENT_FUNDS", null), InboxHost.SingleError(beforeFunds));
         Assert.Equal("PENDING", payout.GetProperty("payment").GetProperty("status").GetString());
+        Assert.Equal(("InsufficientFundsError", "INSUFFICIENT_FUNDS", null), InboxHost.SingleError(secondPayout));
 
-        await SucceedAsync(contribution.GetProperty("payment").GetProperty("id").GetString()!);
         await SucceedAsync(payout.GetProperty("payment").GetProperty("id").GetString()!);
         var balances = (await Inbox.DataAsync(Inbox.TokenOf(president.Id, PlatformRole.Finance), "{ ledgerBalances(accountType: TONTINE_POT) { accountKey balance { amount } entryCount } }"))
             .GetProperty("ledgerBalances").EnumerateArray().Single(b => b.GetProperty("accountKey").GetString() == tontine.ToString("D"));
