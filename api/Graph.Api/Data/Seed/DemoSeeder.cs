@@ -1,6 +1,7 @@
 using Graph.Api.Catalog;
 using Graph.Api.Common;
 using Graph.Api.Identity;
+using Graph.Api.Payments;
 using Graph.Api.Tontines;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,8 @@ namespace Graph.Api.Data.Seed;
 
 /// <summary>
 /// Demo data for a new installation: a small catalog of West African literature and, on a developer's machine, one
-/// account per platform role (<see cref="DemoAccounts"/>) and a tontine of some of them (<see cref="DemoTontineName"/>).
+/// account per platform role (<see cref="DemoAccounts"/>), a tontine of some of them (<see cref="DemoTontineName"/>) and
+/// a few payments of theirs (settled ones with their ledger postings, one pending, one failed).
 /// Fictional people and titles. The catalog is added to a database that has none, each account when no user has its
 /// email address, the tontine when none has its name, in one transaction, so running it twice changes nothing.
 /// </summary>
@@ -40,6 +42,7 @@ public static class DemoSeeder
         {
             added |= await AddAccountsAsync(db, accounts, now, cancellationToken);
             added |= await AddTontineAsync(db, now, cancellationToken);
+            added |= await AddPaymentsAsync(db, now, cancellationToken);
         }
         if (!added)
         {
@@ -127,6 +130,116 @@ public static class DemoSeeder
             tontine.Members.Add(new TontineMember { TontineId = tontine.Id, UserId = users[email].Id, Role = role, JoinedAt = now });
         }
         return true;
+    }
+
+    /// <summary>
+    /// A few payments of the demo accounts, as the payments module leaves them: the reader's contribution to the demo
+    /// tontine and a book, SUCCEEDED with their postings; the author's contribution, PENDING; the reader's subscription,
+    /// FAILED for insufficient funds. Added once, when there is no payment yet and the tontine and the accounts exist.
+    /// </summary>
+    private static async Task<bool> AddPaymentsAsync(GraphDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await db.Payments.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+        var tontine = db.Tontines.Local.FirstOrDefault(t => t.Name == DemoTontineName)
+            ?? await db.Tontines.FirstOrDefaultAsync(t => t.Name == DemoTontineName, cancellationToken);
+        var emails = new[] { "reader@graph.local", "author@graph.local" };
+        var users = (await db.Users.Where(u => emails.Contains(u.Email!)).ToListAsync(cancellationToken))
+            .Concat(db.Users.Local.Where(u => emails.Contains(u.Email!)))
+            .DistinctBy(u => u.Id)
+            .ToDictionary(u => u.Email!, u => u.Id);
+        var book = db.Books.Local.OrderBy(b => b.Title, StringComparer.Ordinal).FirstOrDefault()
+            ?? await db.Books.OrderBy(b => b.Title).FirstOrDefaultAsync(cancellationToken);
+        if (tontine is null || book is null || !emails.All(users.ContainsKey))
+        {
+            return false;
+        }
+        var reader = users["reader@graph.local"];
+        var author = users["author@graph.local"];
+        var day = TimeSpan.FromDays(1);
+
+        AddPayment(db, new PaymentRequest
+        {
+            Purpose = PaymentPurpose.TontineContribution, Method = PaymentMethod.Wave, Amount = new Money(10_000m, Currency.XOF),
+            WalletNumber = "+221771000010", PayerUserId = reader, TontineId = tontine.Id, Description = "Cotisation de novembre",
+            IdempotencyKey = "demo-contribution-reader",
+        }, reader, now - 3 * day, PaymentStatus.Succeeded, "T_4481902277");
+        AddPayment(db, new PaymentRequest
+        {
+            Purpose = PaymentPurpose.BookPurchase, Method = PaymentMethod.OrangeMoney, Amount = book.Price, WalletNumber = "+221771000010",
+            PayerUserId = reader, BookId = book.Id, RoyaltyAuthorId = db.Authors.Local.FirstOrDefault(a => a.Books.Contains(book))?.Id ?? book.AuthorId, RoyaltyRate = 0.70m,
+            Description = $"Ebook « {book.Title} »", IdempotencyKey = "demo-book-reader",
+        }, reader, now - 2 * day, PaymentStatus.Succeeded, "MP2611200417");
+        AddPayment(db, new PaymentRequest
+        {
+            Purpose = PaymentPurpose.TontineContribution, Method = PaymentMethod.MtnMomo, Amount = new Money(10_000m, Currency.XOF),
+            WalletNumber = "+2290197000020", PayerUserId = author, TontineId = tontine.Id, Description = "Cotisation de novembre",
+            IdempotencyKey = "demo-contribution-author",
+        }, author, now - TimeSpan.FromMinutes(5), PaymentStatus.Pending, null);
+        AddPayment(db, new PaymentRequest
+        {
+            Purpose = PaymentPurpose.Subscription, Method = PaymentMethod.OrangeMoney, Amount = new Money(2_500m, Currency.XOF),
+            WalletNumber = "+221771000001", PayerUserId = reader, Description = "Abonnement Coko, 1 mois",
+            IdempotencyKey = "demo-subscription-reader",
+        }, reader, now - day, PaymentStatus.Failed, "MP2611210093");
+        return true;
+    }
+
+    /// <summary>A payment created at <paramref name="at"/> and moved to <paramref name="status"/> (through PENDING), with its
+    /// history and, for a success, its posting.</summary>
+    private static void AddPayment(GraphDbContext db, PaymentRequest request, Guid initiator, DateTime at, PaymentStatus status, string? reference)
+    {
+        var payment = new Payment
+        {
+            Id = Guid.CreateVersion7(at),
+            Purpose = request.Purpose,
+            Method = request.Method,
+            Status = status,
+            Amount = request.Amount,
+            SettlementCurrency = request.Amount.Currency,
+            PayerUserId = request.PayerUserId,
+            WalletNumber = request.WalletNumber,
+            TontineId = request.TontineId,
+            BookId = request.BookId,
+            RoyaltyAuthorId = request.RoyaltyAuthorId,
+            RoyaltyRate = request.RoyaltyRate,
+            Description = request.Description,
+            IdempotencyKey = request.IdempotencyKey,
+            RequestHash = request.Hash(),
+            InitiatedByUserId = initiator,
+            ProviderReference = reference,
+            FailureReason = status == PaymentStatus.Failed ? PaymentFailureReason.InsufficientFunds : null,
+            FailureMessage = status == PaymentStatus.Failed ? "Insufficient balance." : null,
+            CreatedAt = at,
+            UpdatedAt = at + TimeSpan.FromSeconds(40),
+            ExpiresAt = at + TimeSpan.FromMinutes(15),
+            SettledAt = status == PaymentStatus.Succeeded ? at + TimeSpan.FromSeconds(40) : null,
+        };
+        PaymentStatus[] path = status == PaymentStatus.Pending
+            ? [PaymentStatus.Initiated, PaymentStatus.Pending]
+            : [PaymentStatus.Initiated, PaymentStatus.Pending, status];
+        PaymentStatus? from = null;
+        for (var i = 0; i < path.Length; i++)
+        {
+            payment.History.Add(new PaymentStatusChange
+            {
+                PaymentId = payment.Id,
+                From = from,
+                To = path[i],
+                Source = i == 0 ? PaymentEventSource.Api : i == 1 ? PaymentEventSource.Provider : PaymentEventSource.Callback,
+                Reason = path[i] == PaymentStatus.Failed ? PaymentFailureReason.InsufficientFunds : null,
+                ActorUserId = i == 0 ? initiator : null,
+                At = at + TimeSpan.FromSeconds(20 * i),
+            });
+            from = path[i];
+        }
+        db.Payments.Add(payment);
+        if (status == PaymentStatus.Succeeded)
+        {
+            db.LedgerPostings.Add(LedgerPoster.Settlement(payment, payment.SettledAt!.Value));
+        }
     }
 
     private static readonly (string Name, string Country, string Biography, (string Title, string? Isbn, string Language, Money Price, DateOnly? Published)[] Books)[] Catalog =
