@@ -6,6 +6,7 @@ using Graph.Benchmarks.Http;
 //   serve --target graph|ceiling --port N         the HTTP comparison harness's .NET servers (Http/)
 //   loop [seconds]                                runs LibraryBenchmarks in a loop and prints the mean: for a profiler to attach
 //   db --connection <PostgreSQL>                  the database path: books through the graph vs. hand-written EF Core (Data/)
+//   payments --connection <PostgreSQL>            the payments' write path: initiate, settle, duplicates, a storm (Payments/)
 //   fanout --subscribers N --rate R --duration S   the subscription fan-out benchmark (Fanout/): starts fanout-server itself
 //   fanout-server --port N                        its server: a tick subscription over WebSocket, published on a timer
 //   anything else                                 BenchmarkDotNet: --filter '*' (parse, validate, execute; time and allocations)
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "serve" => await LibraryServer.RunAsync(args[1..]),
     "loop" => await LibraryLoop.RunAsync(args[1..]),
     "db" => await Graph.Benchmarks.Data.DbPathBenchmark.RunAsync(args[1..]),
+    "payments" => await Graph.Benchmarks.Payments.PaymentsBenchmark.RunAsync(args[1..]),
     "fanout" => await FanoutDriver.RunAsync(args[1..]),
     "fanout-server" => await FanoutServer.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
