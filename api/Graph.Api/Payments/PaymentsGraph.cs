@@ -34,8 +34,12 @@ public static class PaymentsGraph
     {
         services.AddNotificationData();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SimulatorCallbackSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.TryAddSingleton<SimulatorCallbackSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<SimulatorCallbackSender>());
         services.TryAddSingleton<PaymentProviders>();
         services.TryAddSingleton<PaymentService>();
+        services.TryAddSingleton<PaymentCallbackProcessor>();
         return services;
     }
 }
