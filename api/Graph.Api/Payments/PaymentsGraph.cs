@@ -1,5 +1,6 @@
 using Graph.Api.Notifications;
 using Graph.Api.Payments.Providers;
+using Graph.Api.Payments.Providers.Http;
 using Graph.GraphQL.Execution.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,6 +38,7 @@ public static class PaymentsGraph
         services.AddHttpClient(SimulatorCallbackSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.TryAddSingleton<SimulatorCallbackSender>();
         services.AddHostedService(sp => sp.GetRequiredService<SimulatorCallbackSender>());
+        services.AddHttpPaymentProviders();
         services.TryAddSingleton<PaymentProviders>();
         services.TryAddSingleton<PaymentService>();
         services.TryAddSingleton<PaymentCallbackProcessor>();

@@ -8,7 +8,7 @@ namespace Graph.Api.Payments.Providers;
 
 /// <summary>
 /// The platform's own callback contract, spoken by the simulators and by the gateways that follow the platform's contract
-/// (the HTTP client of Moov Money and Free Money): a JSON body
+/// (<see cref="Http.GatewayProvider"/>): a JSON body
 /// <c>{"eventId", "paymentId", "reference", "status", "reason", "amount", "currency", "occurredAt"}</c> signed with
 /// <see cref="CallbackSignature"/> (header <c>X-Graph-Signature</c>). <c>status</c> is PENDING, SUCCESSFUL, FAILED, EXPIRED or
 /// CANCELLED; <c>reason</c>, for FAILED, one of the platform's failure reasons (INSUFFICIENT_FUNDS, REJECTED...); the amount
