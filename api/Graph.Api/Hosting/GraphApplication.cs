@@ -1,5 +1,6 @@
 using Graph.Api.Data;
 using Graph.Api.Identity;
+using Graph.Api.Payments;
 using Graph.GraphQL.AspNetCore;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,8 @@ public static class GraphApplication
         // After authentication: the budget of a request is its user's, else its address's.
         app.UseRateLimiter();
         app.MapGraphHealthChecks();
+        // Anonymous and outside the GraphQL budgets: providers authenticate by signature and must not be refused.
+        app.MapPaymentCallbacks();
         app.MapAdminUi(adminUiIndex);
         var graphql = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.GraphQL;
         app.MapGraphQL(GraphRateLimits.GraphQLPath).RequireCors(GraphCors.PolicyName).WithOptions(o =>

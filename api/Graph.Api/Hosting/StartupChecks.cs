@@ -43,6 +43,7 @@ public static class StartupChecks
         problems.AddRange(Notifications.NotificationSenderRegistry.Problems(configuration, environment));
         problems.AddRange(Notifications.OutboxDispatcher.Problems(
             configuration.GetSection($"{GraphOptions.Section}:Notifications:Dispatcher").Get<GraphOptions.DispatcherOptions>() ?? new()));
+        problems.AddRange(Payments.PaymentsStartupChecks.Problems(configuration, environment));
         AuthProblems(configuration, problems);
 
         // Only Development may run on the development values: a Staging or "Prod" server is as exposed as Production.

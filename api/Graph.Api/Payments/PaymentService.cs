@@ -344,16 +344,25 @@ public sealed class PaymentService(
         {
             return TransitionOutcome.NotFound;
         }
+        var outcome = await ApplyLockedAsync(db, payment, update, origin, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>
+    /// <see cref="ApplyAsync"/> for a payment the caller has already locked (<see cref="LockAsync"/>) in the open transaction
+    /// of <paramref name="db"/>: the move's rows are added to <paramref name="db"/>, and the caller saves and commits, so that
+    /// it can write its own rows in the same transaction (the callback endpoint stores the callback with the move it made).
+    /// </summary>
+    public async Task<TransitionOutcome> ApplyLockedAsync(GraphDbContext db, Payment payment, ProviderUpdate update, TransitionOrigin origin, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         if (payment.ProviderReference is null && update.ProviderReference is { Length: > 0 and <= Payment.MaxProviderReferenceLength } reference)
         {
             payment.ProviderReference = reference;
         }
-
-        var outcome = await MoveAsync(db, payment, update, origin, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return outcome;
+        return await MoveAsync(db, payment, update, origin, now, cancellationToken);
     }
 
     private async Task<TransitionOutcome> MoveAsync(GraphDbContext db, Payment payment, ProviderUpdate update, TransitionOrigin origin, DateTime now, CancellationToken cancellationToken)

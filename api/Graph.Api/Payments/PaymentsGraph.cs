@@ -1,5 +1,6 @@
 using Graph.Api.Notifications;
 using Graph.Api.Payments.Providers;
+using Graph.Api.Payments.Providers.Http;
 using Graph.GraphQL.Execution.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -34,8 +35,13 @@ public static class PaymentsGraph
     {
         services.AddNotificationData();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SimulatorCallbackSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.TryAddSingleton<SimulatorCallbackSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<SimulatorCallbackSender>());
+        services.AddHttpPaymentProviders();
         services.TryAddSingleton<PaymentProviders>();
         services.TryAddSingleton<PaymentService>();
+        services.TryAddSingleton<PaymentCallbackProcessor>();
         return services;
     }
 }

@@ -13,6 +13,10 @@ public sealed class PaymentsOptions
     /// <summary>The author's share of a book sale, from 0 to 1 (the rest is the platform's revenue).</summary>
     public decimal AuthorRoyaltyRate { get; set; } = 0.70m;
 
+    /// <summary>Where a provider's checkout page (Wave, Orange Money WebPay) sends the customer back once they paid or gave
+    /// up: a page of the platform's apps (absolute https address); <c>?payment={id}&amp;result=success|cancel</c> is added.</summary>
+    public string ReturnUrl { get; set; } = "";
+
     public ProvidersOptions Providers { get; set; } = new();
 
     public ReconciliationOptions Reconciliation { get; set; } = new();
@@ -60,6 +64,10 @@ public sealed class PaymentsOptions
 
         /// <summary>The merchant's account at the provider (merchant key, subscription key), where the provider has one.</summary>
         public string MerchantId { get; set; } = "";
+
+        /// <summary>The provider's environment, where its API names one: MTN MoMo's X-Target-Environment (sandbox,
+        /// mtnivorycoast, mtncongo...).</summary>
+        public string TargetEnvironment { get; set; } = "";
 
         /// <summary>The secrets callbacks are signed with: the current one first, then the one it replaces while a rotation
         /// is under way. A callback signed by any of them is accepted.</summary>

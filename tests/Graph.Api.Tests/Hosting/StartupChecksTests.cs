@@ -19,7 +19,8 @@ public sealed class StartupChecksTests
         string? connectionString,
         string? key,
         IReadOnlyDictionary<string, string?>? auth = null,
-        IReadOnlyDictionary<string, string?>? senders = null)
+        IReadOnlyDictionary<string, string?>? senders = null,
+        IReadOnlyDictionary<string, string?>? payments = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -37,6 +38,10 @@ public sealed class StartupChecksTests
         foreach (var (name, value) in senders ?? new Dictionary<string, string?>())
         {
             settings["Graph:Notifications:Senders:" + name] = value;
+        }
+        foreach (var (name, value) in payments ?? new Dictionary<string, string?>())
+        {
+            settings["Graph:Payments:" + name] = value;
         }
         return StartupChecks.Problems(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new Environment(environment));
     }
@@ -204,4 +209,88 @@ public sealed class StartupChecksTests
         Assert.Equal(
             "Graph__Notifications__Senders__Push__Kind 'Carrier pigeon' is unknown: use Webhook, None.",
             Assert.Single(Problems(Environments.Production, ProductionDatabase, StrongKey, senders: new Dictionary<string, string?> { ["Push:Kind"] = "Carrier pigeon" })));
+
+    private const string CallbackSecret = "0123456789abcdef0123456789abcdef-callbacks";
+
+    /// <summary>Wave as an HTTP provider with everything it needs, and the platform's addresses.</summary>
+    private static Dictionary<string, string?> HttpWave() => new()
+    {
+        ["CallbackBaseUrl"] = "https://api.example.org",
+        ["ReturnUrl"] = "https://app.example.org/paid",
+        ["Providers:Wave:Kind"] = "Http",
+        ["Providers:Wave:BaseUrl"] = "https://api.wave.com",
+        ["Providers:Wave:ApiKey"] = "wave_sn_prod_key",
+        ["Providers:Wave:CallbackSecrets:0"] = CallbackSecret,
+    };
+
+    [Fact]
+    public void An_http_provider_with_its_address_key_and_secrets_starts_in_production() =>
+        Assert.Empty(Problems(Environments.Production, ProductionDatabase, StrongKey, payments: HttpWave()));
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void The_simulator_is_refused_outside_development(string environment)
+    {
+        var payments = new Dictionary<string, string?> { ["Providers:OrangeMoney:Kind"] = "Simulator" };
+
+        Assert.Equal(
+            $"Graph__Payments__Providers__OrangeMoney__Kind is Simulator, which moves no money; {environment} needs Http or None.",
+            Assert.Single(Problems(environment, ProductionDatabase, StrongKey, payments: payments)));
+        Assert.Empty(Problems(Environments.Development, ProductionDatabase, null, payments: payments));
+    }
+
+    [Fact]
+    public void Every_problem_of_an_http_provider_is_reported_at_once()
+    {
+        var problems = Problems(Environments.Production, ProductionDatabase, StrongKey, payments: new Dictionary<string, string?>
+        {
+            ["CallbackBaseUrl"] = "http://api.example.org",
+            ["Providers:MtnMomo:Kind"] = "Http",
+            ["Providers:MtnMomo:BaseUrl"] = "sandbox.momodeveloper.mtn.com",
+            ["Providers:MtnMomo:CallbackSecrets:0"] = "too-short",
+        });
+
+        Assert.Equal(
+        [
+            "Graph__Payments__Providers__MtnMomo__BaseUrl must be an absolute https address.",
+            "Graph__Payments__Providers__MtnMomo__ApiKey is required for the provider's API.",
+            "Graph__Payments__Providers__MtnMomo__CallbackSecrets needs at least one secret, each of at least 32 characters (__0 the current one, __1 the one being rotated out).",
+            "Graph__Payments__Providers__MtnMomo__ApiSecret is required: the API user's key.",
+            "Graph__Payments__Providers__MtnMomo__MerchantId is required: the Collection product's subscription key.",
+            "Graph__Payments__Providers__MtnMomo__TargetEnvironment is required: MTN's X-Target-Environment (sandbox, mtnivorycoast...).",
+            "Graph__Payments__CallbackBaseUrl must use https outside Development: providers call back /payments/callback/{provider} under it.",
+        ], problems);
+    }
+
+    [Theory]
+    [InlineData("CallbackBaseUrl", "", "Graph__Payments__CallbackBaseUrl must be an absolute https address: providers call back")]
+    [InlineData("ReturnUrl", "/paid", "Graph__Payments__ReturnUrl must be an absolute https address: Wave and Orange Money")]
+    [InlineData("Providers:Wave:BaseUrl", "http://api.wave.com", "Graph__Payments__Providers__Wave__BaseUrl must use https outside Development.")]
+    [InlineData("Providers:Wave:CallbackSecrets:0", "", "Graph__Payments__Providers__Wave__CallbackSecrets needs at least one secret")]
+    [InlineData("Providers:Wave:CallbackSecrets:1", "short-previous-secret", "Graph__Payments__Providers__Wave__CallbackSecrets needs at least one secret")]
+    [InlineData("Providers:Wave:Kind", "Carrier pigeon", "Graph__Payments__Providers__Wave__Kind 'Carrier pigeon' is unknown: use Http or None.")]
+    public void An_unfit_http_provider_setting_is_refused(string setting, string value, string expected)
+    {
+        var payments = HttpWave();
+        payments[setting] = value;
+
+        Assert.StartsWith(expected, Assert.Single(Problems(Environments.Production, ProductionDatabase, StrongKey, payments: payments)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Development_callback_secrets_are_refused_outside_development_only()
+    {
+        var payments = HttpWave();
+        payments["Providers:Wave:CallbackSecrets:0"] = "development-only-wave-callback-secret-0123456789";
+        payments["CallbackBaseUrl"] = "http://localhost:5000";
+
+        Assert.Empty(Problems(Environments.Development, ProductionDatabase, null, payments: payments));
+        Assert.Equal(
+            [
+                "Graph__Payments__Providers__Wave__CallbackSecrets holds a development secret; Production needs its own.",
+                "Graph__Payments__CallbackBaseUrl must use https outside Development: providers call back /payments/callback/{provider} under it.",
+            ],
+            Problems(Environments.Production, ProductionDatabase, StrongKey, payments: payments));
+    }
 }

@@ -61,15 +61,23 @@ internal sealed class PaymentsHost : IAsyncDisposable
         return settings;
     }
 
-    public static PaymentsHost Start(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts the server with <see cref="Settings"/> and <paramref name="settings"/> over them; <paramref name="services"/>
+    /// replaces services after the server registered its own.</summary>
+    public static PaymentsHost Start(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = Settings();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
-        return new PaymentsHost(database, new InboxHost(database, IdentityHost.Start(database, all)));
+        return new PaymentsHost(database, new InboxHost(database, IdentityHost.Start(database, all, services: services)));
     }
+
+    /// <summary>A client of the test server (HTTP in memory).</summary>
+    public HttpClient Client => Inbox.Host.Client;
+
+    /// <summary>The test server's factory (its <c>Server.CreateHandler()</c> reaches it without a network).</summary>
+    public GraphApiFactory Factory => Inbox.Host.Factory;
 
     public ValueTask DisposeAsync() => Inbox.DisposeAsync();
 

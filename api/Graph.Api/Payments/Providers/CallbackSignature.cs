@@ -103,6 +103,19 @@ public static class CallbackSignature
         return null;
     }
 
+    /// <summary>
+    /// Checks the <see cref="Header"/> of <paramref name="request"/> against its raw body with the provider's secrets and
+    /// tolerance, at the time it was received.
+    /// </summary>
+    /// <returns>Null when the signature is valid, else the refusal to answer.</returns>
+    public static CallbackVerification? Refusal(ProviderCallbackRequest request, PaymentsOptions.ProviderOptions options)
+    {
+        request.Headers.TryGetValue(Header, out var header);
+        return Verify(header, request.Body.Span, options.CallbackSecrets, request.ReceivedAt, options.CallbackTolerance) is { } refused
+            ? CallbackVerification.Refused(refused.Rejection, refused.Error)
+            : null;
+    }
+
     private static byte[] Compute(string secret, string timestamp, ReadOnlySpan<byte> body)
     {
         var prefix = Encoding.UTF8.GetBytes(timestamp + ".");

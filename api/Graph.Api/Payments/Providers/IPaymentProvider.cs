@@ -44,7 +44,8 @@ public sealed record ProviderUpdate(
 /// <param name="CreatedAt">When the payment was created (simulators derive their timeline from it).</param>
 public sealed record ProviderPaymentRequest(Guid PaymentId, bool Collection, Money Amount, string WalletNumber, string Description, DateTime CreatedAt);
 
-/// <summary>A provider's callback as received: the raw body (the signature covers these exact bytes) and the headers.</summary>
+/// <summary>A provider's callback as received: the raw body (the signature covers these exact bytes) and the headers (names
+/// compared without regard to case).</summary>
 public sealed record ProviderCallbackRequest(IReadOnlyDictionary<string, string> Headers, ReadOnlyMemory<byte> Body, DateTimeOffset ReceivedAt);
 
 /// <summary>What a verified callback says.</summary>

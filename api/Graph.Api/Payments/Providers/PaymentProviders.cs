@@ -13,17 +13,30 @@ public sealed class PaymentProviders
 {
     private readonly Dictionary<PaymentMethod, IPaymentProvider> _providers = [];
 
-    public PaymentProviders(IOptions<GraphOptions> options, TimeProvider clock, IEnumerable<IPaymentProviderFactory> factories)
+    /// <param name="options">The providers' settings.</param>
+    /// <param name="clock">The simulators' clock.</param>
+    /// <param name="factories">The HTTP clients, one factory per method that has one.</param>
+    /// <param name="simulatorCallbacks">Where simulators that call back schedule their callbacks (none: they never call back).</param>
+    public PaymentProviders(
+        IOptions<GraphOptions> options,
+        TimeProvider clock,
+        IEnumerable<IPaymentProviderFactory> factories,
+        SimulatorCallbackSender? simulatorCallbacks = null)
     {
         var payments = options.Value.Payments;
-        var http = factories.ToDictionary(f => f.Method);
+        // The last factory registered for a method wins, as services do (a host may replace the built-in clients).
+        var http = new Dictionary<PaymentMethod, IPaymentProviderFactory>();
+        foreach (var factory in factories)
+        {
+            http[factory.Method] = factory;
+        }
         foreach (var method in EnumNames<PaymentMethod>.All.Where(m => m != PaymentMethod.Cash))
         {
             var settings = payments.Providers.For(method);
             switch (settings.Kind)
             {
                 case ProviderKind.Simulator:
-                    _providers[method] = new PaymentSimulator(method, settings, clock);
+                    _providers[method] = new PaymentSimulator(method, settings, clock, simulatorCallbacks);
                     break;
                 case ProviderKind.Http:
                     _providers[method] = http.TryGetValue(method, out var factory)

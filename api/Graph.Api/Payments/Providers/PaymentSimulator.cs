@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Graph.Api.Common;
 using Graph.Api.Data;
 
@@ -39,14 +36,16 @@ public enum SimulatedOutcome
 /// answers after <see cref="PaymentsOptions.ProviderOptions.CustomerDelay"/>; a customer who never answers makes the
 /// transaction expire after three times that delay), so restarts and several instances agree. Each provider's flavour is
 /// kept: Orange Money and Moov ask for a PIN by USSD, MTN MoMo pushes a prompt under our reference, Wave opens a checkout
-/// link. Callbacks are signed as the real ones (<see cref="CallbackSignature"/>), with the provider's first secret.
+/// link. Callbacks follow the platform's contract (<see cref="GatewayCallbacks"/>), signed with the provider's first secret;
+/// when <see cref="PaymentsOptions.ProviderOptions.SendCallbacks"/> is on and a <paramref name="callbacks"/> sender is given,
+/// the simulator calls the platform back itself once the customer has answered, as the provider would.
 /// </summary>
-public sealed class PaymentSimulator(PaymentMethod method, PaymentsOptions.ProviderOptions options, TimeProvider clock) : IPaymentProvider
+public sealed class PaymentSimulator(
+    PaymentMethod method,
+    PaymentsOptions.ProviderOptions options,
+    TimeProvider clock,
+    SimulatorCallbackSender? callbacks = null) : IPaymentProvider
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     /// <inheritdoc />
     public PaymentMethod Method { get; } = method == PaymentMethod.Cash
@@ -95,6 +94,10 @@ public sealed class PaymentSimulator(PaymentMethod method, PaymentsOptions.Provi
                 return Task.FromResult(new ProviderUpdate(ProviderState.Failed, ReferenceOf(request.PaymentId), PaymentFailureReason.InvalidAccount,
                     $"{request.WalletNumber} has no {EnumNames<PaymentMethod>.ToName(Method)} wallet."));
             default:
+                if (options.SendCallbacks && callbacks is not null)
+                {
+                    callbacks.Schedule(this, request);
+                }
                 return Task.FromResult(new ProviderUpdate(ProviderState.Pending, ReferenceOf(request.PaymentId), CustomerAction: ActionFor(request)));
         }
     }
@@ -130,6 +133,11 @@ public sealed class PaymentSimulator(PaymentMethod method, PaymentsOptions.Provi
         return (final, outcome is not (SimulatedOutcome.SilentSuccess or SimulatedOutcome.Unreachable or SimulatedOutcome.InvalidAccount));
     }
 
+    /// <summary>When the transaction reaches its final state: when the customer answers, or when it expires for a customer
+    /// who never answers.</summary>
+    public DateTime FinalAt(ProviderPaymentRequest request) =>
+        request.CreatedAt + (OutcomeOf(request.WalletNumber) == SimulatedOutcome.NeverAnswers ? 3 : 1) * options.CustomerDelay;
+
     /// <inheritdoc />
     public Task<ProviderUpdate> RefundAsync(ProviderPaymentRequest original, string providerReference, Guid refundId, CancellationToken cancellationToken) =>
         Task.FromResult(new ProviderUpdate(ProviderState.Succeeded, "R" + ReferenceOf(refundId), Amount: original.Amount));
@@ -139,17 +147,8 @@ public sealed class PaymentSimulator(PaymentMethod method, PaymentsOptions.Provi
     public (byte[] Body, Dictionary<string, string> Headers) CreateCallback(
         ProviderPaymentRequest request, ProviderUpdate update, string eventId, DateTimeOffset signedAt, params string[] secrets)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new CallbackBody
-        {
-            EventId = eventId,
-            PaymentId = request.PaymentId,
-            Reference = update.ProviderReference ?? ReferenceOf(request.PaymentId),
-            Status = StatusName(update.State),
-            Reason = update.FailureReason is { } reason ? EnumNames<PaymentFailureReason>.ToName(reason) : null,
-            Amount = (update.Amount ?? request.Amount).Amount.ToString(CultureInfo.InvariantCulture),
-            Currency = (update.Amount ?? request.Amount).Currency.ToString(),
-            OccurredAt = signedAt.UtcDateTime,
-        }, Json);
+        var body = GatewayCallbacks.Serialize(request.PaymentId, update.ProviderReference ?? ReferenceOf(request.PaymentId), eventId, update,
+            update.Amount ?? request.Amount, signedAt);
         var signature = CallbackSignature.Sign(body, signedAt, secrets.Length > 0 ? secrets : [options.CallbackSecrets.FirstOrDefault() ?? throw new InvalidOperationException("The simulator has no callback secret.")]);
         return (body, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -159,57 +158,7 @@ public sealed class PaymentSimulator(PaymentMethod method, PaymentsOptions.Provi
     }
 
     /// <inheritdoc />
-    public CallbackVerification VerifyCallback(ProviderCallbackRequest request)
-    {
-        request.Headers.TryGetValue(CallbackSignature.Header, out var header);
-        if (CallbackSignature.Verify(header, request.Body.Span, options.CallbackSecrets, request.ReceivedAt, options.CallbackTolerance) is { } refused)
-        {
-            return CallbackVerification.Refused(refused.Rejection, refused.Error);
-        }
-        CallbackBody? body;
-        try
-        {
-            body = JsonSerializer.Deserialize<CallbackBody>(request.Body.Span, Json);
-        }
-        catch (JsonException ex)
-        {
-            return CallbackVerification.Refused(CallbackRejection.Malformed, $"The body is not JSON: {ex.Message}");
-        }
-        if (body?.Status is null || (body.PaymentId is null && body.Reference is null))
-        {
-            return CallbackVerification.Refused(CallbackRejection.Malformed, "The body names no transaction or no status.");
-        }
-        if (StateOf(body.Status) is not { } state)
-        {
-            return CallbackVerification.Refused(CallbackRejection.Malformed, $"Unknown status '{body.Status}'.");
-        }
-        Money? amount = null;
-        if (body.Amount is not null && body.Currency is not null)
-        {
-            if (!decimal.TryParse(body.Amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-                || !Enum.TryParse<Currency>(body.Currency, ignoreCase: false, out var currency) || !Enum.IsDefined(currency))
-            {
-                return CallbackVerification.Refused(CallbackRejection.Malformed, "The amount or the currency is not readable.");
-            }
-            try
-            {
-                amount = new Money(value, currency);
-            }
-            catch (ArgumentException ex)
-            {
-                return CallbackVerification.Refused(CallbackRejection.Malformed, ex.Message);
-            }
-        }
-        PaymentFailureReason? reason = null;
-        if (state == ProviderState.Failed)
-        {
-            reason = body.Reason is not null && Enum.GetValues<PaymentFailureReason>().Any(r => EnumNames<PaymentFailureReason>.ToName(r) == body.Reason)
-                ? EnumNames<PaymentFailureReason>.Parse(body.Reason)
-                : PaymentFailureReason.ProviderError;
-        }
-        return CallbackVerification.Valid(new ProviderCallback(body.PaymentId, body.Reference, body.EventId, body.Status,
-            new ProviderUpdate(state, body.Reference, reason, null, amount)));
-    }
+    public CallbackVerification VerifyCallback(ProviderCallbackRequest request) => GatewayCallbacks.Verify(request, options);
 
     private string ActionFor(ProviderPaymentRequest request) => Method switch
     {
@@ -220,43 +169,4 @@ public sealed class PaymentSimulator(PaymentMethod method, PaymentsOptions.Provi
         PaymentMethod.FreeMoney => "Confirm the payment with your Free Money PIN.",
         _ => "",
     };
-
-    private static string StatusName(ProviderState state) => state switch
-    {
-        ProviderState.Pending => "PENDING",
-        ProviderState.Succeeded => "SUCCESSFUL",
-        ProviderState.Failed => "FAILED",
-        ProviderState.Expired => "EXPIRED",
-        ProviderState.Cancelled => "CANCELLED",
-        _ => "UNKNOWN",
-    };
-
-    private static ProviderState? StateOf(string status) => status switch
-    {
-        "PENDING" => ProviderState.Pending,
-        "SUCCESSFUL" => ProviderState.Succeeded,
-        "FAILED" => ProviderState.Failed,
-        "EXPIRED" => ProviderState.Expired,
-        "CANCELLED" => ProviderState.Cancelled,
-        _ => null,
-    };
-
-    private sealed class CallbackBody
-    {
-        public string? EventId { get; init; }
-
-        public Guid? PaymentId { get; init; }
-
-        public string? Reference { get; init; }
-
-        public string? Status { get; init; }
-
-        public string? Reason { get; init; }
-
-        public string? Amount { get; init; }
-
-        public string? Currency { get; init; }
-
-        public DateTime? OccurredAt { get; init; }
-    }
 }
