@@ -241,13 +241,13 @@ public sealed class CashPaymentsService(IDbContextFactory<GraphDbContext> contex
     }
 
     /// <summary>Checks that the payer, the payee and the tontine exist, and that the tontine's payer or payee is its member.</summary>
-    private static async Task<InvalidPaymentInputError?> CheckPartiesAsync(GraphDbContext db, RecordCashPaymentInput input, CancellationToken cancellationToken)
+    private static async Task<PaymentSubjectNotFoundError?> CheckPartiesAsync(GraphDbContext db, RecordCashPaymentInput input, CancellationToken cancellationToken)
     {
         foreach (var (field, userId) in new[] { ("payerId", input.PayerId), ("payeeId", input.PayeeId) })
         {
             if (userId is { } id && !await db.Users.AnyAsync(u => u.Id == id, cancellationToken))
             {
-                return new InvalidPaymentInputError(field, "There is no user with this ID.");
+                return new PaymentSubjectNotFoundError(field, "There is no user with this ID.");
             }
         }
         if (input.TontineId is not { } tontineId)
@@ -256,12 +256,12 @@ public sealed class CashPaymentsService(IDbContextFactory<GraphDbContext> contex
         }
         if (!await db.Tontines.AnyAsync(t => t.Id == tontineId, cancellationToken))
         {
-            return new InvalidPaymentInputError("tontineId", "There is no tontine with this ID.");
+            return new PaymentSubjectNotFoundError("tontineId", "There is no tontine with this ID.");
         }
         var (memberField, memberId) = input.Purpose == PaymentPurpose.TontinePayout ? ("payeeId", input.PayeeId) : ("payerId", input.PayerId);
         if (memberId is { } member && !await db.TontineMembers.AnyAsync(m => m.TontineId == tontineId && m.UserId == member, cancellationToken))
         {
-            return new InvalidPaymentInputError(memberField, input.Purpose == PaymentPurpose.TontinePayout
+            return new PaymentSubjectNotFoundError(memberField, input.Purpose == PaymentPurpose.TontinePayout
                 ? "The pot is paid to a member of the tontine; this user is not one."
                 : "A contribution is paid by a member of the tontine; this user is not one.");
         }

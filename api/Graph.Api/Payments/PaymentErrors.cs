@@ -91,7 +91,7 @@ public sealed class PaymentStatusConflictError(Guid paymentId, PaymentStatus sta
 }
 
 /// <summary>The book, tontine or payee the payment names does not exist, or the caller has no part in it.</summary>
-public sealed class PaymentSubjectNotFoundError(string field, string message) : IError, IInitiatePaymentError
+public sealed class PaymentSubjectNotFoundError(string field, string message) : IError, IInitiatePaymentError, IRecordCashPaymentError
 {
     /// <inheritdoc />
     public string Message { get; } = message;

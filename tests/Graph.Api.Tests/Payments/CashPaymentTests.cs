@@ -28,7 +28,9 @@ public sealed class CashPaymentTests(DatabaseFixture database) : IClassFixture<D
     private const string Errors = "errors { __typename ... on Error { code message } ... on InvalidPaymentInputError { field } }";
 
     private const string Record = $$"""
-        mutation($input: RecordCashPaymentInput!) { recordCashPayment(input: $input) { {{PaymentSelection}} {{Errors}} } }
+        mutation($input: RecordCashPaymentInput!) {
+          recordCashPayment(input: $input) { {{PaymentSelection}} errors { __typename ... on Error { code message } ... on InvalidPaymentInputError { field } ... on PaymentSubjectNotFoundError { field } } }
+        }
         """;
 
     private const string Validate = $$"""
@@ -225,6 +227,40 @@ public sealed class CashPaymentTests(DatabaseFixture database) : IClassFixture<D
         Assert.Equal(
             [(LedgerAccountType.Wallet, buyer.Id.ToString("D"), 150000m), (LedgerAccountType.ProviderClearing, "CASH", -150000m)],
             Assert.Single(postings).Entries.OrderByDescending(e => e.Amount).Select(e => (e.AccountType, e.AccountKey, e.Amount)));
+    }
+
+    [Fact]
+    public async Task The_payer_must_be_a_member_and_a_payout_must_be_covered_by_the_pot()
+    {
+        var tontine = await TontineAsync();
+        var outsider = await _host.AddUserAsync();
+        var before = await TableRows.CountAsync(database.ConnectionString);
+
+        var stranger = await RecordAsync(tontine.Treasurer, new
+        {
+            purpose = "TONTINE_CONTRIBUTION",
+            amount = new { amount = 5000, currency = "XOF" },
+            payerId = GlobalIds.User(outsider.Id),
+            tontineId = GlobalIds.Tontine(tontine.Id),
+            description = "Cotisation de novembre",
+            idempotencyKey = Guid.NewGuid().ToString("N"),
+            proof = new { reference = "RECU-1" },
+        });
+        // The pot is empty: nothing to pay out yet.
+        var payout = await RecordAsync(tontine.Treasurer, new
+        {
+            purpose = "TONTINE_PAYOUT",
+            amount = new { amount = 20000, currency = "XOF" },
+            payeeId = GlobalIds.User(tontine.Member.Id),
+            tontineId = GlobalIds.Tontine(tontine.Id),
+            description = "Versement du pot de novembre",
+            idempotencyKey = Guid.NewGuid().ToString("N"),
+            proof = new { reference = "RECU-2" },
+        });
+
+        Assert.Equal(("PaymentSubjectNotFoundError", "PAYMENT_SUBJECT_NOT_FOUND", "payerId"), InboxHost.SingleError(stranger));
+        Assert.Equal(("InsufficientFundsError", "INSUFFICIENT_FUNDS", null), InboxHost.SingleError(payout));
+        Assert.Equal(before, await TableRows.CountAsync(database.ConnectionString));
     }
 
     [Theory]
