@@ -21,6 +21,18 @@ public static class AuditActions
     /// <summary>A member of staff sent a DEAD notification message again.</summary>
     public const string NotificationRetried = "NOTIFICATION_RETRIED";
 
+    /// <summary>A checker validated a cash payment: it counts from now on.</summary>
+    public const string CashPaymentValidated = "CASH_PAYMENT_VALIDATED";
+
+    /// <summary>A checker refused a cash payment.</summary>
+    public const string CashPaymentRejected = "CASH_PAYMENT_REJECTED";
+
+    /// <summary>A member of staff marked a mismatch between the platform and a provider resolved.</summary>
+    public const string PaymentMismatchResolved = "PAYMENT_MISMATCH_RESOLVED";
+
+    /// <summary>A member of staff ran the payment reconciliation by hand.</summary>
+    public const string PaymentsReconciled = "PAYMENTS_RECONCILED";
+
     /// <summary>The longest action name (the column's length).</summary>
     public const int MaxLength = 64;
 

@@ -44,6 +44,7 @@ public static class StartupChecks
         problems.AddRange(Notifications.OutboxDispatcher.Problems(
             configuration.GetSection($"{GraphOptions.Section}:Notifications:Dispatcher").Get<GraphOptions.DispatcherOptions>() ?? new()));
         problems.AddRange(Payments.PaymentsStartupChecks.Problems(configuration, environment));
+        problems.AddRange(Payments.PaymentReconciler.Problems(configuration));
         AuthProblems(configuration, problems);
 
         // Only Development may run on the development values: a Staging or "Prod" server is as exposed as Production.

@@ -1,4 +1,5 @@
 using Graph.Api.Audit;
+using Graph.GraphQL.Data;
 using Graph.GraphQL.Types;
 
 namespace Graph.Api.Payments;
@@ -15,8 +16,10 @@ public sealed class CashProof
     /// <summary>The longest note, in characters.</summary>
     public const int MaxNoteLength = 1000;
 
-    /// <summary>The largest photo, in bytes (a phone photo of a receipt, compressed).</summary>
-    public const int MaxPhotoBytes = 2 * 1024 * 1024;
+    /// <summary>The largest photo, in bytes (a phone photo of a receipt, compressed). Sent in base64 (4 characters per 3
+    /// bytes), it still fits the default request body of 1 MiB (Graph:GraphQL:MaxRequestBodySize) with the rest of the
+    /// request.</summary>
+    public const int MaxPhotoBytes = 512 * 1024;
 
     [GraphQLIgnore]
     public Guid PaymentId { get; init; }
@@ -131,6 +134,7 @@ public sealed class PaymentMismatch
 
     /// <summary>The payment concerned, when there is one.</summary>
     [GraphQLIgnore]
+    [IsProjected(true)]
     public Guid? PaymentId { get; init; }
 
     public PaymentMethod Provider { get; init; }
@@ -152,7 +156,9 @@ public sealed class PaymentMismatch
     /// <summary>When FINANCE marked it resolved, or null while open.</summary>
     public DateTime? ResolvedAt { get; set; }
 
+    /// <summary>Who resolved it.</summary>
     [GraphQLIgnore]
+    [IsProjected(true)]
     public Guid? ResolvedByUserId { get; set; }
 
     /// <summary>What was done about it.</summary>

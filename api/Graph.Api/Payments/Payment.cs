@@ -122,6 +122,11 @@ public sealed class Payment
     /// <summary>When the payment succeeded (and was posted to the ledger), or null.</summary>
     public DateTime? SettledAt { get; set; }
 
+    /// <summary>The reconciliation job's claim: until then, the run that set it is the only one asking the provider about
+    /// this payment; null when no run holds it. Written by the job's own statements, never through the entity.</summary>
+    [GraphQLIgnore]
+    public DateTime? ReconcileAfter { get; init; }
+
     /// <summary>Every move of the status, oldest first.</summary>
     [GraphQLIgnore]
     public List<PaymentStatusChange> History { get; init; } = [];

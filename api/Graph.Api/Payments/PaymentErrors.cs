@@ -4,7 +4,8 @@ using Graph.GraphQL.Types;
 namespace Graph.Api.Payments;
 
 /// <summary>A field of the input breaks a rule of payments.</summary>
-public sealed class InvalidPaymentInputError(string field, string message) : IError, IInitiatePaymentError, IRefundPaymentError
+public sealed class InvalidPaymentInputError(string field, string message)
+    : IError, IInitiatePaymentError, IRefundPaymentError, IRecordCashPaymentError, IValidateCashPaymentError, IRejectCashPaymentError, IResolvePaymentMismatchError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -17,7 +18,8 @@ public sealed class InvalidPaymentInputError(string field, string message) : IEr
 }
 
 /// <summary>No payment the caller may see has the given ID.</summary>
-public sealed class PaymentNotFoundError(Guid paymentId) : IError, IRefundPaymentError, ICancelPaymentError
+public sealed class PaymentNotFoundError(Guid paymentId)
+    : IError, IRefundPaymentError, ICancelPaymentError, IValidateCashPaymentError, IRejectCashPaymentError
 {
     /// <inheritdoc />
     public string Message => "There is no payment with this ID.";
@@ -31,7 +33,8 @@ public sealed class PaymentNotFoundError(Guid paymentId) : IError, IRefundPaymen
 }
 
 /// <summary>The idempotency key was already used by the caller for a payment with another payload.</summary>
-public sealed class IdempotencyKeyReusedError(string idempotencyKey) : IError, IInitiatePaymentError, IRefundPaymentError
+public sealed class IdempotencyKeyReusedError(string idempotencyKey)
+    : IError, IInitiatePaymentError, IRefundPaymentError, IRecordCashPaymentError
 {
     /// <inheritdoc />
     public string Message => "This idempotency key was already used for a different payment; use a new key for a new payment.";
@@ -71,7 +74,8 @@ public sealed class FxRateMissingError(Currency from, Currency to, string messag
 }
 
 /// <summary>The payment's status does not allow what was asked (validating a payment already settled, refunding a failed one).</summary>
-public sealed class PaymentStatusConflictError(Guid paymentId, PaymentStatus status, string message) : IError, IRefundPaymentError, ICancelPaymentError
+public sealed class PaymentStatusConflictError(Guid paymentId, PaymentStatus status, string message)
+    : IError, IRefundPaymentError, ICancelPaymentError, IValidateCashPaymentError, IRejectCashPaymentError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -87,7 +91,7 @@ public sealed class PaymentStatusConflictError(Guid paymentId, PaymentStatus sta
 }
 
 /// <summary>The book, tontine or payee the payment names does not exist, or the caller has no part in it.</summary>
-public sealed class PaymentSubjectNotFoundError(string field, string message) : IError, IInitiatePaymentError
+public sealed class PaymentSubjectNotFoundError(string field, string message) : IError, IInitiatePaymentError, IRecordCashPaymentError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -100,7 +104,7 @@ public sealed class PaymentSubjectNotFoundError(string field, string message) : 
 }
 
 /// <summary>The money to pay out is not there (a tontine's pot holds less than the payout, once other open payouts are set aside).</summary>
-public sealed class InsufficientFundsError(string message) : IError, IInitiatePaymentError
+public sealed class InsufficientFundsError(string message) : IError, IInitiatePaymentError, IRecordCashPaymentError
 {
     /// <inheritdoc />
     public string Message { get; } = message;

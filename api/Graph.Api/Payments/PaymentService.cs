@@ -62,8 +62,8 @@ public sealed record PaymentRequest
 /// <summary>Why a payment could not be created; <see cref="Field"/> names the input at fault, when one is.</summary>
 public sealed record PaymentRefusal(string Code, string Message, string? Field = null);
 
-/// <summary>What <see cref="PaymentService.CreateAsync"/> gives: the payment (new, or the one the key already created), or
-/// why there is none.</summary>
+/// <summary>What <see cref="PaymentService.CreateAsync(PaymentRequest, Guid, CancellationToken)"/> gives: the payment (new,
+/// or the one the key already created), or why there is none.</summary>
 public sealed record PaymentCreation(Payment? Payment, bool Replayed, PaymentRefusal? Refusal);
 
 /// <summary>What <see cref="PaymentService.RefundAsync"/> gives: the REFUND payment, or why there is none (with the
@@ -121,7 +121,16 @@ public sealed class PaymentService(
     /// <paramref name="initiatedBy"/> when the payload is the same; refuses a different payload under a used key. Concurrent
     /// requests under one key create one payment: the unique index on (initiator, key) makes the others wait, then read it.
     /// </summary>
-    public async Task<PaymentCreation> CreateAsync(PaymentRequest request, Guid initiatedBy, CancellationToken cancellationToken)
+    public Task<PaymentCreation> CreateAsync(PaymentRequest request, Guid initiatedBy, CancellationToken cancellationToken) =>
+        CreateAsync(request, initiatedBy, alongside: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CreateAsync(PaymentRequest, Guid, CancellationToken)"/>, with <paramref name="alongside"/> adding rows
+    /// that belong to a new payment (a cash payment's proof) to the same SaveChanges, so that they and the payment are
+    /// written together or not at all. It is not called when the key already created a payment (a replay), nor when the
+    /// request is refused.
+    /// </summary>
+    public async Task<PaymentCreation> CreateAsync(PaymentRequest request, Guid initiatedBy, Action<GraphDbContext, Payment>? alongside, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
         {
@@ -193,6 +202,7 @@ public sealed class PaymentService(
             At = now,
         });
         db.Payments.Add(payment);
+        alongside?.Invoke(db, payment);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -292,9 +302,9 @@ public sealed class PaymentService(
     }
 
     /// <summary>
-    /// Creates the payment (<see cref="CreateAsync"/>) and, for a new mobile money payment, starts it at the provider and
-    /// applies the answer: usually PENDING (the customer must confirm). A provider that does not answer leaves it INITIATED
-    /// for the reconciliation job to settle.
+    /// Creates the payment (<see cref="CreateAsync(PaymentRequest, Guid, CancellationToken)"/>) and, for a new mobile money
+    /// payment, starts it at the provider and applies the answer: usually PENDING (the customer must confirm). A provider
+    /// that does not answer leaves it INITIATED for the reconciliation job to settle.
     /// </summary>
     public async Task<PaymentCreation> InitiateAsync(PaymentRequest request, Guid initiatedBy, CancellationToken cancellationToken)
     {

@@ -27,7 +27,9 @@ public static class PaymentsGraph
             .AddType<PaymentStatusConflictError>()
             .AddType<PaymentSubjectNotFoundError>()
             .AddType<InsufficientFundsError>()
-            .AddDataLoader<PaymentHistoryDataLoader>();
+            .AddDataLoader<PaymentHistoryDataLoader>()
+            .AddPaymentReconciliation()
+            .AddCashPayments();
     }
 
     /// <summary>The services that create and move payments (no GraphQL).</summary>

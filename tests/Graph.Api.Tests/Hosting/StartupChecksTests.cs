@@ -13,7 +13,8 @@ public sealed class StartupChecksTests
     private const string WebhookSecret = "0123456789abcdef0123456789abcdef-webhook";
 
     /// <summary>The problems of a configuration; its notification senders are "None" (chosen, so fit) unless
-    /// <paramref name="senders"/> says otherwise (keys under Graph:Notifications:Senders).</summary>
+    /// <paramref name="senders"/> says otherwise (keys under Graph:Notifications:Senders); <paramref name="payments"/> sets
+    /// keys under Graph:Payments.</summary>
     private static IReadOnlyList<string> Problems(
         string environment,
         string? connectionString,
@@ -292,5 +293,36 @@ public sealed class StartupChecksTests
                 "Graph__Payments__CallbackBaseUrl must use https outside Development: providers call back /payments/callback/{provider} under it.",
             ],
             Problems(Environments.Production, ProductionDatabase, StrongKey, payments: payments));
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public void Reconciliation_settings_within_bounds_start(string environment) =>
+        Assert.Empty(Problems(environment, ProductionDatabase, StrongKey, payments: new Dictionary<string, string?>
+        {
+            ["Reconciliation:Enabled"] = "false",
+            ["Reconciliation:Interval"] = "00:00:30",
+            ["Reconciliation:PendingAfter"] = "00:05:00",
+            ["Reconciliation:BatchSize"] = "1000",
+        }));
+
+    [Theory]
+    [InlineData("Enabled", "sometimes", "Graph__Payments__Reconciliation__Enabled must be true or false.")]
+    [InlineData("Interval", "every minute", "Graph__Payments__Reconciliation__Interval is not a duration: write it as [days.]hours:minutes:seconds, e.g. 00:01:00.")]
+    [InlineData("Interval", "00:00:00.500", "Graph__Payments__Reconciliation__Interval must be between 00:00:01 and 01:00:00.")]
+    [InlineData("Interval", "02:00:00", "Graph__Payments__Reconciliation__Interval must be between 00:00:01 and 01:00:00.")]
+    [InlineData("PendingAfter", "later", "Graph__Payments__Reconciliation__PendingAfter is not a duration: write it as [days.]hours:minutes:seconds, e.g. 00:02:00.")]
+    [InlineData("PendingAfter", "00:00:05", "Graph__Payments__Reconciliation__PendingAfter must be between 00:00:10 and 1.00:00:00.")]
+    [InlineData("PendingAfter", "2.00:00:00", "Graph__Payments__Reconciliation__PendingAfter must be between 00:00:10 and 1.00:00:00.")]
+    [InlineData("BatchSize", "0", "Graph__Payments__Reconciliation__BatchSize must be a whole number from 1 to 1000.")]
+    [InlineData("BatchSize", "1001", "Graph__Payments__Reconciliation__BatchSize must be a whole number from 1 to 1000.")]
+    [InlineData("BatchSize", "ten", "Graph__Payments__Reconciliation__BatchSize must be a whole number from 1 to 1000.")]
+    public void Unfit_reconciliation_settings_are_refused_in_every_environment(string setting, string value, string expected)
+    {
+        foreach (var environment in new[] { "Development", "Production" })
+        {
+            Assert.Equal(expected, Assert.Single(Problems(environment, ProductionDatabase, StrongKey, payments: new Dictionary<string, string?> { ["Reconciliation:" + setting] = value })));
+        }
     }
 }

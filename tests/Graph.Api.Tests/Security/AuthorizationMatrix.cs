@@ -100,6 +100,13 @@ public sealed class MatrixSeed
     /// <summary>The global ID of a payment of the reader's demo account.</summary>
     public string PaymentId { get; init; } = "";
 
+    /// <summary>The global ID of a cash contribution to the demo tontine, recorded by the reader (its president) and
+    /// awaiting its checker.</summary>
+    public string CashPaymentId { get; init; } = "";
+
+    /// <summary>The global ID of an open payment mismatch.</summary>
+    public string PaymentMismatchId { get; init; } = "";
+
     /// <summary>The global ID of a node of the type <paramref name="typeName"/>.</summary>
     public string IdOf(string typeName) => typeName switch
     {
@@ -109,6 +116,7 @@ public sealed class MatrixSeed
         "Notification" => NotificationId,
         "OutboxMessage" => OutboxMessageId,
         "Payment" => PaymentId,
+        "PaymentMismatch" => PaymentMismatchId,
         "Tontine" => TontineId,
         "User" => UserId,
         _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),

@@ -42,6 +42,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         input = new { title = "Matrice " + seed.Unique(), authorId = seed.AuthorId, language = "fr", price = new { amount = 2500, currency = "XOF" } },
     };
 
+    private static object RecordCashPaymentVariables(MatrixSeed seed) => new
+    {
+        input = new
+        {
+            purpose = "TONTINE_CONTRIBUTION",
+            amount = new { amount = 5000, currency = "XOF" },
+            tontineId = seed.TontineId,
+            description = "Cotisation en espèces",
+            idempotencyKey = "matrice-" + seed.Unique(),
+            proof = new { reference = "RECU-" + seed.Unique() },
+        },
+    };
+
     private static MatrixRow Row(string key, string document, Access access, Func<MatrixSeed, object?>? variables = null) =>
         new(key, document, variables ?? (_ => null), access);
 
@@ -80,6 +93,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
         Row("Mutation.markNotificationsRead", "mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount errors { __typename } } }",
             Access.SignedIn, _ => new { input = new { all = true } }),
+        Row("Mutation.reconcilePayments", "mutation { reconcilePayments { summary { lookedAt } } }", Access.Roles(Admin, Finance)),
+        // The demo tontine's president (the reader) and treasurer (the buyer) record its cash, as FINANCE and ADMIN may.
+        Row("Mutation.recordCashPayment", "mutation($input: RecordCashPaymentInput!) { recordCashPayment(input: $input) { payment { id } errors { __typename } } }",
+            Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), RecordCashPaymentVariables),
         Row("Mutation.refreshToken", "mutation($input: RefreshTokenInput!) { refreshToken(input: $input) { tokens { tokenType } errors { __typename } } }", Access.Everyone,
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
         Row("Mutation.refundPayment", "mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { errors { __typename } } }", Access.Roles(Admin, Finance),
@@ -88,12 +105,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { email = $"matrice-{s.Unique()}@graph.local", displayName = "Awa Diop", password = "baobab-sous-la-pluie" } }),
         Row("Mutation.registerPushDevice", "mutation($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { device { tokenSuffix } errors { __typename } } }",
             Access.SignedIn, s => new { input = new { token = "matrice-" + s.Unique(), platform = "ANDROID" } }),
+        Row("Mutation.rejectCashPayment", "mutation($input: RejectCashPaymentInput!) { rejectCashPayment(input: $input) { payment { id } errors { __typename } } }",
+            Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), s => new { input = new { paymentId = s.CashPaymentId, reason = "Le montant ne correspond pas au reçu." } }),
         Row("Mutation.requestPasswordReset", "mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { accepted errors { __typename } } }",
             Access.Everyone, _ => new { input = new { login = "reader@graph.local" } }),
         Row("Mutation.resetNotificationPreference", "mutation($input: ResetNotificationPreferenceInput!) { resetNotificationPreference(input: $input) { preference { isDefault } } }",
             Access.SignedIn, _ => new { input = new { category = "ANNOUNCEMENTS" } }),
         Row("Mutation.resetPassword", "mutation($input: ResetPasswordInput!) { resetPassword(input: $input) { user { id } errors { __typename } } }", Access.Everyone,
             _ => new { input = new { code = "00000-00000", newPassword = "baobab-de-kaolack-1960" } }),
+        Row("Mutation.resolvePaymentMismatch", "mutation($input: ResolvePaymentMismatchInput!) { resolvePaymentMismatch(input: $input) { errors { __typename } } }",
+            Access.Roles(Admin, Finance), s => new { input = new { mismatchId = s.PaymentMismatchId, resolution = "Confirmé avec le support du fournisseur." } }),
         Row("Mutation.retryNotification", "mutation($input: RetryNotificationInput!) { retryNotification(input: $input) { errors { __typename } } }", Access.Roles(Admin),
             s => new { input = new { messageId = s.OutboxMessageId } }),
         Row("Mutation.revokeSession", "mutation($input: RevokeSessionInput!) { revokeSession(input: $input) { errors { __typename } } }", Access.SignedIn,
@@ -108,6 +129,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { userId = s.UserId, roles = new[] { "AUTHOR" } } }),
         Row("Mutation.unregisterPushDevice", "mutation($input: UnregisterPushDeviceInput!) { unregisterPushDevice(input: $input) { errors { __typename } } }",
             Access.SignedIn, s => new { input = new { token = "matrice-" + s.Unique() } }),
+        // The reader recorded the seeded cash payment: for them it is MAKER_CANNOT_CHECK, a payload error.
+        Row("Mutation.validateCashPayment", "mutation($input: ValidateCashPaymentInput!) { validateCashPayment(input: $input) { payment { id } errors { __typename } } }",
+            Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), s => new { input = new { paymentId = s.CashPaymentId } }),
         Row("Query.auditLog", "{ auditLog(first: 5) { nodes { id action entityType } } }", Access.Roles(Admin)),
         Row("Query.author", "query($id: ID!) { author(id: $id) { id name } }", Access.Everyone, s => new { id = s.AuthorId }),
         Row("Query.authors", "{ authors(first: 5) { nodes { id name } } }", Access.Everyone),
@@ -130,6 +154,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodeRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         // A payment is seen by its payer (the reader), FINANCE and ADMIN.
         NodeRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
+        NodeRow("PaymentMismatch", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance)).ToArray())),
         NodeRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodeRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         NodesRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
@@ -138,6 +163,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodesRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodesRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         NodesRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
+        NodesRow("PaymentMismatch", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance)).ToArray())),
         NodesRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodesRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         Row("Query.notificationOutbox", "{ notificationOutbox(first: 5) { nodes { id status } } }", Access.Roles(Admin, Support)),
@@ -145,6 +171,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.payment", "query($id: ID!) { payment(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Finance or Reader)).ToArray()),
             s => new { id = s.IdOf("Payment") }),
         Row("Query.paymentMethods", "{ paymentMethods }", Access.Everyone),
+        Row("Query.paymentMismatches", "{ paymentMismatches(first: 5) { nodes { id kind } } }", Access.Roles(Admin, Finance)),
+        Row("Query.paymentReconciliationReport", "query($from: DateTime!, $to: DateTime!) { paymentReconciliationReport(from: $from, to: $to) { consistent } }",
+            Access.Roles(Admin, Finance), _ => new { from = "2020-01-01T00:00:00Z", to = "2020-12-31T00:00:00Z" }),
         Row("Query.payments", "{ payments(first: 5) { nodes { id status } } }", Access.SignedIn),
         Row("Query.tontine", "query($id: ID!) { tontine(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Analyst, CooperativeManager), s => new { id = s.TontineId }),
         Row("Query.tontines", "{ tontines(first: 5) { nodes { id } } }", Access.SignedIn),
@@ -405,10 +434,35 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                 outboxMessageId = _factory.Services.GetRequiredService<INodeIdSerializer>().Format(nameof(OutboxMessage), message.Id);
             }
             PaymentId = (await CreatePaymentAsync(PlatformRoles.ReaderName)).Id;
+            // A cash contribution to the demo tontine, recorded by its president (the reader), and an open mismatch.
+            var recorded = await SendAsync(
+                "mutation($input: RecordCashPaymentInput!) { recordCashPayment(input: $input) { payment { id } errors { __typename } } }",
+                new { input = new { purpose = "TONTINE_CONTRIBUTION", amount = new { amount = 5000, currency = "XOF" }, tontineId = First("tontines"),
+                    description = "Cotisation en espèces", idempotencyKey = "matrice-seed", proof = new { reference = "RECU-0001" } } },
+                _tokens[PlatformRoles.ReaderName]);
+            Assert.False(recorded.HasErrors, recorded.Text);
+            var cashPaymentId = recorded.Body.GetProperty("data").GetProperty("recordCashPayment").GetProperty("payment").GetProperty("id").GetString()!;
+            var mismatch = new PaymentMismatch
+            {
+                Id = Guid.CreateVersion7(),
+                Kind = MismatchKind.UnknownPayment,
+                Provider = PaymentMethod.OrangeMoney,
+                ProviderReference = "MP0000000001",
+                ProviderStatus = "SUCCESSFUL",
+                Detail = "The provider reported a transaction no payment has.",
+                DetectedAt = DateTime.UtcNow,
+            };
+            await using (var db = _database.CreateContext())
+            {
+                db.PaymentMismatches.Add(mismatch);
+                await db.SaveChangesAsync();
+            }
             Seed = new MatrixSeed(First("books"), First("authors"), First("auditLog"), First("users"), First("tontines"), outboxMessageId, refreshTokens)
             {
                 NotificationId = new DefaultNodeIdSerializer().Format("Notification", (await NotifyAsync(PlatformRoles.ReaderName)).Id),
                 PaymentId = new DefaultNodeIdSerializer().Format("Payment", PaymentId),
+                CashPaymentId = cashPaymentId,
+                PaymentMismatchId = new DefaultNodeIdSerializer().Format(nameof(PaymentMismatch), mismatch.Id),
             };
         }
 

@@ -56,6 +56,7 @@ public sealed class Payments : Migration
                 updated_at timestamp with time zone NOT NULL,
                 expires_at timestamp with time zone NOT NULL,
                 settled_at timestamp with time zone,
+                reconcile_after timestamp with time zone,
                 amount numeric(19,4) NOT NULL,
                 currency character varying(3) NOT NULL,
                 CONSTRAINT pk_payments PRIMARY KEY (id),
