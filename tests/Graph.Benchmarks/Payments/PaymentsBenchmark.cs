@@ -23,8 +23,8 @@ namespace Graph.Benchmarks.Payments;
 /// <item>initiate: a subscription by Orange Money (idempotent creation, the provider's answer, PENDING);</item>
 /// <item>settle: a success applied to a PENDING payment (the row lock, the moves, the posting, the payer's notification);</item>
 /// <item>duplicate: the same success applied again (what a provider's retried callback costs);</item>
-/// <item>storm: many payments, each receiving the same success from many callers at once; every payment must end with
-/// exactly one posting.</item>
+/// <item>storm: many payments, each receiving its provider's signed success callback many times at once, through the
+/// callback processor; every payment must end with exactly one posting and every callback be answered 200.</item>
 /// </list>
 /// </summary>
 internal static class PaymentsBenchmark
@@ -116,26 +116,36 @@ internal static class PaymentsBenchmark
             Console.WriteLine(line);
         }
 
-        // The storm: every payment receives the same success from many callers at once.
+        // The storm: every payment's provider sends its signed success callback many times at once, through the callback
+        // endpoint's processor (as POST /payments/callback/orange-money does, without the HTTP layer).
         var storm = new List<Payment>();
         for (var i = 0; i < settings.StormPayments; i++)
         {
             storm.Add(await InitiateAsync());
         }
+        var simulator = (PaymentSimulator)services.GetRequiredService<PaymentProviders>().Find(PaymentMethod.OrangeMoney)!;
+        var processor = services.GetRequiredService<PaymentCallbackProcessor>();
+        var callbacks = storm.Select(p =>
+        {
+            var request = PaymentService.ProviderRequestOf(p);
+            return simulator.CreateCallback(request, new ProviderUpdate(ProviderState.Succeeded, p.ProviderReference, Amount: p.Amount), "evt-" + p.Id.ToString("N"), DateTimeOffset.UtcNow);
+        }).ToList();
         var started = Stopwatch.GetTimestamp();
-        var outcomes = await Task.WhenAll(storm.SelectMany(p => Enumerable.Range(0, settings.StormCopies).Select(_ => Task.Run(() => SucceedAsync(p)))));
+        var answers = await Task.WhenAll(callbacks.SelectMany(c => Enumerable.Range(0, settings.StormCopies).Select(_ =>
+            Task.Run(() => processor.ProcessAsync("orange-money", c.Headers, c.Body, CancellationToken.None)))));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var outcomes = answers.Select(a => a.Outcome).ToList();
         await using var check = await contexts.CreateDbContextAsync();
         var ids = storm.Select(p => p.Id).ToList();
         var postings = await check.LedgerPostings.CountAsync(p => ids.Contains(p.PaymentId));
         var totals = await check.LedgerEntries.GroupBy(e => e.Currency).Select(g => g.Sum(e => e.Amount)).ToListAsync();
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"storm: {settings.StormPayments} payments x {settings.StormCopies} identical successes at once = {outcomes.Length} applies in {seconds:0.00} s " +
-            $"({outcomes.Length / seconds:0} applies/s); {outcomes.Count(o => o == TransitionOutcome.Applied)} applied, " +
-            $"{outcomes.Count(o => o == TransitionOutcome.Duplicate)} duplicates; {postings} postings (must be {settings.StormPayments}); " +
+            $"storm: {settings.StormPayments} payments x {settings.StormCopies} identical signed callbacks at once = {answers.Length} callbacks in {seconds:0.00} s " +
+            $"({answers.Length / seconds:0} callbacks/s); {outcomes.Count(o => o == CallbackOutcome.Applied)} applied, " +
+            $"{outcomes.Count(o => o == CallbackOutcome.Duplicate)} duplicates, {answers.Count(a => a.StatusCode != 200)} not answered 200; {postings} postings (must be {settings.StormPayments}); " +
             $"ledger totals {string.Join(", ", totals)} (must all be 0)."));
-        return postings == settings.StormPayments && totals.All(t => t == 0) ? 0 : 1;
+        return postings == settings.StormPayments && totals.All(t => t == 0) && answers.All(a => a.StatusCode == 200) ? 0 : 1;
     }
 
     private static void Expect(TransitionOutcome expected, TransitionOutcome actual)
