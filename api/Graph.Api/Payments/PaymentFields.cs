@@ -35,11 +35,8 @@ public sealed class PaymentFields
     /// <summary>The ledger postings of the payment (its settlement, and for a refund the reversal), FINANCE and ADMIN only.</summary>
     /// <remarks>Nullable, so that a caller who may see the payment but not its postings loses only this field.</remarks>
     [Graph.GraphQL.Authorization.Authorize(Roles = [Identity.PlatformRoles.FinanceName, Identity.PlatformRoles.AdminName])]
-    public async Task<IReadOnlyList<LedgerPosting>?> GetLedgerPostingsAsync([Parent] Payment payment, IDbContextFactory<GraphDbContext> contexts, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.LedgerPostings.AsNoTracking().Include(p => p.Entries).Where(p => p.PaymentId == payment.Id).OrderBy(p => p.PostedAt).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<LedgerPosting>?> GetLedgerPostingsAsync([Parent] Payment payment, LedgerPostingsByPaymentDataLoader postings, CancellationToken cancellationToken) =>
+        await postings.LoadAsync(payment.Id, cancellationToken);
 
     /// <summary>Every move of the payment's status, oldest first.</summary>
     public async Task<IReadOnlyList<PaymentStatusChange>> GetHistoryAsync([Parent] Payment payment, PaymentHistoryDataLoader history, CancellationToken cancellationToken) =>
@@ -56,6 +53,19 @@ public sealed class PaymentHistoryDataLoader(IDbContextFactory<GraphDbContext> c
         var changes = await db.PaymentStatusChanges.AsNoTracking().Where(c => keys.Contains(c.PaymentId)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var byPayment = changes.ToLookup(c => c.PaymentId);
         return keys.ToDictionary(k => k, k => (IReadOnlyList<PaymentStatusChange>)[.. byPayment[k]]);
+    }
+}
+
+/// <summary>Payments' ledger postings with their entries, several payments in one query, oldest posting first.</summary>
+public sealed class LedgerPostingsByPaymentDataLoader(IDbContextFactory<GraphDbContext> contexts, Graph.GraphQL.Execution.DataLoader.IBatchScheduler scheduler, Graph.GraphQL.Execution.DataLoader.DataLoaderOptions? options = null)
+    : Graph.GraphQL.Execution.DataLoader.BatchDataLoader<Guid, IReadOnlyList<LedgerPosting>>(scheduler, options)
+{
+    protected override async Task<IReadOnlyDictionary<Guid, IReadOnlyList<LedgerPosting>>> LoadBatchAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var postings = await db.LedgerPostings.AsNoTracking().Include(p => p.Entries).Where(p => keys.Contains(p.PaymentId)).OrderBy(p => p.PostedAt).ToListAsync(cancellationToken);
+        var byPayment = postings.ToLookup(p => p.PaymentId);
+        return keys.ToDictionary(k => k, k => (IReadOnlyList<LedgerPosting>)[.. byPayment[k]]);
     }
 }
 

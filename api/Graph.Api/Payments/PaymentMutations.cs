@@ -30,6 +30,7 @@ public sealed class PaymentMutations
         PaymentService payments,
         IDbContextFactory<GraphDbContext> contexts,
         IOptions<GraphOptions> options,
+        TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var userId = user.GetUserId() ?? throw new InvalidOperationException("An authenticated caller carries a user ID.");
@@ -63,7 +64,7 @@ public sealed class PaymentMutations
         };
         var shaped = input.Purpose switch
         {
-            PaymentPurpose.BookPurchase => await BookPurchaseAsync(db, input, request, userId, options.Value.Payments.AuthorRoyaltyRate, cancellationToken),
+            PaymentPurpose.BookPurchase => await BookPurchaseAsync(db, input, request, userId, options.Value.Payments.AuthorRoyaltyRate, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken),
             PaymentPurpose.Subscription => (request with { PayerUserId = userId }, null),
             PaymentPurpose.TontineContribution => await ContributionAsync(db, input, request, userId, cancellationToken),
             PaymentPurpose.TontinePayout => await PayoutAsync(db, input, request, user, userId, cancellationToken),
@@ -186,7 +187,7 @@ public sealed class PaymentMutations
     }
 
     private static async Task<(PaymentRequest? Request, IInitiatePaymentError? Error)> BookPurchaseAsync(
-        GraphDbContext db, InitiatePaymentInput input, PaymentRequest request, Guid userId, decimal royaltyRate, CancellationToken cancellationToken)
+        GraphDbContext db, InitiatePaymentInput input, PaymentRequest request, Guid userId, decimal royaltyRate, DateOnly today, CancellationToken cancellationToken)
     {
         if (input.BookId is not { } bookId || await BookSales.FindAsync(db, bookId, cancellationToken) is not { } book)
         {
@@ -203,7 +204,6 @@ public sealed class PaymentMutations
         else
         {
             // Paid in another currency: the price converted at today's rate, rounded up to the currency's unit.
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
             if (await PaymentService.FindRateAsync(db, paid.Currency, book.Price.Currency, today, cancellationToken) is not { } rate)
             {
                 return (null, new FxRateMissingError(paid.Currency, book.Price.Currency, $"There is no {paid.Currency}/{book.Price.Currency} exchange rate today."));

@@ -383,7 +383,7 @@ public sealed class PaymentService(
         }
         if (update.Amount is { } amount && amount != payment.Amount)
         {
-            AddMismatch(db, payment, MismatchKind.AmountMismatch, update, $"The provider reports {amount}; the payment is {payment.Amount}.", now);
+            await AddMismatchAsync(db, payment, MismatchKind.AmountMismatch, update, $"The provider reports {amount}; the payment is {payment.Amount}.", now, cancellationToken);
             return TransitionOutcome.Conflict;
         }
         if (payment.Status == target)
@@ -397,8 +397,8 @@ public sealed class PaymentService(
             {
                 return TransitionOutcome.OutOfOrder;
             }
-            AddMismatch(db, payment, MismatchKind.StatusConflict, update,
-                $"The provider reports {EnumNames<PaymentStatus>.ToName(target)}; the payment is {EnumNames<PaymentStatus>.ToName(payment.Status)}.", now);
+            await AddMismatchAsync(db, payment, MismatchKind.StatusConflict, update,
+                $"The provider reports {EnumNames<PaymentStatus>.ToName(target)}; the payment is {EnumNames<PaymentStatus>.ToName(payment.Status)}.", now, cancellationToken);
             return TransitionOutcome.Conflict;
         }
 
@@ -501,7 +501,16 @@ public sealed class PaymentService(
         await notifier.NotifyAsync(db, recipient, template, parameters, data: new { paymentId = payment.Id }, cancellationToken: cancellationToken);
     }
 
-    private static void AddMismatch(GraphDbContext db, Payment payment, MismatchKind kind, ProviderUpdate update, string detail, DateTime now) =>
+    /// <summary>Records a mismatch of the payment, unless the same one (kind and provider status) is already open: a provider
+    /// retrying a contradicting callback, or reconciliation asking again, leaves one mismatch to resolve. Runs under the
+    /// payment's row lock, so two at once cannot both record it.</summary>
+    private static async Task AddMismatchAsync(GraphDbContext db, Payment payment, MismatchKind kind, ProviderUpdate update, string detail, DateTime now, CancellationToken cancellationToken)
+    {
+        var providerStatus = update.State.ToString().ToUpperInvariant();
+        if (await db.PaymentMismatches.AnyAsync(m => m.PaymentId == payment.Id && m.Kind == kind && m.ProviderStatus == providerStatus && m.ResolvedAt == null, cancellationToken))
+        {
+            return;
+        }
         db.PaymentMismatches.Add(new PaymentMismatch
         {
             Id = Guid.CreateVersion7(now),
@@ -510,10 +519,11 @@ public sealed class PaymentService(
             Provider = payment.Method,
             ProviderReference = update.ProviderReference ?? payment.ProviderReference,
             OurStatus = payment.Status,
-            ProviderStatus = update.State.ToString().ToUpperInvariant(),
+            ProviderStatus = providerStatus,
             Detail = Cut(detail, PaymentMismatch.MaxDetailLength)!,
             DetectedAt = now,
         });
+    }
 
     /// <summary>The request a provider needs for <paramref name="payment"/>.</summary>
     public static ProviderPaymentRequest ProviderRequestOf(Payment payment) =>

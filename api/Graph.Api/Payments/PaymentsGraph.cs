@@ -28,6 +28,7 @@ public static class PaymentsGraph
             .AddType<PaymentSubjectNotFoundError>()
             .AddType<InsufficientFundsError>()
             .AddDataLoader<PaymentHistoryDataLoader>()
+            .AddDataLoader<LedgerPostingsByPaymentDataLoader>()
             .AddPaymentReconciliation()
             .AddCashPayments();
     }
