@@ -16,7 +16,13 @@ public sealed class Author
     /// <summary>ISO 3166-1 alpha-2 country code, e.g. SN, CI, ML.</summary>
     public required string CountryCode { get; set; }
 
+    /// <summary>The biography in French, the catalog's first language; other languages are in <see cref="Biographies"/>.</summary>
     public string? Biography { get; set; }
+
+    /// <summary>The biography in other languages, by ISO 639-1 code (read by the graph's <c>biography(language)</c>).</summary>
+    [GraphQLIgnore]
+    [Graph.GraphQL.Data.IsProjected(true)]
+    public Dictionary<string, string> Biographies { get; set; } = [];
 
     public DateTime CreatedAt { get; init; }
 

@@ -17,7 +17,32 @@ public sealed class Book
     // A UUIDv7 given when the book is added to a context (see BookConfiguration).
     public Guid Id { get; init; }
 
+    /// <summary>The title in the book's own language (<see cref="Language"/>); other languages are in <see cref="Translations"/>.</summary>
     public required string Title { get; set; }
+
+    /// <summary>The description in the book's own language, when it has one.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>
+    /// The title and description in other languages, by ISO 639-1 code. Read by the graph's <c>title(language)</c>,
+    /// <c>description(language)</c> and <c>translations</c> fields, so projections always load it.
+    /// </summary>
+    [GraphQLIgnore]
+    [IsProjected(true)]
+    public Dictionary<string, BookText> Translations { get; set; } = [];
+
+    /// <summary>DRAFT, PUBLISHED or WITHDRAWN: only published books are listed, searched and sold.</summary>
+    /// <remarks>A book made in code (tests, seeds) is PUBLISHED unless set; addBook decides for clients.</remarks>
+    public BookStatus Status { get; set; } = BookStatus.Published;
+
+    /// <summary>The forms the library delivers the book in.</summary>
+    public List<BookFormat> Formats { get; set; } = [BookFormat.Epub];
+
+    /// <summary>The number of pages of the printed or fixed-layout edition, when known.</summary>
+    public int? PageCount { get; set; }
+
+    /// <summary>An https URL of the cover image, when there is one.</summary>
+    public string? CoverUrl { get; set; }
 
     /// <summary>ISBN-13 without hyphens, when the book has one.</summary>
     public string? Isbn { get; set; }
@@ -42,5 +67,26 @@ public sealed class Book
     [JsonIgnore]
     public Author? Author { get; set; }
 
+    /// <summary>Kept by projections: the graph's <c>publisher</c> field loads the publisher by it.</summary>
+    [GraphQLIgnore]
+    [IsProjected(true)]
+    public Guid? PublisherId { get; set; }
+
+    /// <summary>The book's places in the category tree (the graph's <c>categories</c> field loads them).</summary>
+    [GraphQLIgnore]
+    [JsonIgnore]
+    public List<BookCategory> CategoryLinks { get; } = [];
+
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>When the book last changed (its creation, at first).</summary>
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>A book filed under a category (many to many).</summary>
+public sealed class BookCategory
+{
+    public Guid BookId { get; init; }
+
+    public Guid CategoryId { get; init; }
 }

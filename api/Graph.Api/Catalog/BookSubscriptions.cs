@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using Graph.GraphQL;
+using Graph.GraphQL.Subscriptions;
 using Graph.GraphQL.Types;
+using Graph.GraphQL.Types.Relay;
 
 namespace Graph.Api.Catalog;
 
@@ -6,11 +10,39 @@ namespace Graph.Api.Catalog;
 [ExtendObjectType(OperationTypeNames.Subscription)]
 public sealed class BookSubscriptions
 {
-    /// <summary>The topic of <see cref="BookAdded"/>: addBook sends each new book to it.</summary>
+    /// <summary>The topic of <see cref="BookAdded"/>: each book that enters the catalog (added published, or published from a draft).</summary>
     public const string BookAddedTopic = "bookAdded";
 
-    /// <summary>Each book added to the catalog, once it is saved.</summary>
+    /// <summary>The topic of <see cref="BookUpdated"/> for one book.</summary>
+    public static string BookUpdatedTopic(Guid bookId) => $"bookUpdated:{bookId:N}";
+
+    /// <summary>Each book that enters the catalog, once it is saved: added as PUBLISHED, or a draft published.</summary>
     [Subscribe]
     [Topic(BookAddedTopic)]
     public Book BookAdded([EventMessage] Book book) => book;
+
+    /// <summary>The book each time it changes (details, status), once the change is saved.</summary>
+    [Subscribe(With = nameof(SubscribeToBookUpdatedAsync))]
+    public Book BookUpdated([EventMessage] Book book, [ID<Book>] Guid bookId) => book;
+
+    /// <summary>Subscribes to one book's changes, when the caller may open the book; otherwise the request fails as for a
+    /// book that does not exist.</summary>
+    public async Task<IAsyncEnumerable<Book>> SubscribeToBookUpdatedAsync(
+        [ID<Book>] Guid bookId, ITopicEventReceiver receiver, ClaimsPrincipal user, BookByIdDataLoader books, CancellationToken cancellationToken)
+    {
+        if (await books.LoadAsync(bookId, cancellationToken) is not { } book || !CatalogVisibility.CanOpen(book, user))
+        {
+            throw new GraphQLException("There is no book with this ID.", "BOOK_NOT_FOUND");
+        }
+        return new Events(await receiver.SubscribeAsync<Book>(BookUpdatedTopic(bookId), cancellationToken));
+    }
+
+    /// <summary>The topic's events; disposing it unsubscribes, even when the events were never read.</summary>
+    private sealed class Events(ISourceStream<Book> stream) : IAsyncEnumerable<Book>, IAsyncDisposable
+    {
+        public IAsyncEnumerator<Book> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+            stream.ReadEventsAsync().GetAsyncEnumerator(cancellationToken);
+
+        public ValueTask DisposeAsync() => stream.DisposeAsync();
+    }
 }

@@ -37,3 +37,54 @@ public sealed class BooksByAuthorDataLoader(IDbContextFactory<GraphDbContext> co
         return books.ToLookup(b => b.AuthorId);
     }
 }
+
+/// <summary>Categories by id: one query for all the ids a request asks for.</summary>
+public sealed class CategoryByIdDataLoader(IDbContextFactory<GraphDbContext> contexts, IBatchScheduler scheduler, DataLoaderOptions? options = null)
+    : BatchDataLoader<Guid, Category?>(scheduler, options)
+{
+    protected override async Task<IReadOnlyDictionary<Guid, Category?>> LoadBatchAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Categories.AsNoTracking().Where(c => keys.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (Category?)c, cancellationToken);
+    }
+}
+
+/// <summary>The categories of several books in one query, by position and name.</summary>
+public sealed class CategoriesByBookDataLoader(IDbContextFactory<GraphDbContext> contexts, IBatchScheduler scheduler, DataLoaderOptions? options = null)
+    : GroupedDataLoader<Guid, Category>(scheduler, options)
+{
+    protected override async Task<ILookup<Guid, Category>> LoadGroupedBatchAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (from link in db.BookCategories
+                          join category in db.Categories on link.CategoryId equals category.Id
+                          where keys.Contains(link.BookId)
+                          orderby category.Position, category.Name, category.Id
+                          select new { link.BookId, Category = category }).AsNoTracking().ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.BookId, r => r.Category);
+    }
+}
+
+/// <summary>The children of several categories in one query, by position and name.</summary>
+public sealed class CategoryChildrenDataLoader(IDbContextFactory<GraphDbContext> contexts, IBatchScheduler scheduler, DataLoaderOptions? options = null)
+    : GroupedDataLoader<Guid, Category>(scheduler, options)
+{
+    protected override async Task<ILookup<Guid, Category>> LoadGroupedBatchAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var children = await db.Categories.AsNoTracking().Where(c => c.ParentId != null && keys.Contains(c.ParentId.Value))
+            .OrderBy(c => c.Position).ThenBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        return children.ToLookup(c => c.ParentId!.Value);
+    }
+}
+
+/// <summary>Publishers by id: one query for all the ids a request asks for.</summary>
+public sealed class PublisherByIdDataLoader(IDbContextFactory<GraphDbContext> contexts, IBatchScheduler scheduler, DataLoaderOptions? options = null)
+    : BatchDataLoader<Guid, Publisher?>(scheduler, options)
+{
+    protected override async Task<IReadOnlyDictionary<Guid, Publisher?>> LoadBatchAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Publishers.AsNoTracking().Where(p => keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (Publisher?)p, cancellationToken);
+    }
+}

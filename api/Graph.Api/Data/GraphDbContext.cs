@@ -16,6 +16,14 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
 
     public DbSet<Book> Books => Set<Book>();
 
+    public DbSet<BookCategory> BookCategories => Set<BookCategory>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Publisher> Publishers => Set<Publisher>();
+
+    public DbSet<BookSearchDocument> BookSearchDocuments => Set<BookSearchDocument>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<User> Users => Set<User>();

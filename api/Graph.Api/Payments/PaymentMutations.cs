@@ -189,9 +189,9 @@ public sealed class PaymentMutations
     private static async Task<(PaymentRequest? Request, IInitiatePaymentError? Error)> BookPurchaseAsync(
         GraphDbContext db, InitiatePaymentInput input, PaymentRequest request, Guid userId, decimal royaltyRate, DateOnly today, CancellationToken cancellationToken)
     {
-        if (input.BookId is not { } bookId || await BookSales.FindAsync(db, bookId, cancellationToken) is not { } book)
+        if (input.BookId is not { } bookId || await BookSales.FindAsync(db, bookId, cancellationToken) is not { OnSale: true } book)
         {
-            return (null, new PaymentSubjectNotFoundError("bookId", "A book purchase names a book of the catalog."));
+            return (null, new PaymentSubjectNotFoundError("bookId", "A book purchase names a published book of the catalog."));
         }
         var paid = request.Amount;
         if (paid.Currency == book.Price.Currency)

@@ -104,6 +104,12 @@ public sealed class MatrixSeed
     /// awaiting its checker.</summary>
     public string CashPaymentId { get; init; } = "";
 
+    /// <summary>The global ID of a root category of the demo catalogue.</summary>
+    public string CategoryId { get; init; } = "";
+
+    /// <summary>The global ID of a publisher of the demo catalogue.</summary>
+    public string PublisherId { get; init; } = "";
+
     /// <summary>The global ID of an open payment mismatch.</summary>
     public string PaymentMismatchId { get; init; } = "";
 
@@ -113,10 +119,12 @@ public sealed class MatrixSeed
         "AuditEntry" => AuditEntryId,
         "Author" => AuthorId,
         "Book" => BookId,
+        "Category" => CategoryId,
         "Notification" => NotificationId,
         "OutboxMessage" => OutboxMessageId,
         "Payment" => PaymentId,
         "PaymentMismatch" => PaymentMismatchId,
+        "Publisher" => PublisherId,
         "Tontine" => TontineId,
         "User" => UserId,
         _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),

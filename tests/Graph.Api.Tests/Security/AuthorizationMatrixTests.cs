@@ -69,7 +69,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
     /// <summary>The matrix, one row per root field (per node type for node and nodes), sorted by key.</summary>
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
+        Row("Mutation.addAuthor", "mutation($input: AddAuthorInput!) { addAuthor(input: $input) { author { id } errors { __typename } } }",
+            Access.Roles(Admin), s => new { input = new { name = "Auteur " + s.Unique(), countryCode = "SN" } }),
         Row("Mutation.addBook", AddBook, Access.Roles(Admin, Author), AddBookVariables),
+        Row("Mutation.addCategory", "mutation($input: AddCategoryInput!) { addCategory(input: $input) { category { id } errors { __typename } } }",
+            Access.Roles(Admin), s => new { input = new { slug = "matrice-" + s.Unique().Replace("-", "", StringComparison.Ordinal), name = "Matrice" } }),
+        Row("Mutation.addPublisher", "mutation($input: AddPublisherInput!) { addPublisher(input: $input) { publisher { id } errors { __typename } } }",
+            Access.Roles(Admin), s => new { input = new { name = "Éditions " + s.Unique(), countryCode = "SN" } }),
         Row("Mutation.addTontineMember", "mutation($input: AddTontineMemberInput!) { addTontineMember(input: $input) { errors { __typename } } }",
             Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, userId = s.UserId, role = "MEMBER" } }),
         Row("Mutation.cancelPayment", "mutation($input: CancelPaymentInput!) { cancelPayment(input: $input) { errors { __typename } } }", Access.SignedIn,
@@ -93,6 +99,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
         Row("Mutation.markNotificationsRead", "mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount errors { __typename } } }",
             Access.SignedIn, _ => new { input = new { all = true } }),
+        // The seeded book is PUBLISHED: publishing it again is BOOK_STATUS_CONFLICT, a payload error.
+        Row("Mutation.publishBook", "mutation($input: PublishBookInput!) { publishBook(input: $input) { book { id } errors { __typename } } }",
+            Access.Roles(Admin), s => new { input = new { id = s.BookId } }),
         Row("Mutation.reconcilePayments", "mutation { reconcilePayments { summary { lookedAt } } }", Access.Roles(Admin, Finance)),
         // The demo tontine's president (the reader) and treasurer (the buyer) record its cash, as FINANCE and ADMIN may.
         Row("Mutation.recordCashPayment", "mutation($input: RecordCashPaymentInput!) { recordCashPayment(input: $input) { payment { id } errors { __typename } } }",
@@ -130,13 +139,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Mutation.unregisterPushDevice", "mutation($input: UnregisterPushDeviceInput!) { unregisterPushDevice(input: $input) { errors { __typename } } }",
             Access.SignedIn, s => new { input = new { token = "matrice-" + s.Unique() } }),
         // The reader recorded the seeded cash payment: for them it is MAKER_CANNOT_CHECK, a payload error.
+        Row("Mutation.updateAuthor", "mutation($input: UpdateAuthorInput!) { updateAuthor(input: $input) { author { id } errors { __typename } } }",
+            Access.Roles(Admin), s => new { input = new { id = s.AuthorId, countryCode = "ZZZ" } }),
+        Row("Mutation.updateBook", "mutation($input: UpdateBookInput!) { updateBook(input: $input) { book { id } errors { __typename } } }",
+            Access.Roles(Admin), s => new { input = new { id = s.BookId, pageCount = -1 } }),
         Row("Mutation.validateCashPayment", "mutation($input: ValidateCashPaymentInput!) { validateCashPayment(input: $input) { payment { id } errors { __typename } } }",
             Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), s => new { input = new { paymentId = s.CashPaymentId } }),
+        // Withdrawing an unknown book is BOOK_NOT_FOUND, a payload error (the seeded book stays on sale for the other rows).
+        Row("Mutation.withdrawBook", "mutation($input: WithdrawBookInput!) { withdrawBook(input: $input) { book { id } errors { __typename } } }",
+            Access.Roles(Admin), _ => new { input = new { id = new DefaultNodeIdSerializer().Format("Book", Guid.NewGuid()) } }),
         Row("Query.auditLog", "{ auditLog(first: 5) { nodes { id action entityType } } }", Access.Roles(Admin)),
         Row("Query.author", "query($id: ID!) { author(id: $id) { id name } }", Access.Everyone, s => new { id = s.AuthorId }),
         Row("Query.authors", "{ authors(first: 5) { nodes { id name } } }", Access.Everyone),
         Row("Query.book", "query($id: ID!) { book(id: $id) { id title } }", Access.Everyone, s => new { id = s.BookId }),
         Row("Query.books", "{ books(first: 5) { nodes { id title } } }", Access.Everyone),
+        Row("Query.categories", "{ categories { id name children { id } } }", Access.Everyone),
+        Row("Query.categoryBySlug", "{ categoryBySlug(slug: \"litterature\") { id name } }", Access.Everyone),
         Row("Query.fxRates", "{ fxRates { base quote date rate } }", Access.SignedIn),
         Row("Query.ledgerBalances", "{ ledgerBalances { accountType accountKey balance { amount currency } } }", Access.Roles(Admin, Finance)),
         Row("Query.ledgerTotals", "{ ledgerTotals { amount currency } }", Access.Roles(Admin, Finance)),
@@ -150,20 +168,24 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodeRow("Author", Access.Everyone),
         NodeRow("Book", Access.Everyone),
         // An inbox is private: only its recipient (the reader) resolves the notification, ADMIN included.
+        NodeRow("Category", Access.Everyone),
         NodeRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodeRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         // A payment is seen by its payer (the reader), FINANCE and ADMIN.
         NodeRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
         NodeRow("PaymentMismatch", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance)).ToArray())),
+        NodeRow("Publisher", Access.Everyone),
         NodeRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodeRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         NodesRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodesRow("Author", Access.Everyone),
         NodesRow("Book", Access.Everyone),
+        NodesRow("Category", Access.Everyone),
         NodesRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodesRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         NodesRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
         NodesRow("PaymentMismatch", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance)).ToArray())),
+        NodesRow("Publisher", Access.Everyone),
         NodesRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodesRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         Row("Query.notificationOutbox", "{ notificationOutbox(first: 5) { nodes { id status } } }", Access.Roles(Admin, Support)),
@@ -175,12 +197,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.paymentReconciliationReport", "query($from: DateTime!, $to: DateTime!) { paymentReconciliationReport(from: $from, to: $to) { consistent } }",
             Access.Roles(Admin, Finance), _ => new { from = "2020-01-01T00:00:00Z", to = "2020-12-31T00:00:00Z" }),
         Row("Query.payments", "{ payments(first: 5) { nodes { id status } } }", Access.SignedIn),
+        Row("Query.publishers", "{ publishers(first: 5) { nodes { id name } } }", Access.Everyone),
+        Row("Query.searchBooks", "{ searchBooks(query: \"soleil\", first: 5) { nodes { id title } totalCount } }", Access.Everyone),
         Row("Query.tontine", "query($id: ID!) { tontine(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Analyst, CooperativeManager), s => new { id = s.TontineId }),
         Row("Query.tontines", "{ tontines(first: 5) { nodes { id } } }", Access.SignedIn),
         Row("Query.unreadNotificationCount", "{ unreadNotificationCount }", Access.SignedIn),
         Row("Query.users", "{ users(first: 5) { nodes { id } } }", Access.Roles(Admin, Support)),
         Row("Subscription.auditEntryAdded", "subscription { auditEntryAdded { id action entityType } }", Access.Roles(Admin)),
         Row("Subscription.bookAdded", "subscription { bookAdded { id title } }", Access.Everyone),
+        Row("Subscription.bookUpdated", "subscription($id: ID!) { bookUpdated(bookId: $id) { id title } }", Access.Everyone, s => new { id = s.BookId }),
         Row("Subscription.myPaymentUpdates", "subscription { myPaymentUpdates { id status } }", Access.SignedIn),
         Row("Subscription.notificationReceived", "subscription { notificationReceived { id title } }", Access.SignedIn),
         // Those who may not see the payment are refused as for a payment that does not exist (PAYMENT_NOT_FOUND).
@@ -420,7 +445,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             }
 
             var ids = await SendAsync("{ books(first: 1) { nodes { id } } authors(first: 1) { nodes { id } } auditLog(first: 1) { nodes { id } } "
-                + "users(first: 1, where: { email: { eq: \"author@graph.local\" } }) { nodes { id } } tontines(first: 1) { nodes { id } } }", null, _tokens[PlatformRoles.AdminName]);
+                + "users(first: 1, where: { email: { eq: \"author@graph.local\" } }) { nodes { id } } tontines(first: 1) { nodes { id } } "
+                + "categories { id } publishers(first: 1) { nodes { id } } }", null, _tokens[PlatformRoles.AdminName]);
             Assert.False(ids.HasErrors, ids.Text);
             var data = ids.Body.GetProperty("data");
             string First(string field) => data.GetProperty(field).GetProperty("nodes")[0].GetProperty("id").GetString()!;
@@ -462,6 +488,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                 NotificationId = new DefaultNodeIdSerializer().Format("Notification", (await NotifyAsync(PlatformRoles.ReaderName)).Id),
                 PaymentId = new DefaultNodeIdSerializer().Format("Payment", PaymentId),
                 CashPaymentId = cashPaymentId,
+                CategoryId = data.GetProperty("categories")[0].GetProperty("id").GetString()!,
+                PublisherId = First("publishers"),
                 PaymentMismatchId = new DefaultNodeIdSerializer().Format(nameof(PaymentMismatch), mismatch.Id),
             };
         }

@@ -37,7 +37,8 @@ public static class DemoSeeder
         // first commits (the lock is released with its transaction), then finds the data and adds nothing.
         await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var added = !await db.Authors.AnyAsync(cancellationToken) && AddCatalog(db, now);
+        var emptyCatalog = !await db.Authors.AnyAsync(cancellationToken);
+        var added = emptyCatalog && AddCatalog(db, now, accounts is not null);
         if (accounts is not null)
         {
             added |= await AddAccountsAsync(db, accounts, now, cancellationToken);
@@ -54,24 +55,36 @@ public static class DemoSeeder
         return true;
     }
 
-    private static bool AddCatalog(GraphDbContext db, DateTime now)
+    /// <summary>The core catalogue (a few books the tests know by name) on its shelves; with <paramref name="library"/>, the
+    /// full demo's few hundred books too.</summary>
+    private static bool AddCatalog(GraphDbContext db, DateTime now, bool library)
     {
+        var (shelves, houses) = DemoLibrary.AddShelves(db, now);
         foreach (var (name, country, biography, books) in Catalog)
         {
             var author = new Author { Name = name, CountryCode = country, Biography = biography, CreatedAt = now };
             foreach (var (title, isbn, language, price, published) in books)
             {
-                author.Books.Add(new Book
+                var book = new Book
                 {
+                    Id = Guid.CreateVersion7(now),
                     Title = title,
                     Isbn = isbn,
                     Language = language,
                     Price = price,
                     PublishedOn = published,
+                    PublisherId = houses[0].Id,
                     CreatedAt = now,
-                });
+                    UpdatedAt = now,
+                };
+                DemoLibrary.File(book, shelves[language == "wo" ? "contes" : "romans"]);
+                author.Books.Add(book);
             }
             db.Authors.Add(author);
+        }
+        if (library)
+        {
+            DemoLibrary.AddLibrary(db, now, shelves, houses);
         }
         return true;
     }
