@@ -16,7 +16,7 @@ public sealed class ReadingQueries
 {
     /// <summary>The reader's progress in each book started, most recently read first unless ordered otherwise.</summary>
     [Authorize]
-    [UsePaging, UseProjection, UseFiltering, UseSorting]
+    [UsePaging(KeyProperty = nameof(ReadingProgress.BookId)), UseProjection, UseFiltering, UseSorting]
     public IQueryable<ReadingProgress> GetMyReadingProgress(GraphDbContext db, ClaimsPrincipal user)
     {
         var userId = ReadingAccess.ViewerId(user);
