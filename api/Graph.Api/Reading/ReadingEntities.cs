@@ -7,7 +7,7 @@ namespace Graph.Api.Reading;
 
 /// <summary>
 /// Where a reader is in a book, as the last of their devices to report it left it. One per (reader, book); replaced only by
-/// a report with a later client timestamp (last write wins by the client's clock, see <see cref="ReadingStore"/>).
+/// a report with a later client timestamp (last write wins by the client's clock).
 /// </summary>
 public sealed class ReadingProgress
 {
@@ -15,7 +15,7 @@ public sealed class ReadingProgress
     [GraphQLIgnore]
     public Guid UserId { get; init; }
 
-    /// <summary>Kept by projections: the graph's <c>book</c> field loads the book by it.</summary>
+    /// <summary>The book's ID (kept by projections: the <c>book</c> field loads the book by it).</summary>
     [ID<Book>]
     [IsProjected(true)]
     public Guid BookId { get; init; }
@@ -42,7 +42,7 @@ public sealed class ReadingProgress
 }
 
 /// <summary>A place in a book the reader marked, made on a device with an id of its own (a UUID), so that it can be made
-/// offline and sent again safely. Deleting leaves a tombstone (<see cref="DeletedAt"/>) that the other devices sync.</summary>
+/// offline and sent again safely. Deleting leaves a tombstone (deletedAt set) that the other devices sync.</summary>
 public sealed class Bookmark
 {
     /// <summary>The id the device made for it (a UUID).</summary>
@@ -52,7 +52,7 @@ public sealed class Bookmark
     [GraphQLIgnore]
     public Guid UserId { get; init; }
 
-    /// <summary>Kept by projections: the graph's <c>book</c> field loads the book by it.</summary>
+    /// <summary>The book's ID (kept by projections: the <c>book</c> field loads the book by it).</summary>
     [ID<Book>]
     [IsProjected(true)]
     public Guid BookId { get; init; }
@@ -101,7 +101,7 @@ public sealed class Annotation
     [GraphQLIgnore]
     public Guid UserId { get; init; }
 
-    /// <summary>Kept by projections: the graph's <c>book</c> field loads the book by it.</summary>
+    /// <summary>The book's ID (kept by projections: the <c>book</c> field loads the book by it).</summary>
     [ID<Book>]
     [IsProjected(true)]
     public Guid BookId { get; init; }

@@ -56,7 +56,7 @@ public sealed class ClientClockAheadError(DateTime clientUpdatedAt, DateTime ser
     public DateTime ServerTime { get; } = serverTime;
 }
 
-/// <summary>The reader may not record reading of this book (see <see cref="ReadingAccess"/>). Nothing changed.</summary>
+/// <summary>The reader may not record reading of this book (for now: the book does not exist). Nothing changed.</summary>
 public sealed class BookNotReadableError(Guid bookId, ReadingRefusal refusal)
     : IError, IUpdateReadingProgressError, ISaveBookmarkError, ISaveAnnotationError
 {
@@ -72,7 +72,7 @@ public sealed class BookNotReadableError(Guid bookId, ReadingRefusal refusal)
 }
 
 /// <summary>A device reported progress older than the progress stored (or as old, from another device): the stored one
-/// stays, and <see cref="Current"/> is it, so the app can move there.</summary>
+/// stays, and current is it, so the app can move there.</summary>
 public sealed class StaleProgressError(ReadingProgress current) : IError, IUpdateReadingProgressError
 {
     /// <inheritdoc />
@@ -85,7 +85,7 @@ public sealed class StaleProgressError(ReadingProgress current) : IError, IUpdat
     public ReadingProgress Current { get; } = current;
 }
 
-/// <summary>The change is older than the bookmark's last change: the stored bookmark stays and is <see cref="Current"/>.</summary>
+/// <summary>The change is older than the bookmark's last change: the stored bookmark stays and is current.</summary>
 public sealed class StaleBookmarkError(Bookmark current) : IError, ISaveBookmarkError
 {
     /// <inheritdoc />
@@ -98,7 +98,7 @@ public sealed class StaleBookmarkError(Bookmark current) : IError, ISaveBookmark
     public Bookmark Current { get; } = current;
 }
 
-/// <summary>The change is older than the annotation's last change: the stored annotation stays and is <see cref="Current"/>.</summary>
+/// <summary>The change is older than the annotation's last change: the stored annotation stays and is current.</summary>
 public sealed class StaleAnnotationError(Annotation current) : IError, ISaveAnnotationError
 {
     /// <inheritdoc />

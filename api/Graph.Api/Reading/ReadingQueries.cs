@@ -29,7 +29,7 @@ public sealed class ReadingQueries
     public Task<ReadingProgress?> GetReadingProgressAsync([ID<Book>] Guid bookId, ClaimsPrincipal user, ReadingProgressDataLoader progress, CancellationToken cancellationToken) =>
         progress.LoadAsync(new ReadingProgressKey(ReadingAccess.ViewerId(user), bookId), cancellationToken);
 
-    /// <summary>The reader's bookmarks in a book, in reading order of creation (oldest first) unless ordered otherwise;
+    /// <summary>The reader's bookmarks in a book, oldest change first unless ordered otherwise;
     /// deleted ones only when asked.</summary>
     [Authorize]
     [UsePaging, UseProjection, UseFiltering, UseSorting]
@@ -51,9 +51,8 @@ public sealed class ReadingQueries
     }
 
     /// <summary>
-    /// Everything of the reader's reading that changed since <paramref name="since"/> (a nextCursor of an earlier call;
-    /// null for everything): progress, bookmarks and annotations, deleted ones as tombstones, at most
-    /// <paramref name="first"/> rows (1 to 500). A device keeps nextCursor and asks again from it, at once while hasMore.
+    /// Everything of the reader's reading that changed since the cursor `since` (a nextCursor of an earlier call; null for
+    /// everything): progress, bookmarks and annotations, deleted ones as tombstones, at most `first` rows (1 to 500). A device keeps nextCursor and asks again from it, at once while hasMore.
     /// No change is ever skipped, even one whose transaction commits late; a row may come again when it changed again.
     /// </summary>
     [Authorize]
