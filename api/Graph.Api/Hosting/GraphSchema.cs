@@ -5,6 +5,7 @@ using Graph.Api.Data;
 using Graph.Api.Identity;
 using Graph.Api.Notifications;
 using Graph.Api.Payments;
+using Graph.Api.Reading;
 using Graph.Api.Tontines;
 using Microsoft.Extensions.Options;
 using Graph.GraphQL.Execution;
@@ -39,6 +40,7 @@ public static class GraphSchema
             .AddTontines()
             .AddNotifications()
             .AddPayments()
+            .AddReading()
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())

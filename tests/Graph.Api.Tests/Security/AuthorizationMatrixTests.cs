@@ -55,6 +55,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         },
     };
 
+    private const string UpdateReadingProgress =
+        "mutation($input: UpdateReadingProgressInput!) { updateReadingProgress(input: $input) { progress { position } errors { __typename } } }";
+
+    private static object UpdateReadingProgressVariables(MatrixSeed seed) => new
+    {
+        input = new { bookId = seed.BookId, position = "matrice-" + seed.Unique(), percent = 10m, deviceId = "matrice", clientUpdatedAt = DateTime.UtcNow },
+    };
+
     private static MatrixRow Row(string key, string document, Access access, Func<MatrixSeed, object?>? variables = null) =>
         new(key, document, variables ?? (_ => null), access);
 
@@ -84,6 +92,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             _ => new { input = new { currentPassword = "not-the-password-1", newPassword = "baobab-de-kaolack-1960" } }),
         Row("Mutation.createTontine", "mutation($input: CreateTontineInput!) { createTontine(input: $input) { errors { __typename } } }", Access.SignedIn,
             s => new { input = new { name = "Tontine " + s.Unique() } }),
+        Row("Mutation.deleteReadingItem", "mutation($input: DeleteReadingItemInput!) { deleteReadingItem(input: $input) { errors { __typename } } }", Access.SignedIn,
+            _ => new { input = new { kind = "BOOKMARK", id = Guid.NewGuid(), deviceId = "matrice", clientUpdatedAt = DateTime.UtcNow } }),
         Row("Mutation.initiatePayment", "mutation($input: InitiatePaymentInput!) { initiatePayment(input: $input) { payment { status } errors { __typename } } }",
             Access.SignedIn, s => new
             {
@@ -128,6 +138,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { messageId = s.OutboxMessageId } }),
         Row("Mutation.revokeSession", "mutation($input: RevokeSessionInput!) { revokeSession(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { sessionId = new DefaultNodeIdSerializer().Format("Session", Guid.NewGuid()) } }),
+        Row("Mutation.saveAnnotation", "mutation($input: SaveAnnotationInput!) { saveAnnotation(input: $input) { annotation { id } errors { __typename } } }", Access.SignedIn,
+            s => new { input = new { id = Guid.NewGuid(), bookId = s.BookId, start = "a", end = "b", excerpt = "Matrice", color = "YELLOW", deviceId = "matrice", clientUpdatedAt = DateTime.UtcNow } }),
+        Row("Mutation.saveBookmark", "mutation($input: SaveBookmarkInput!) { saveBookmark(input: $input) { bookmark { id } errors { __typename } } }", Access.SignedIn,
+            s => new { input = new { id = Guid.NewGuid(), bookId = s.BookId, position = "matrice", deviceId = "matrice", clientUpdatedAt = DateTime.UtcNow } }),
         Row("Mutation.setFxRate", "mutation($input: SetFxRateInput!) { setFxRate(input: $input) { fxRate { rate } errors { __typename } } }", Access.Roles(Admin, Finance),
             _ => new { input = new { @base = "USD", quote = "XOF", date = "2026-01-02", rate = 600.5m, source = "Matrice" } }),
         Row("Mutation.setNotificationPreference", "mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) { errors { __typename } } }",
@@ -136,13 +150,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, userId = s.UserId, role = "MEMBER" } }),
         Row("Mutation.setUserRoles", "mutation($input: SetUserRolesInput!) { setUserRoles(input: $input) { errors { __typename } } }", Access.Roles(Admin),
             s => new { input = new { userId = s.UserId, roles = new[] { "AUTHOR" } } }),
+        Row("Mutation.syncReading", "mutation($input: SyncReadingInput!) { syncReading(input: $input) { errors { __typename } } }", Access.SignedIn,
+            s => new { input = new { deviceId = "matrice", bookmarks = new[] { new { id = Guid.NewGuid(), bookId = s.BookId, position = "matrice", clientUpdatedAt = DateTime.UtcNow } } } }),
         Row("Mutation.unregisterPushDevice", "mutation($input: UnregisterPushDeviceInput!) { unregisterPushDevice(input: $input) { errors { __typename } } }",
             Access.SignedIn, s => new { input = new { token = "matrice-" + s.Unique() } }),
-        // The reader recorded the seeded cash payment: for them it is MAKER_CANNOT_CHECK, a payload error.
         Row("Mutation.updateAuthor", "mutation($input: UpdateAuthorInput!) { updateAuthor(input: $input) { author { id } errors { __typename } } }",
             Access.Roles(Admin), s => new { input = new { id = s.AuthorId, countryCode = "ZZZ" } }),
         Row("Mutation.updateBook", "mutation($input: UpdateBookInput!) { updateBook(input: $input) { book { id } errors { __typename } } }",
             Access.Roles(Admin), s => new { input = new { id = s.BookId, pageCount = -1 } }),
+        Row("Mutation.updateReadingProgress", UpdateReadingProgress, Access.SignedIn, UpdateReadingProgressVariables),
+        // The reader recorded the seeded cash payment: for them it is MAKER_CANNOT_CHECK, a payload error.
         Row("Mutation.validateCashPayment", "mutation($input: ValidateCashPaymentInput!) { validateCashPayment(input: $input) { payment { id } errors { __typename } } }",
             Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), s => new { input = new { paymentId = s.CashPaymentId } }),
         // Withdrawing an unknown book is BOOK_NOT_FOUND, a payload error (the seeded book stays on sale for the other rows).
@@ -159,10 +176,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.ledgerBalances", "{ ledgerBalances { accountType accountKey balance { amount currency } } }", Access.Roles(Admin, Finance)),
         Row("Query.ledgerTotals", "{ ledgerTotals { amount currency } }", Access.Roles(Admin, Finance)),
         Row("Query.me", "{ me { id } }", Access.SignedIn),
+        Row("Query.myAnnotations", "query($book: ID!) { myAnnotations(bookId: $book) { nodes { id } } }", Access.SignedIn, s => new { book = s.BookId }),
+        Row("Query.myBookmarks", "query($book: ID!) { myBookmarks(bookId: $book) { nodes { id } } }", Access.SignedIn, s => new { book = s.BookId }),
         Row("Query.myNotificationPreferences", "{ myNotificationPreferences { category channels } }", Access.SignedIn),
         Row("Query.myNotifications", "{ myNotifications(first: 5) { nodes { id title } } }", Access.SignedIn),
         Row("Query.myPayments", "{ myPayments(first: 5) { nodes { id status } } }", Access.SignedIn),
         Row("Query.myPushDevices", "{ myPushDevices { tokenSuffix } }", Access.SignedIn),
+        Row("Query.myReadingProgress", "{ myReadingProgress(first: 5) { nodes { position } } }", Access.SignedIn),
         Row("Query.mySessions", "{ mySessions { id } }", Access.SignedIn),
         NodeRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodeRow("Author", Access.Everyone),
@@ -198,6 +218,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Access.Roles(Admin, Finance), _ => new { from = "2020-01-01T00:00:00Z", to = "2020-12-31T00:00:00Z" }),
         Row("Query.payments", "{ payments(first: 5) { nodes { id status } } }", Access.SignedIn),
         Row("Query.publishers", "{ publishers(first: 5) { nodes { id name } } }", Access.Everyone),
+        Row("Query.readingChanges", "{ readingChanges(first: 5) { nextCursor hasMore } }", Access.SignedIn),
+        // A reader who has not started the book gets null, not an error.
+        Row("Query.readingProgress", "query($book: ID!) { readingProgress(bookId: $book) { position } }", Access.SignedIn.With(Outcome.PermitWithRowRule,
+            Callers.All.Where(c => c != Callers.Anonymous).ToArray()), s => new { book = s.BookId }),
         Row("Query.searchBooks", "{ searchBooks(query: \"soleil\", first: 5) { nodes { id title } totalCount } }", Access.Everyone),
         Row("Query.tontine", "query($id: ID!) { tontine(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Analyst, CooperativeManager), s => new { id = s.TontineId }),
         Row("Query.tontines", "{ tontines(first: 5) { nodes { id } } }", Access.SignedIn),
@@ -212,6 +236,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Subscription.paymentStatusChanged", "subscription($id: ID!) { paymentStatusChanged(paymentId: $id) { id status } }",
             Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Finance or Reader)).ToArray()),
             s => new { id = s.IdOf("Payment") }),
+        Row("Subscription.readingProgressChanged", "subscription { readingProgressChanged { position deviceId } }", Access.SignedIn),
     ];
 
     /// <summary>Every (row, caller) pair with the outcome the row expects.</summary>
@@ -353,6 +378,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             {
                 // A payment of the caller's, created now, announces its first status.
                 await server.CreatePaymentAsync(caller);
+            }
+            else if (row.Field == "readingProgressChanged")
+            {
+                // The caller's own progress, reported from another device.
+                var reported = await server.SendAsync(UpdateReadingProgress, UpdateReadingProgressVariables(server.Seed), token);
+                Assert.False(reported.HasErrors, reported.Text);
             }
             else if (row.Field == "paymentStatusChanged")
             {

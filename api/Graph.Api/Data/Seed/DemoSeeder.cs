@@ -44,6 +44,7 @@ public static class DemoSeeder
             added |= await AddAccountsAsync(db, accounts, now, cancellationToken);
             added |= await AddTontineAsync(db, now, cancellationToken);
             added |= await AddPaymentsAsync(db, now, cancellationToken);
+            added |= await DemoReading.AddAsync(db, now, cancellationToken);
         }
         if (!added)
         {
