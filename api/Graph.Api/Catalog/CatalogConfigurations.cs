@@ -15,6 +15,8 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         author.Property(a => a.CountryCode).HasMaxLength(2).IsFixedLength();
         author.Property(a => a.Biography).HasMaxLength(4000);
         author.HasIndex(a => a.Name);
+        // An account is linked to one author at most.
+        author.HasOne<Identity.User>().WithOne().HasForeignKey<Author>(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
