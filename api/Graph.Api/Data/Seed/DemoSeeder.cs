@@ -43,6 +43,7 @@ public static class DemoSeeder
             added |= await AddAccountsAsync(db, accounts, now, cancellationToken);
             added |= await AddTontineAsync(db, now, cancellationToken);
             added |= await AddPaymentsAsync(db, now, cancellationToken);
+            added |= await DemoRoyalties.AddAsync(db, now, cancellationToken);
         }
         if (!added)
         {
