@@ -26,6 +26,11 @@ public sealed class Author
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>The author's own account on the platform, set by ADMIN (linkAuthorAccount): it reads the author's royalty
+    /// statements and receives their payouts. Not in the graph: the catalog is public, the link is not.</summary>
+    [GraphQLIgnore]
+    public Guid? UserId { get; set; }
+
     /// <summary>Loaded by EF Core on demand; the graph's <c>books</c> field comes from <see cref="AuthorFields"/>.</summary>
     [GraphQLIgnore]
     [JsonIgnore]

@@ -18,6 +18,8 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         author.Property(a => a.Biographies).HasColumnType("jsonb")
             .HasConversion(TranslationColumns.Converter<string>(), TranslationColumns.Comparer<string>());
         author.HasIndex(a => a.Name);
+        // An account is linked to one author at most.
+        author.HasOne<Identity.User>().WithOne().HasForeignKey<Author>(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

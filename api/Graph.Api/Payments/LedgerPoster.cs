@@ -14,7 +14,7 @@ public static class LedgerPoster
     public static bool IsCollection(PaymentPurpose purpose) => purpose switch
     {
         PaymentPurpose.BookPurchase or PaymentPurpose.Subscription or PaymentPurpose.TontineContribution => true,
-        PaymentPurpose.TontinePayout or PaymentPurpose.PlanterPayment or PaymentPurpose.Refund => false,
+        PaymentPurpose.TontinePayout or PaymentPurpose.PlanterPayment or PaymentPurpose.Refund or PaymentPurpose.RoyaltyPayout => false,
         _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown purpose."),
     };
 
@@ -118,6 +118,9 @@ public static class LedgerPoster
             case PaymentPurpose.TontineContribution:
             case PaymentPurpose.TontinePayout:
                 yield return (LedgerAccount.TontinePot(payment.TontineId ?? throw new InvalidOperationException($"Tontine payment {payment.Id} has no tontine.")), settled);
+                break;
+            case PaymentPurpose.RoyaltyPayout:
+                yield return (LedgerAccount.RoyaltiesPayable(payment.RoyaltyAuthorId ?? throw new InvalidOperationException($"Royalty payout {payment.Id} names no author.")), settled);
                 break;
             case PaymentPurpose.PlanterPayment:
                 yield return (LedgerAccount.Wallet(payment.PayerUserId ?? throw new InvalidOperationException($"Planter payment {payment.Id} has no payer.")), settled);

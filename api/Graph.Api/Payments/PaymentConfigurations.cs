@@ -24,7 +24,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
             table.HasCheckConstraint("ck_payments_failure_reason", EnumNames<PaymentFailureReason>.CheckIn("failure_reason"));
             table.HasCheckConstraint("ck_payments_amount", "amount > 0");
             table.HasCheckConstraint("ck_payments_fx", "(fx_rate IS NULL) = (settlement_currency = currency) AND (fx_rate IS NULL) = (fx_rate_date IS NULL) AND (fx_rate IS NULL OR fx_rate > 0)");
-            table.HasCheckConstraint("ck_payments_royalty", "(royalty_rate IS NULL) = (royalty_author_id IS NULL) AND (royalty_rate IS NULL OR royalty_rate BETWEEN 0 AND 1)");
+            // A book purchase names its author with their rate (or neither); a royalty payout names its author, without a rate.
+            table.HasCheckConstraint("ck_payments_royalty", "CASE WHEN purpose = 'ROYALTY_PAYOUT' THEN royalty_author_id IS NOT NULL AND royalty_rate IS NULL ELSE (royalty_rate IS NULL) = (royalty_author_id IS NULL) END AND (royalty_rate IS NULL OR royalty_rate BETWEEN 0 AND 1)");
             table.HasCheckConstraint("ck_payments_tontine", "(tontine_id IS NOT NULL) = (purpose IN ('TONTINE_CONTRIBUTION', 'TONTINE_PAYOUT'))");
             table.HasCheckConstraint("ck_payments_refund", "(refund_of_payment_id IS NOT NULL) = (purpose = 'REFUND')");
             table.HasCheckConstraint("ck_payments_settled", "(settled_at IS NOT NULL) = (status IN ('SUCCEEDED', 'REFUNDED'))");

@@ -20,6 +20,9 @@ public enum PaymentPurpose
 
     /// <summary>Money given back for a succeeded payment: the original's movement, reversed.</summary>
     Refund,
+
+    /// <summary>An author is paid royalties the platform owes them (Coko): money out of their royalties payable.</summary>
+    RoyaltyPayout,
 }
 
 /// <summary>How the money moves: cash in hand or one of the mobile money wallets.</summary>

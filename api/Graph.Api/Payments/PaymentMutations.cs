@@ -38,6 +38,10 @@ public sealed class PaymentMutations
         {
             return InitiatePaymentPayload.Failed(new InvalidPaymentInputError("purpose", "A refund is made with refundPayment, by FINANCE."));
         }
+        if (input.Purpose == PaymentPurpose.RoyaltyPayout)
+        {
+            return InitiatePaymentPayload.Failed(new InvalidPaymentInputError("purpose", "Royalties are paid out with payAuthorRoyalties, by FINANCE."));
+        }
         if (input.Method == PaymentMethod.Cash)
         {
             return InitiatePaymentPayload.Failed(new InvalidPaymentInputError("method", "Cash is recorded with its proof by a treasurer or a manager (recordCashPayment)."));
@@ -64,7 +68,7 @@ public sealed class PaymentMutations
         };
         var shaped = input.Purpose switch
         {
-            PaymentPurpose.BookPurchase => await BookPurchaseAsync(db, input, request, userId, options.Value.Payments.AuthorRoyaltyRate, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken),
+            PaymentPurpose.BookPurchase => await BookPurchaseAsync(db, input, request, userId, options.Value.Payments.AuthorRoyaltyRate, clock.GetUtcNow().UtcDateTime, cancellationToken),
             PaymentPurpose.Subscription => (request with { PayerUserId = userId }, null),
             PaymentPurpose.TontineContribution => await ContributionAsync(db, input, request, userId, cancellationToken),
             PaymentPurpose.TontinePayout => await PayoutAsync(db, input, request, user, userId, cancellationToken),
@@ -187,8 +191,9 @@ public sealed class PaymentMutations
     }
 
     private static async Task<(PaymentRequest? Request, IInitiatePaymentError? Error)> BookPurchaseAsync(
-        GraphDbContext db, InitiatePaymentInput input, PaymentRequest request, Guid userId, decimal royaltyRate, DateOnly today, CancellationToken cancellationToken)
+        GraphDbContext db, InitiatePaymentInput input, PaymentRequest request, Guid userId, decimal defaultRoyaltyRate, DateTime now, CancellationToken cancellationToken)
     {
+        var today = DateOnly.FromDateTime(now);
         if (input.BookId is not { } bookId || await BookSales.FindAsync(db, bookId, cancellationToken) is not { OnSale: true } book)
         {
             return (null, new PaymentSubjectNotFoundError("bookId", "A book purchase names a published book of the catalog."));
@@ -220,7 +225,7 @@ public sealed class PaymentMutations
             BookId = book.BookId,
             SettlementCurrency = book.Price.Currency,
             RoyaltyAuthorId = book.AuthorId,
-            RoyaltyRate = royaltyRate,
+            RoyaltyRate = await Billing.RoyaltyRules.RateForSaleAsync(db, book.BookId, now, defaultRoyaltyRate, cancellationToken),
             Description = input.Description?.Trim() is { Length: > 0 } ? request.Description : Cut($"Ebook « {book.Title} »", Payment.MaxDescriptionLength),
         }, null);
     }

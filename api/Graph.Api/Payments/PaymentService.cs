@@ -165,6 +165,11 @@ public sealed class PaymentService(
         {
             return new PaymentCreation(null, false, shortfall);
         }
+        if (request.Purpose == PaymentPurpose.RoyaltyPayout
+            && await RoyaltyShortfallAsync(db, request, cancellationToken) is { } owedLess)
+        {
+            return new PaymentCreation(null, false, owedLess);
+        }
 
         var payment = new Payment
         {
@@ -597,7 +602,18 @@ public sealed class PaymentService(
         {
             return new PaymentRefusal("INVALID_PAYMENT_INPUT", "A planter payment names the buyer who pays.", "payerId");
         }
-        if (request.RoyaltyRate is < 0m or > 1m || (request.RoyaltyRate is not null) != (request.RoyaltyAuthorId is not null))
+        if (request.Purpose == PaymentPurpose.RoyaltyPayout)
+        {
+            if (request.RoyaltyAuthorId is null || request.RoyaltyRate is not null || request.PayeeUserId is null)
+            {
+                return new PaymentRefusal("INVALID_PAYMENT_INPUT", "A royalty payout names the author paid and their account, and no rate.", "authorId");
+            }
+            if (request.SettlementCurrency is { } currency && currency != request.Amount.Currency)
+            {
+                return new PaymentRefusal("INVALID_PAYMENT_INPUT", "Royalties are paid out in the currency they are owed in.", "amount");
+            }
+        }
+        else if (request.RoyaltyRate is < 0m or > 1m || (request.RoyaltyRate is not null) != (request.RoyaltyAuthorId is not null))
         {
             return new PaymentRefusal("INVALID_PAYMENT_INPUT", "A royalty names its author and a rate from 0 to 1.", "royaltyRate");
         }
@@ -635,6 +651,26 @@ public sealed class PaymentService(
             ? null
             : new PaymentRefusal("INSUFFICIENT_FUNDS",
                 $"The tontine's pot holds {new Money(decimal.Round(Math.Max(available, 0m), Money.MinorUnits(settlement)), settlement)} not yet promised to another payout; this payout needs {new Money(asked, settlement)}.",
+                "amount");
+    }
+
+    /// <summary>
+    /// Refuses a royalty payout larger than what the platform owes the author in its currency (the credit balance of
+    /// ROYALTIES_PAYABLE:author) less the author's payouts still open. Payouts of one author are created one at a time (an
+    /// advisory lock on the author, held until the caller's transaction ends), so two payouts at once cannot both take the
+    /// same royalties.
+    /// </summary>
+    private static async Task<PaymentRefusal?> RoyaltyShortfallAsync(GraphDbContext db, PaymentRequest request, CancellationToken cancellationToken)
+    {
+        var authorId = request.RoyaltyAuthorId!.Value;
+        var currency = request.Amount.Currency;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey("royalties-payable", authorId.ToString("N"), "")})", cancellationToken);
+        var (owed, reserved) = await RoyaltyLedger.PayableAsync(db, authorId, currency, cancellationToken);
+        var available = owed - reserved;
+        return request.Amount.Amount <= available
+            ? null
+            : new PaymentRefusal("INSUFFICIENT_FUNDS",
+                $"The platform owes this author {new Money(decimal.Round(Math.Max(available, 0m), Money.MinorUnits(currency)), currency)} not yet promised to another payout; this payout needs {request.Amount}.",
                 "amount");
     }
 

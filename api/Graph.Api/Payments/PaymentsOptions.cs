@@ -10,8 +10,12 @@ public sealed class PaymentsOptions
     /// /payments/callback/{provider} is added.</summary>
     public string CallbackBaseUrl { get; set; } = "";
 
-    /// <summary>The author's share of a book sale, from 0 to 1 (the rest is the platform's revenue).</summary>
+    /// <summary>The author's share of a book sale, from 0 to 1 (the rest is the platform's revenue), for a book without a
+    /// royalty rule (see Billing.RoyaltyRules).</summary>
     public decimal AuthorRoyaltyRate { get; set; } = 0.70m;
+
+    /// <summary>The smallest royalty payout per currency: an author is paid once what they are owed reaches it.</summary>
+    public Billing.RoyaltyPayoutMinimums RoyaltyPayoutMinimum { get; set; } = new();
 
     /// <summary>Where a provider's checkout page (Wave, Orange Money WebPay) sends the customer back once they paid or gave
     /// up: a page of the platform's apps (absolute https address); <c>?payment={id}&amp;result=success|cancel</c> is added.</summary>

@@ -113,6 +113,12 @@ public sealed class MatrixSeed
     /// <summary>The global ID of an open payment mismatch.</summary>
     public string PaymentMismatchId { get; init; } = "";
 
+    /// <summary>The global ID of the author the author demo account is linked to (see DemoRoyalties).</summary>
+    public string RoyaltyAuthorId { get; init; } = "";
+
+    /// <summary>The global ID of a book of <see cref="RoyaltyAuthorId"/>.</summary>
+    public string RoyaltyBookId { get; init; } = "";
+
     /// <summary>The global ID of a node of the type <paramref name="typeName"/>.</summary>
     public string IdOf(string typeName) => typeName switch
     {

@@ -103,12 +103,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                     walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique(),
                 },
             }),
+        Row("Mutation.linkAuthorAccount", "mutation($input: LinkAuthorAccountInput!) { linkAuthorAccount(input: $input) { errors { __typename } } }", Access.Roles(Admin),
+            s => new { input = new { authorId = s.RoyaltyAuthorId, userId = s.UserId } }),
         Row("Mutation.login", "mutation($input: LoginInput!) { login(input: $input) { user { id } errors { __typename } } }", Access.Everyone,
             _ => new { input = new { login = "reader@graph.local", password = DemoAccounts.DefaultPassword } }),
         Row("Mutation.logout", "mutation($input: LogoutInput!) { logout(input: $input) { revokedAt errors { __typename } } }", Access.Everyone,
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
         Row("Mutation.markNotificationsRead", "mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount errors { __typename } } }",
             Access.SignedIn, _ => new { input = new { all = true } }),
+        // 1 XOF is below the minimum payout: a payload error, nothing written.
+        Row("Mutation.payAuthorRoyalties", "mutation($input: PayAuthorRoyaltiesInput!) { payAuthorRoyalties(input: $input) { errors { __typename } } }",
+            Access.Roles(Admin, Finance), s => new
+            {
+                input = new { authorId = s.RoyaltyAuthorId, amount = new { amount = 1, currency = "XOF" }, method = "WAVE", walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique() },
+            }),
         // The seeded book is PUBLISHED: publishing it again is BOOK_STATUS_CONFLICT, a payload error.
         Row("Mutation.publishBook", "mutation($input: PublishBookInput!) { publishBook(input: $input) { book { id } errors { __typename } } }",
             Access.Roles(Admin), s => new { input = new { id = s.BookId } }),
@@ -146,6 +154,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             _ => new { input = new { @base = "USD", quote = "XOF", date = "2026-01-02", rate = 600.5m, source = "Matrice" } }),
         Row("Mutation.setNotificationPreference", "mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) { errors { __typename } } }",
             Access.SignedIn, _ => new { input = new { category = "ANNOUNCEMENTS", inApp = true, channels = new[] { "PUSH" } } }),
+        Row("Mutation.setRoyaltyRule", "mutation($input: SetRoyaltyRuleInput!) { setRoyaltyRule(input: $input) { errors { __typename } } }", Access.Roles(Admin, Finance),
+            s => new { input = new { bookId = s.RoyaltyBookId, rate = 0.7m, validFrom = "2099-01-01" } }),
         Row("Mutation.setTontineMemberRole", "mutation($input: SetTontineMemberRoleInput!) { setTontineMemberRole(input: $input) { errors { __typename } } }",
             Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, userId = s.UserId, role = "MEMBER" } }),
         Row("Mutation.setUserRoles", "mutation($input: SetUserRolesInput!) { setUserRoles(input: $input) { errors { __typename } } }", Access.Roles(Admin),
@@ -222,6 +232,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         // A reader who has not started the book gets null, not an error.
         Row("Query.readingProgress", "query($book: ID!) { readingProgress(bookId: $book) { position } }", Access.SignedIn.With(Outcome.PermitWithRowRule,
             Callers.All.Where(c => c != Callers.Anonymous).ToArray()), s => new { book = s.BookId }),
+        // An author's royalties: FINANCE, ADMIN and the author's own account (the author demo account is linked to this author).
+        Row("Query.royaltyBalance", "query($id: ID!) { royaltyBalance(authorId: $id) { currency } }", Access.Roles(Admin, Finance, Author), s => new { id = s.RoyaltyAuthorId }),
+        Row("Query.royaltyRules", "query($id: ID!) { royaltyRules(bookId: $id) { rate } }", Access.Roles(Admin, Finance, Author), s => new { id = s.RoyaltyBookId }),
+        Row("Query.royaltyStatement", "query($id: ID!) { royaltyStatement(authorId: $id, month: \"2026-11\", currency: XOF) { month } }", Access.Roles(Admin, Finance, Author),
+            s => new { id = s.RoyaltyAuthorId }),
+        Row("Query.royaltyStatements", "query($id: ID!) { royaltyStatements(authorId: $id) { month } }", Access.Roles(Admin, Finance, Author), s => new { id = s.RoyaltyAuthorId }),
         Row("Query.searchBooks", "{ searchBooks(query: \"soleil\", first: 5) { nodes { id title } totalCount } }", Access.Everyone),
         Row("Query.tontine", "query($id: ID!) { tontine(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Analyst, CooperativeManager), s => new { id = s.TontineId }),
         Row("Query.tontines", "{ tontines(first: 5) { nodes { id } } }", Access.SignedIn),
@@ -514,6 +530,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                 db.PaymentMismatches.Add(mismatch);
                 await db.SaveChangesAsync();
             }
+            (Guid Author, Guid Book) royalties;
+            await using (var db = _database.CreateContext())
+            {
+                royalties = await db.Authors.Where(a => a.UserId != null && db.Users.Any(u => u.Id == a.UserId && u.Email == "author@graph.local"))
+                    .Select(a => new ValueTuple<Guid, Guid>(a.Id, a.Books.Select(b => b.Id).First())).SingleAsync();
+            }
             Seed = new MatrixSeed(First("books"), First("authors"), First("auditLog"), First("users"), First("tontines"), outboxMessageId, refreshTokens)
             {
                 NotificationId = new DefaultNodeIdSerializer().Format("Notification", (await NotifyAsync(PlatformRoles.ReaderName)).Id),
@@ -522,6 +544,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                 CategoryId = data.GetProperty("categories")[0].GetProperty("id").GetString()!,
                 PublisherId = First("publishers"),
                 PaymentMismatchId = new DefaultNodeIdSerializer().Format(nameof(PaymentMismatch), mismatch.Id),
+                RoyaltyAuthorId = new DefaultNodeIdSerializer().Format("Author", royalties.Author),
+                RoyaltyBookId = new DefaultNodeIdSerializer().Format("Book", royalties.Book),
             };
         }
 

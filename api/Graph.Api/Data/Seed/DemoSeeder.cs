@@ -45,6 +45,7 @@ public static class DemoSeeder
             added |= await AddTontineAsync(db, now, cancellationToken);
             added |= await AddPaymentsAsync(db, now, cancellationToken);
             added |= await DemoReading.AddAsync(db, now, cancellationToken);
+            added |= await DemoRoyalties.AddAsync(db, now, cancellationToken);
         }
         if (!added)
         {
