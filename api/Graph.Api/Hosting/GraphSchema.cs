@@ -1,4 +1,5 @@
 using Graph.Api.Audit;
+using Graph.Api.Billing;
 using Graph.Api.Catalog;
 using Graph.Api.Common;
 using Graph.Api.Data;
@@ -39,6 +40,7 @@ public static class GraphSchema
             .AddTontines()
             .AddNotifications()
             .AddPayments()
+            .AddBilling()
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())
