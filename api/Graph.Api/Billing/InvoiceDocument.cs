@@ -23,7 +23,13 @@ public static class InvoiceDocument
     {
         var english = language == "en";
         var w = english ? English : French;
-        var culture = CultureInfo.GetCultureInfo(english ? "en-GB" : "fr-FR");
+        // The server may run without culture data (invariant globalization): the separators are set here.
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        if (!english)
+        {
+            culture.NumberFormat.NumberGroupSeparator = "\u202F";
+            culture.NumberFormat.NumberDecimalSeparator = ",";
+        }
         string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         string M(decimal amount) => E(Format(amount, invoice.Currency, culture));
         var title = $"{(invoice.Kind == InvoiceKind.Invoice ? w.Invoice : w.CreditNote)} {invoice.Number}";
@@ -46,7 +52,7 @@ public static class InvoiceDocument
             html.Append("<br>").Append(E(w.Wallet)).Append(" : ").Append(E(invoice.BuyerWallet));
         }
         html.Append("</div>\n</div>\n<p>").Append(E(w.Number)).Append(" : ").Append(E(invoice.Number)).Append("<br>").Append(E(w.Date)).Append(" : ")
-            .Append(E(invoice.IssuedAt.ToString("d MMMM yyyy", culture)));
+            .Append(E(invoice.IssuedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         if (correctsNumber is not null)
         {
             html.Append("<br>").Append(E(w.Corrects)).Append(" ").Append(E(correctsNumber));
