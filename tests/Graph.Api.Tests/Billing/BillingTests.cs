@@ -282,11 +282,13 @@ public sealed class BillingTests(DatabaseFixture database) : IClassFixture<Datab
         Assert.Equal("ALREADY_SUBSCRIBED", again.GetProperty("errors")[0].GetProperty("code").GetString());
 
         var renewer = _host.Services.GetRequiredService<SubscriptionRenewer>();
+        // Other tests' subscriptions share the database: the runs are judged by this subscription's state.
         _host.Clock.Advance(TimeSpan.FromDays(26));
-        Assert.Equal(1, (await renewer.RunOnceAsync(default)).RenewalsAsked);
+        Assert.Equal(0, (await renewer.RunOnceAsync(default)).Errors);
         var renewing = await LoadAsync();
         Assert.NotNull(renewing.RenewalPaymentId);
-        Assert.Equal(0, (await renewer.RunOnceAsync(default)).RenewalsAsked);
+        await renewer.RunOnceAsync(default);
+        Assert.Equal(renewing.RenewalPaymentId, (await LoadAsync()).RenewalPaymentId);
         Assert.Equal(TransitionOutcome.Applied, await SucceedAsync(renewing.RenewalPaymentId!.Value));
         var renewed = await LoadAsync();
         Assert.Equal(new DateTime(2027, 2, 28, 10, 0, 0, DateTimeKind.Utc), renewed.CurrentPeriodStart);
@@ -295,10 +297,12 @@ public sealed class BillingTests(DatabaseFixture database) : IClassFixture<Datab
 
         // The next renewal is asked for and never paid: the period ends and the subscription expires.
         _host.Clock.Advance(TimeSpan.FromDays(30));
-        Assert.Equal(new RenewalRun(1, 0, 0), await renewer.RunOnceAsync(default));
+        await renewer.RunOnceAsync(default);
+        var unpaid = await LoadAsync();
+        Assert.NotNull(unpaid.RenewalPaymentId);
+        Assert.Equal(SubscriptionStatus.Active, unpaid.Status);
         _host.Clock.Advance(TimeSpan.FromDays(4));
-        var run = await renewer.RunOnceAsync(default);
-        Assert.Equal(1, run.Expired);
+        await renewer.RunOnceAsync(default);
         Assert.Equal(SubscriptionStatus.Expired, (await LoadAsync()).Status);
         await using var db = _host.TestContext();
         Assert.Equal(2, await db.Invoices.CountAsync(i => i.BuyerUserId == reader.Id));
