@@ -70,6 +70,18 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
 
     public DbSet<PaymentMismatch> PaymentMismatches => Set<PaymentMismatch>();
 
+    public DbSet<Billing.BookOwnership> BookOwnerships => Set<Billing.BookOwnership>();
+
+    public DbSet<Billing.SubscriptionPlan> SubscriptionPlans => Set<Billing.SubscriptionPlan>();
+
+    public DbSet<Billing.ReaderSubscription> ReaderSubscriptions => Set<Billing.ReaderSubscription>();
+
+    public DbSet<Billing.Invoice> Invoices => Set<Billing.Invoice>();
+
+    public DbSet<Billing.InvoiceLine> InvoiceLines => Set<Billing.InvoiceLine>();
+
+    public DbSet<Billing.InvoiceCounter> InvoiceCounters => Set<Billing.InvoiceCounter>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GraphDbContext).Assembly);

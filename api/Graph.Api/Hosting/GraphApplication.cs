@@ -1,3 +1,4 @@
+using Graph.Api.Billing;
 using Graph.Api.Data;
 using Graph.Api.Identity;
 using Graph.Api.Payments;
@@ -48,6 +49,7 @@ public static class GraphApplication
         app.MapGraphHealthChecks();
         // Anonymous and outside the GraphQL budgets: providers authenticate by signature and must not be refused.
         app.MapPaymentCallbacks();
+        app.MapInvoiceDocuments();
         app.MapAdminUi(adminUiIndex);
         var graphql = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.GraphQL;
         app.MapGraphQL(GraphRateLimits.GraphQLPath).RequireCors(GraphCors.PolicyName).WithOptions(o =>

@@ -20,6 +20,8 @@ public sealed class GraphOptions
 
     public Payments.PaymentsOptions Payments { get; set; } = new();
 
+    public Billing.BillingOptions Billing { get; set; } = new();
+
     /// <summary>Accounts, tokens and sign-in ("Graph:Auth").</summary>
     public sealed class AuthOptions
     {

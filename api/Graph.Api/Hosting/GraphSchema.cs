@@ -43,6 +43,7 @@ public static class GraphSchema
             .AddPayments()
             .AddReading()
             .AddRoyalties()
+            .AddBilling()
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())

@@ -118,6 +118,8 @@ public static class NotificationTemplates
     public const string PaymentFailed = "payment.failed";
     public const string PaymentExpired = "payment.expired";
     public const string PaymentRefunded = "payment.refunded";
+    public const string InvoiceIssued = "billing.invoice_issued";
+    public const string CreditNoteIssued = "billing.credit_note_issued";
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> TontineRoleWords =
         new Dictionary<string, IReadOnlyDictionary<string, string>>
@@ -176,6 +178,14 @@ public static class NotificationTemplates
             fr: new("Paiement remboursé", "Votre paiement de {amount} ({description}) vous a été remboursé."),
             en: new("Payment refunded", "Your payment of {amount} ({description}) was refunded to you."),
             ar: new("تم رد الدفعة", "تم رد دفعتك بمبلغ {amount} ({description}) إليك."))),
+        new(InvoiceIssued, NotificationCategory.Payments, NotificationPriority.Normal, Texts(
+            fr: new("Facture {number}", "Votre facture {number} de {total} (TVA comprise) est disponible dans votre espace."),
+            en: new("Invoice {number}", "Your invoice {number} for {total} (VAT included) is available in your account."),
+            ar: new("الفاتورة {number}", "فاتورتك {number} بمبلغ {total} (شاملة الضريبة) متاحة في حسابك."))),
+        new(CreditNoteIssued, NotificationCategory.Payments, NotificationPriority.Normal, Texts(
+            fr: new("Avoir {number}", "L'avoir {number} de {total} annule votre facture {invoice}."),
+            en: new("Credit note {number}", "Credit note {number} for {total} cancels your invoice {invoice}."),
+            ar: new("إشعار دائن {number}", "الإشعار الدائن {number} بمبلغ {total} يلغي فاتورتك {invoice}."))),
     }.ToFrozenDictionary(t => t.Key, StringComparer.Ordinal);
 
     /// <summary>Every template, by key.</summary>

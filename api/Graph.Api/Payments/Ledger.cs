@@ -20,6 +20,9 @@ public sealed record LedgerAccount(LedgerAccountType Type, string Key)
 
     public static LedgerAccount FxConversion { get; } = new(LedgerAccountType.FxConversion, "");
 
+    /// <summary>The VAT collected in prices, owed to the tax authority.</summary>
+    public static LedgerAccount TaxPayable { get; } = new(LedgerAccountType.TaxPayable, "");
+
     public static LedgerAccount RoyaltiesPayable(Guid authorId) => new(LedgerAccountType.RoyaltiesPayable, authorId.ToString("D"));
 
     public static LedgerAccount TontinePot(Guid tontineId) => new(LedgerAccountType.TontinePot, tontineId.ToString("D"));

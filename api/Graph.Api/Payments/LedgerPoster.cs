@@ -29,6 +29,22 @@ public static class LedgerPoster
         return decimal.Round(payment.Amount.Amount * rate, Money.MinorUnits(payment.SettlementCurrency), MidpointRounding.AwayFromZero);
     }
 
+    /// <summary>The tax included in the payment, in the settlement currency (converted at the payment's rate and rounded as
+    /// <see cref="Settled"/> is); zero when the payment carries none. Never more than <see cref="Settled"/>.</summary>
+    public static decimal SettledTax(Payment payment)
+    {
+        if (payment.TaxAmount is not { } tax || tax <= 0)
+        {
+            return 0m;
+        }
+        if (payment.SettlementCurrency == payment.Amount.Currency)
+        {
+            return tax;
+        }
+        var rate = payment.FxRate ?? throw new InvalidOperationException($"Payment {payment.Id} converts {payment.Amount.Currency} to {payment.SettlementCurrency} without a rate.");
+        return Math.Min(decimal.Round(tax * rate, Money.MinorUnits(payment.SettlementCurrency), MidpointRounding.AwayFromZero), Settled(payment));
+    }
+
     /// <summary>The settlement posting of <paramref name="payment"/> (not a REFUND: see <see cref="Refund"/>).</summary>
     public static LedgerPosting Settlement(Payment payment, DateTime now)
     {
@@ -95,25 +111,33 @@ public static class LedgerPoster
         return posting;
     }
 
-    /// <summary>The accounts on the other side of the clearing account, with their shares of <paramref name="settled"/>.</summary>
+    /// <summary>The accounts on the other side of the clearing account, with their shares of <paramref name="settled"/>: the
+    /// tax the price includes to <see cref="LedgerAccount.TaxPayable"/>, and what is left (the net sale) to the author's
+    /// royalties and the platform's revenue.</summary>
     private static IEnumerable<(LedgerAccount Account, decimal Share)> Counterparts(Payment payment, decimal settled)
     {
+        var tax = SettledTax(payment);
+        if (tax > 0)
+        {
+            yield return (LedgerAccount.TaxPayable, tax);
+        }
+        var net = settled - tax;
         switch (payment.Purpose)
         {
             case PaymentPurpose.BookPurchase when payment.RoyaltyAuthorId is { } authorId && payment.RoyaltyRate is { } rate && rate > 0m:
-                var royalty = decimal.Round(settled * rate, Money.MinorUnits(payment.SettlementCurrency), MidpointRounding.ToZero);
+                var royalty = decimal.Round(net * rate, Money.MinorUnits(payment.SettlementCurrency), MidpointRounding.ToZero);
                 if (royalty > 0)
                 {
                     yield return (LedgerAccount.RoyaltiesPayable(authorId), royalty);
                 }
-                if (settled - royalty > 0)
+                if (net - royalty > 0)
                 {
-                    yield return (LedgerAccount.PlatformRevenue, settled - royalty);
+                    yield return (LedgerAccount.PlatformRevenue, net - royalty);
                 }
                 break;
             case PaymentPurpose.BookPurchase:
             case PaymentPurpose.Subscription:
-                yield return (LedgerAccount.PlatformRevenue, settled);
+                yield return (LedgerAccount.PlatformRevenue, net);
                 break;
             case PaymentPurpose.TontineContribution:
             case PaymentPurpose.TontinePayout:

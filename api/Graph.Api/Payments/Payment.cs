@@ -82,6 +82,15 @@ public sealed class Payment
     [GraphQLIgnore]
     public decimal? RoyaltyRate { get; init; }
 
+    /// <summary>The tax included in <see cref="Amount"/> (VAT: prices are tax-inclusive), in the amount's currency; null
+    /// when the payment carries no tax (tontines, planters, refunds).</summary>
+    [GraphQLIgnore]
+    public decimal? TaxAmount { get; init; }
+
+    /// <summary>The tax rate <see cref="TaxAmount"/> was computed at (0.18 for 18 %), set with it.</summary>
+    [GraphQLIgnore]
+    public decimal? TaxRate { get; init; }
+
     /// <summary>For a REFUND: the payment it gives back.</summary>
     [GraphQLIgnore]
     public Guid? RefundOfPaymentId { get; init; }

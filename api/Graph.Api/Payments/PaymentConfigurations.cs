@@ -30,6 +30,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
             table.HasCheckConstraint("ck_payments_refund", "(refund_of_payment_id IS NOT NULL) = (purpose = 'REFUND')");
             table.HasCheckConstraint("ck_payments_settled", "(settled_at IS NOT NULL) = (status IN ('SUCCEEDED', 'REFUNDED'))");
             table.HasCheckConstraint("ck_payments_wallet", "(wallet_number IS NULL) = (method = 'CASH')");
+            table.HasCheckConstraint("ck_payments_tax", "(tax_amount IS NULL) = (tax_rate IS NULL) AND (tax_amount IS NULL OR (tax_amount >= 0 AND tax_amount < amount)) AND (tax_rate IS NULL OR tax_rate BETWEEN 0 AND 1)");
         });
         payment.HasKey(p => p.Id);
         payment.Property(p => p.Purpose).HasConversion<EnumNameConverter<PaymentPurpose>>().HasMaxLength(EnumNames<PaymentPurpose>.MaxLength);
@@ -44,6 +45,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         payment.Property(p => p.SettlementCurrency).HasConversion<string>().HasMaxLength(3);
         payment.Property(p => p.FxRate).HasPrecision(20, 10);
         payment.Property(p => p.RoyaltyRate).HasPrecision(5, 4);
+        payment.Property(p => p.TaxAmount).HasPrecision(19, 4);
+        payment.Property(p => p.TaxRate).HasPrecision(5, 4);
         payment.Property(p => p.WalletNumber).HasMaxLength(PhoneNumbers.MaxLength);
         payment.Property(p => p.Description).HasMaxLength(Payment.MaxDescriptionLength);
         payment.Property(p => p.ProviderReference).HasMaxLength(Payment.MaxProviderReferenceLength);

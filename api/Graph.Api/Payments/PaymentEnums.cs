@@ -112,6 +112,9 @@ public enum LedgerAccountType
 
     /// <summary>Where currencies are exchanged: each currency's side of a conversion balances here (no key).</summary>
     FxConversion,
+
+    /// <summary>Tax (VAT) collected in prices and owed to the tax authority (no key).</summary>
+    TaxPayable,
 }
 
 /// <summary>Why a posting was written: the settlement of a payment, or the refund that reverses it.</summary>

@@ -5,7 +5,8 @@ namespace Graph.Api.Payments;
 
 /// <summary>A field of the input breaks a rule of payments.</summary>
 public sealed class InvalidPaymentInputError(string field, string message)
-    : IError, IInitiatePaymentError, IRefundPaymentError, IRecordCashPaymentError, IValidateCashPaymentError, IRejectCashPaymentError, IResolvePaymentMismatchError
+    : IError, IInitiatePaymentError, IRefundPaymentError, IRecordCashPaymentError, IValidateCashPaymentError, IRejectCashPaymentError, IResolvePaymentMismatchError,
+      Billing.IBuyBookError, Billing.ISubscribeToPlanError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -34,7 +35,7 @@ public sealed class PaymentNotFoundError(Guid paymentId)
 
 /// <summary>The idempotency key was already used by the caller for a payment with another payload.</summary>
 public sealed class IdempotencyKeyReusedError(string idempotencyKey)
-    : IError, IInitiatePaymentError, IRefundPaymentError, IRecordCashPaymentError
+    : IError, IInitiatePaymentError, IRefundPaymentError, IRecordCashPaymentError, Billing.IBuyBookError, Billing.ISubscribeToPlanError
 {
     /// <inheritdoc />
     public string Message => "This idempotency key was already used for a different payment; use a new key for a new payment.";
@@ -47,7 +48,7 @@ public sealed class IdempotencyKeyReusedError(string idempotencyKey)
 }
 
 /// <summary>The payment method is not offered here (its provider is not configured).</summary>
-public sealed class PaymentMethodUnavailableError(PaymentMethod method) : IError, IInitiatePaymentError, IRefundPaymentError
+public sealed class PaymentMethodUnavailableError(PaymentMethod method) : IError, IInitiatePaymentError, IRefundPaymentError, Billing.IBuyBookError, Billing.ISubscribeToPlanError
 {
     /// <inheritdoc />
     public string Message => $"{Data.EnumNames<PaymentMethod>.ToName(Method)} is not offered here.";
@@ -60,7 +61,7 @@ public sealed class PaymentMethodUnavailableError(PaymentMethod method) : IError
 }
 
 /// <summary>No exchange rate converts the payment's currency into the settlement currency on the payment's date.</summary>
-public sealed class FxRateMissingError(Currency from, Currency to, string message) : IError, IInitiatePaymentError
+public sealed class FxRateMissingError(Currency from, Currency to, string message) : IError, IInitiatePaymentError, Billing.IBuyBookError, Billing.ISubscribeToPlanError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -91,7 +92,7 @@ public sealed class PaymentStatusConflictError(Guid paymentId, PaymentStatus sta
 }
 
 /// <summary>The book, tontine or payee the payment names does not exist, or the caller has no part in it.</summary>
-public sealed class PaymentSubjectNotFoundError(string field, string message) : IError, IInitiatePaymentError, IRecordCashPaymentError
+public sealed class PaymentSubjectNotFoundError(string field, string message) : IError, IInitiatePaymentError, IRecordCashPaymentError, Billing.IBuyBookError
 {
     /// <inheritdoc />
     public string Message { get; } = message;

@@ -41,20 +41,33 @@ public sealed record PaymentRequest
 
     public Guid? RefundOfPaymentId { get; init; }
 
+    /// <summary>The tax (VAT) included in <see cref="Amount"/>, in the amount's currency; sales only (a book, a subscription).</summary>
+    public decimal? TaxAmount { get; init; }
+
+    /// <summary>The rate <see cref="TaxAmount"/> was computed at, from 0 to 1; given with it.</summary>
+    public decimal? TaxRate { get; init; }
+
     public required string Description { get; init; }
 
     /// <summary>The caller's key for this request: a retry with the same key and payload gets the same payment.</summary>
     public required string IdempotencyKey { get; init; }
 
     /// <summary>The SHA-256 (hex) of everything but the idempotency key, so that a retry can be told from another request.</summary>
+    /// <remarks>The tax joins the canonical form only when there is one, so that requests without tax hash as they always did.</remarks>
     public string Hash()
     {
-        var canonical = JsonSerializer.Serialize(new object?[]
+        var fields = new List<object?>
         {
             EnumNames<PaymentPurpose>.ToName(Purpose), EnumNames<PaymentMethod>.ToName(Method), Amount.Amount, Amount.Currency.ToString(),
             SettlementCurrency?.ToString(), WalletNumber, PayerUserId, PayeeUserId, TontineId, BookId, RoyaltyAuthorId, RoyaltyRate,
             RefundOfPaymentId, Description,
-        });
+        };
+        if (TaxAmount is not null || TaxRate is not null)
+        {
+            fields.Add(TaxAmount);
+            fields.Add(TaxRate);
+        }
+        var canonical = JsonSerializer.Serialize(fields);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }
@@ -108,21 +121,29 @@ public sealed record TransitionOrigin(PaymentEventSource Source, Guid? ActorUser
 /// that news arriving many times at once (a callback retried, the reconciliation job at the same moment) moves a payment
 /// once and posts it once.
 /// </summary>
+/// <remarks>
+/// The domains whose rows depend on a payment's outcome (an ebook's ownership, a subscription's period, an invoice) implement
+/// <see cref="IPaymentSettlementHandler"/>; every registered handler is called inside the move's transaction, under the row
+/// lock, after the ledger posting, so that their rows commit with the payment or not at all.
+/// </remarks>
 public sealed class PaymentService(
     IDbContextFactory<GraphDbContext> contexts,
     PaymentProviders providers,
     Notifier notifier,
     IOptions<GraphOptions> options,
     TimeProvider clock,
-    ILogger<PaymentService> logger)
+    ILogger<PaymentService> logger,
+    IEnumerable<IPaymentSettlementHandler> settlementHandlers)
 {
+    private readonly IPaymentSettlementHandler[] _settlementHandlers = [.. settlementHandlers];
+
     /// <summary>
     /// Creates the payment (INITIATED), or returns the one <paramref name="request"/>'s key already created by
     /// <paramref name="initiatedBy"/> when the payload is the same; refuses a different payload under a used key. Concurrent
     /// requests under one key create one payment: the unique index on (initiator, key) makes the others wait, then read it.
     /// </summary>
     public Task<PaymentCreation> CreateAsync(PaymentRequest request, Guid initiatedBy, CancellationToken cancellationToken) =>
-        CreateAsync(request, initiatedBy, alongside: null, cancellationToken);
+        CreateAsync(request, initiatedBy, (Func<GraphDbContext, Payment, CancellationToken, Task>?)null, cancellationToken);
 
     /// <summary>
     /// <see cref="CreateAsync(PaymentRequest, Guid, CancellationToken)"/>, with <paramref name="alongside"/> adding rows
@@ -130,7 +151,19 @@ public sealed class PaymentService(
     /// written together or not at all. It is not called when the key already created a payment (a replay), nor when the
     /// request is refused.
     /// </summary>
-    public async Task<PaymentCreation> CreateAsync(PaymentRequest request, Guid initiatedBy, Action<GraphDbContext, Payment>? alongside, CancellationToken cancellationToken)
+    public Task<PaymentCreation> CreateAsync(PaymentRequest request, Guid initiatedBy, Action<GraphDbContext, Payment>? alongside, CancellationToken cancellationToken) =>
+        CreateAsync(request, initiatedBy, alongside is null ? null : (db, payment, _) =>
+        {
+            alongside(db, payment);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CreateAsync(PaymentRequest, Guid, Action{GraphDbContext, Payment}, CancellationToken)"/> with an
+    /// asynchronous <paramref name="alongside"/>, which may also read and lock rows in the creation's transaction (a
+    /// subscription linked to its renewal payment) and throw to abandon the creation: nothing is then written.
+    /// </summary>
+    public async Task<PaymentCreation> CreateAsync(PaymentRequest request, Guid initiatedBy, Func<GraphDbContext, Payment, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
         {
@@ -188,6 +221,8 @@ public sealed class PaymentService(
             BookId = request.BookId,
             RoyaltyAuthorId = request.RoyaltyAuthorId,
             RoyaltyRate = request.RoyaltyRate,
+            TaxAmount = request.TaxAmount,
+            TaxRate = request.TaxRate,
             RefundOfPaymentId = request.RefundOfPaymentId,
             Description = request.Description,
             IdempotencyKey = request.IdempotencyKey,
@@ -207,7 +242,10 @@ public sealed class PaymentService(
             At = now,
         });
         db.Payments.Add(payment);
-        alongside?.Invoke(db, payment);
+        if (alongside is not null)
+        {
+            await alongside(db, payment, cancellationToken);
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -311,13 +349,22 @@ public sealed class PaymentService(
     /// payment, starts it at the provider and applies the answer: usually PENDING (the customer must confirm). A provider
     /// that does not answer leaves it INITIATED for the reconciliation job to settle.
     /// </summary>
-    public async Task<PaymentCreation> InitiateAsync(PaymentRequest request, Guid initiatedBy, CancellationToken cancellationToken)
+    public Task<PaymentCreation> InitiateAsync(PaymentRequest request, Guid initiatedBy, CancellationToken cancellationToken) =>
+        InitiateAsync(request, initiatedBy, alongside: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="InitiateAsync(PaymentRequest, Guid, CancellationToken)"/>, with <paramref name="alongside"/> writing the
+    /// rows that belong to the new payment in its creation's transaction (see
+    /// <see cref="CreateAsync(PaymentRequest, Guid, Func{GraphDbContext, Payment, CancellationToken, Task}, CancellationToken)"/>),
+    /// before the provider is asked: a callback that comes at once finds them.
+    /// </summary>
+    public async Task<PaymentCreation> InitiateAsync(PaymentRequest request, Guid initiatedBy, Func<GraphDbContext, Payment, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         if (request.Method == PaymentMethod.Cash)
         {
             return new PaymentCreation(null, false, new PaymentRefusal("INVALID_PAYMENT_INPUT", "Cash is recorded with its proof by a treasurer or a manager (recordCashPayment).", "method"));
         }
-        var created = await CreateAsync(request, initiatedBy, cancellationToken);
+        var created = await CreateAsync(request, initiatedBy, alongside, cancellationToken);
         if (created.Payment is not { } payment || created.Replayed)
         {
             return created;
@@ -448,12 +495,18 @@ public sealed class PaymentService(
         return TransitionOutcome.Applied;
     }
 
-    /// <summary>Writes the ledger posting of a payment that just succeeded; for a refund, also moves its original to REFUNDED.</summary>
+    /// <summary>Writes the ledger posting of a payment that just succeeded; for a refund, also moves its original to REFUNDED.
+    /// Then tells every <see cref="IPaymentSettlementHandler"/>, in the same transaction: a handler that throws rolls the
+    /// whole move back.</summary>
     private async Task PostAsync(GraphDbContext db, Payment payment, TransitionOrigin origin, DateTime now, CancellationToken cancellationToken)
     {
         if (payment.Purpose != PaymentPurpose.Refund)
         {
             db.LedgerPostings.Add(LedgerPoster.Settlement(payment, now));
+            foreach (var handler in _settlementHandlers)
+            {
+                await handler.OnSucceededAsync(db, payment, now, cancellationToken);
+            }
             return;
         }
         var originalId = payment.RefundOfPaymentId ?? throw new InvalidOperationException($"Refund {payment.Id} names no original payment.");
@@ -479,6 +532,10 @@ public sealed class PaymentService(
         original.Status = PaymentStatus.Refunded;
         original.UpdatedAt = now;
         await NotifyAsync(db, original, NotificationTemplates.PaymentRefunded, cancellationToken);
+        foreach (var handler in _settlementHandlers)
+        {
+            await handler.OnRefundedAsync(db, original, payment, now, cancellationToken);
+        }
     }
 
     private async Task NotifyAsync(GraphDbContext db, Payment payment, string template, CancellationToken cancellationToken)
@@ -616,6 +673,15 @@ public sealed class PaymentService(
         else if (request.RoyaltyRate is < 0m or > 1m || (request.RoyaltyRate is not null) != (request.RoyaltyAuthorId is not null))
         {
             return new PaymentRefusal("INVALID_PAYMENT_INPUT", "A royalty names its author and a rate from 0 to 1.", "royaltyRate");
+        }
+        if ((request.TaxAmount is null) != (request.TaxRate is null) || request.TaxRate is < 0m or > 1m
+            || request.TaxAmount is { } tax && (tax < 0 || tax >= request.Amount.Amount || decimal.Round(tax, Money.MinorUnits(request.Amount.Currency)) != tax))
+        {
+            return new PaymentRefusal("INVALID_PAYMENT_INPUT", "A tax names its rate (0 to 1) and an amount in the payment's currency, less than the payment.", "taxAmount");
+        }
+        if (request.TaxAmount is not null && request.Purpose is not (PaymentPurpose.BookPurchase or PaymentPurpose.Subscription))
+        {
+            return new PaymentRefusal("INVALID_PAYMENT_INPUT", "Only sales (books, subscriptions) carry a tax.", "taxAmount");
         }
         return null;
     }

@@ -24,6 +24,7 @@ public sealed class GraphApiFactory(
         builder.UseSetting("Graph:Notifications:Dispatcher:Enabled", "false");
         // The same for payments: no reconciliation job, and simulators that do not call back by themselves.
         builder.UseSetting("Graph:Payments:Reconciliation:Enabled", "false");
+        builder.UseSetting("Graph:Billing:Renewal:Enabled", "false");
         foreach (var provider in new[] { "OrangeMoney", "MtnMomo", "MoovMoney", "Wave", "FreeMoney" })
         {
             builder.UseSetting($"Graph:Payments:Providers:{provider}:SendCallbacks", "false");

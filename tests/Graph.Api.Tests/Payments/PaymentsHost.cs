@@ -63,14 +63,14 @@ internal sealed class PaymentsHost : IAsyncDisposable
 
     /// <summary>Starts the server with <see cref="Settings"/> and <paramref name="settings"/> over them; <paramref name="services"/>
     /// replaces services after the server registered its own.</summary>
-    public static PaymentsHost Start(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static PaymentsHost Start(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, ManualClock? clock = null)
     {
         var all = Settings();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
-        return new PaymentsHost(database, new InboxHost(database, IdentityHost.Start(database, all, services: services)));
+        return new PaymentsHost(database, new InboxHost(database, IdentityHost.Start(database, all, clock, services)));
     }
 
     /// <summary>A client of the test server (HTTP in memory).</summary>

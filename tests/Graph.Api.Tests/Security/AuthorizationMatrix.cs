@@ -109,6 +109,14 @@ public sealed class MatrixSeed
 
     /// <summary>The global ID of a publisher of the demo catalogue.</summary>
     public string PublisherId { get; init; } = "";
+    /// <summary>The global ID of an invoice (none is seeded yet: an ID no invoice has, which only the row rule answers).</summary>
+    public string InvoiceId { get; init; } = new Graph.GraphQL.Types.Relay.DefaultNodeIdSerializer().Format("Invoice", Guid.NewGuid());
+
+    /// <summary>The global ID of a reader's subscription (none is seeded yet: an ID no subscription has).</summary>
+    public string ReaderSubscriptionId { get; init; } = new Graph.GraphQL.Types.Relay.DefaultNodeIdSerializer().Format("ReaderSubscription", Guid.NewGuid());
+
+    /// <summary>The global ID of the monthly XOF plan the Billing migration seeds.</summary>
+    public string SubscriptionPlanId { get; init; } = new Graph.GraphQL.Types.Relay.DefaultNodeIdSerializer().Format("SubscriptionPlan", Guid.Parse("0192f3a0-0000-7000-8000-000000000001"));
 
     /// <summary>The global ID of an open payment mismatch.</summary>
     public string PaymentMismatchId { get; init; } = "";
@@ -128,9 +136,12 @@ public sealed class MatrixSeed
         "Category" => CategoryId,
         "Notification" => NotificationId,
         "OutboxMessage" => OutboxMessageId,
+        "Invoice" => InvoiceId,
         "Payment" => PaymentId,
         "PaymentMismatch" => PaymentMismatchId,
         "Publisher" => PublisherId,
+        "ReaderSubscription" => ReaderSubscriptionId,
+        "SubscriptionPlan" => SubscriptionPlanId,
         "Tontine" => TontineId,
         "User" => UserId,
         _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),

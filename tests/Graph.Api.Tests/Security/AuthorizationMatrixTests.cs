@@ -86,8 +86,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Access.Roles(Admin), s => new { input = new { name = "Éditions " + s.Unique(), countryCode = "SN" } }),
         Row("Mutation.addTontineMember", "mutation($input: AddTontineMemberInput!) { addTontineMember(input: $input) { errors { __typename } } }",
             Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, userId = s.UserId, role = "MEMBER" } }),
+        Row("Mutation.buyBook", "mutation($input: BuyBookInput!) { buyBook(input: $input) { payment { id } errors { __typename } } }", Access.SignedIn,
+            s => new { input = new { bookId = new DefaultNodeIdSerializer().Format("Book", Guid.NewGuid()), method = "WAVE", walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique() } }),
         Row("Mutation.cancelPayment", "mutation($input: CancelPaymentInput!) { cancelPayment(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { paymentId = new DefaultNodeIdSerializer().Format("Payment", Guid.NewGuid()) } }),
+        Row("Mutation.cancelSubscription", "mutation($input: CancelSubscriptionInput!) { cancelSubscription(input: $input) { errors { __typename } } }", Access.SignedIn,
+            s => new { input = new { subscriptionId = s.ReaderSubscriptionId } }),
         Row("Mutation.changePassword", "mutation($input: ChangePasswordInput!) { changePassword(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { currentPassword = "not-the-password-1", newPassword = "baobab-de-kaolack-1960" } }),
         Row("Mutation.createTontine", "mutation($input: CreateTontineInput!) { createTontine(input: $input) { errors { __typename } } }", Access.SignedIn,
@@ -160,6 +164,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, userId = s.UserId, role = "MEMBER" } }),
         Row("Mutation.setUserRoles", "mutation($input: SetUserRolesInput!) { setUserRoles(input: $input) { errors { __typename } } }", Access.Roles(Admin),
             s => new { input = new { userId = s.UserId, roles = new[] { "AUTHOR" } } }),
+        Row("Mutation.subscribeToPlan", "mutation($input: SubscribeToPlanInput!) { subscribeToPlan(input: $input) { errors { __typename } } }", Access.SignedIn,
+            s => new { input = new { planId = new DefaultNodeIdSerializer().Format("SubscriptionPlan", Guid.NewGuid()), method = "WAVE", walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique() } }),
         Row("Mutation.syncReading", "mutation($input: SyncReadingInput!) { syncReading(input: $input) { errors { __typename } } }", Access.SignedIn,
             s => new { input = new { deviceId = "matrice", bookmarks = new[] { new { id = Guid.NewGuid(), bookId = s.BookId, position = "matrice", clientUpdatedAt = DateTime.UtcNow } } } }),
         Row("Mutation.unregisterPushDevice", "mutation($input: UnregisterPushDeviceInput!) { unregisterPushDevice(input: $input) { errors { __typename } } }",
@@ -183,20 +189,27 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.categories", "{ categories { id name children { id } } }", Access.Everyone),
         Row("Query.categoryBySlug", "{ categoryBySlug(slug: \"litterature\") { id name } }", Access.Everyone),
         Row("Query.fxRates", "{ fxRates { base quote date rate } }", Access.SignedIn),
+        Row("Query.invoice", "query($id: ID!) { invoice(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Callers.Anonymous).ToArray()),
+            s => new { id = s.IdOf("Invoice") }),
+        Row("Query.invoices", "{ invoices(first: 5) { nodes { id number } } }", Access.Roles(Admin, Finance)),
         Row("Query.ledgerBalances", "{ ledgerBalances { accountType accountKey balance { amount currency } } }", Access.Roles(Admin, Finance)),
         Row("Query.ledgerTotals", "{ ledgerTotals { amount currency } }", Access.Roles(Admin, Finance)),
         Row("Query.me", "{ me { id } }", Access.SignedIn),
         Row("Query.myAnnotations", "query($book: ID!) { myAnnotations(bookId: $book) { nodes { id } } }", Access.SignedIn, s => new { book = s.BookId }),
         Row("Query.myBookmarks", "query($book: ID!) { myBookmarks(bookId: $book) { nodes { id } } }", Access.SignedIn, s => new { book = s.BookId }),
+        Row("Query.myInvoices", "{ myInvoices(first: 5) { nodes { id number } } }", Access.SignedIn),
+        Row("Query.myLibrary", "{ myLibrary(first: 5) { nodes { id title } } }", Access.SignedIn),
         Row("Query.myNotificationPreferences", "{ myNotificationPreferences { category channels } }", Access.SignedIn),
         Row("Query.myNotifications", "{ myNotifications(first: 5) { nodes { id title } } }", Access.SignedIn),
         Row("Query.myPayments", "{ myPayments(first: 5) { nodes { id status } } }", Access.SignedIn),
         Row("Query.myPushDevices", "{ myPushDevices { tokenSuffix } }", Access.SignedIn),
         Row("Query.myReadingProgress", "{ myReadingProgress(first: 5) { nodes { position } } }", Access.SignedIn),
         Row("Query.mySessions", "{ mySessions { id } }", Access.SignedIn),
+        Row("Query.mySubscriptions", "{ mySubscriptions(first: 5) { nodes { id status } } }", Access.SignedIn),
         NodeRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodeRow("Author", Access.Everyone),
         NodeRow("Book", Access.Everyone),
+        NodeRow("Invoice", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         // An inbox is private: only its recipient (the reader) resolves the notification, ADMIN included.
         NodeRow("Category", Access.Everyone),
         NodeRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
@@ -205,17 +218,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodeRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
         NodeRow("PaymentMismatch", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance)).ToArray())),
         NodeRow("Publisher", Access.Everyone),
+        NodeRow("ReaderSubscription", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
+        NodeRow("SubscriptionPlan", Access.Everyone),
         NodeRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodeRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         NodesRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodesRow("Author", Access.Everyone),
         NodesRow("Book", Access.Everyone),
         NodesRow("Category", Access.Everyone),
+        NodesRow("Invoice", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodesRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodesRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         NodesRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
         NodesRow("PaymentMismatch", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance)).ToArray())),
         NodesRow("Publisher", Access.Everyone),
+        NodesRow("ReaderSubscription", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
+        NodesRow("SubscriptionPlan", Access.Everyone),
         NodesRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodesRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         Row("Query.notificationOutbox", "{ notificationOutbox(first: 5) { nodes { id status } } }", Access.Roles(Admin, Support)),
@@ -239,6 +257,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { id = s.RoyaltyAuthorId }),
         Row("Query.royaltyStatements", "query($id: ID!) { royaltyStatements(authorId: $id) { month } }", Access.Roles(Admin, Finance, Author), s => new { id = s.RoyaltyAuthorId }),
         Row("Query.searchBooks", "{ searchBooks(query: \"soleil\", first: 5) { nodes { id title } totalCount } }", Access.Everyone),
+        Row("Query.subscriptionPlans", "{ subscriptionPlans { id code price { amount currency } } }", Access.Everyone),
         Row("Query.tontine", "query($id: ID!) { tontine(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Analyst, CooperativeManager), s => new { id = s.TontineId }),
         Row("Query.tontines", "{ tontines(first: 5) { nodes { id } } }", Access.SignedIn),
         Row("Query.unreadNotificationCount", "{ unreadNotificationCount }", Access.SignedIn),
@@ -400,6 +419,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                 // The caller's own progress, reported from another device.
                 var reported = await server.SendAsync(UpdateReadingProgress, UpdateReadingProgressVariables(server.Seed), token);
                 Assert.False(reported.HasErrors, reported.Text);
+            }
+            else if (row.Field == "bookUpdated")
+            {
+                var updated = await server.SendAsync("mutation($input: UpdateBookInput!) { updateBook(input: $input) { errors { __typename } } }",
+                    new { input = new { id = server.Seed.BookId, pageCount = 100 + Random.Shared.Next(900) } }, server.TokenOf(Admin));
+                Assert.False(updated.HasErrors, updated.Text);
             }
             else if (row.Field == "paymentStatusChanged")
             {
