@@ -26,9 +26,10 @@ public sealed class BillingService(
     IOptions<GraphOptions> options,
     TimeProvider clock)
 {
-    /// <summary>The author's share of a book's net sale. One place, so that per-book royalty rules can replace it.</summary>
+    /// <summary>The author's share of a book's net sale: the book's royalty rule in force (<see cref="RoyaltyRules"/>), else
+    /// the platform's default rate.</summary>
     public Task<decimal> RoyaltyRateAsync(GraphDbContext db, BookForSale book, CancellationToken cancellationToken) =>
-        Task.FromResult(options.Value.Payments.AuthorRoyaltyRate);
+        RoyaltyRules.RateForSaleAsync(db, book.BookId, clock.GetUtcNow().UtcDateTime, options.Value.Payments.AuthorRoyaltyRate, cancellationToken);
 
     /// <summary>Starts the purchase of an ebook by <paramref name="userId"/>: refused when they own it already.</summary>
     public async Task<BillingResult<IBuyBookError>> BuyBookAsync(Guid userId, BuyBookInput input, CancellationToken cancellationToken)
@@ -40,7 +41,7 @@ public sealed class BillingService(
         PaymentRequest request;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            if (await BookSales.FindAsync(db, input.BookId, cancellationToken) is not { } book)
+            if (await BookSales.FindAsync(db, input.BookId, cancellationToken) is not { OnSale: true } book)
             {
                 return new(null, null, new PaymentSubjectNotFoundError("bookId", "There is no book for sale with this ID."));
             }

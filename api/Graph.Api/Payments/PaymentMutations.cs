@@ -68,7 +68,7 @@ public sealed class PaymentMutations
         };
         var shaped = input.Purpose switch
         {
-            PaymentPurpose.BookPurchase => await BookPurchaseAsync(db, input, request, userId, options.Value.Payments.AuthorRoyaltyRate, clock.GetUtcNow().UtcDateTime, cancellationToken),
+            PaymentPurpose.BookPurchase => await BookPurchaseAsync(db, input, request, userId, options.Value, clock.GetUtcNow().UtcDateTime, cancellationToken),
             PaymentPurpose.Subscription => (request with { PayerUserId = userId }, null),
             PaymentPurpose.TontineContribution => await ContributionAsync(db, input, request, userId, cancellationToken),
             PaymentPurpose.TontinePayout => await PayoutAsync(db, input, request, user, userId, cancellationToken),
@@ -191,7 +191,7 @@ public sealed class PaymentMutations
     }
 
     private static async Task<(PaymentRequest? Request, IInitiatePaymentError? Error)> BookPurchaseAsync(
-        GraphDbContext db, InitiatePaymentInput input, PaymentRequest request, Guid userId, decimal defaultRoyaltyRate, DateTime now, CancellationToken cancellationToken)
+        GraphDbContext db, InitiatePaymentInput input, PaymentRequest request, Guid userId, GraphOptions options, DateTime now, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(now);
         if (input.BookId is not { } bookId || await BookSales.FindAsync(db, bookId, cancellationToken) is not { OnSale: true } book)
@@ -225,7 +225,10 @@ public sealed class PaymentMutations
             BookId = book.BookId,
             SettlementCurrency = book.Price.Currency,
             RoyaltyAuthorId = book.AuthorId,
-            RoyaltyRate = await Billing.RoyaltyRules.RateForSaleAsync(db, book.BookId, now, defaultRoyaltyRate, cancellationToken),
+            RoyaltyRate = await Billing.RoyaltyRules.RateForSaleAsync(db, book.BookId, now, options.Payments.AuthorRoyaltyRate, cancellationToken),
+            // Prices include VAT, as buyBook charges it: the same sale the same way whichever mutation starts it.
+            TaxAmount = Billing.Vat.IncludedIn(paid, Billing.Vat.RateFor(options.Billing, request.WalletNumber)),
+            TaxRate = Billing.Vat.RateFor(options.Billing, request.WalletNumber),
             Description = input.Description?.Trim() is { Length: > 0 } ? request.Description : Cut($"Ebook « {book.Title} »", Payment.MaxDescriptionLength),
         }, null);
     }

@@ -147,7 +147,7 @@ public sealed class CatalogManagementTests(DatabaseFixture database) : IClassFix
             """;
         var bad = (await DataAsync(_admin, update, new { input = new { id, pageCount = 0, coverUrl = "http://insecure.example/c.png", title = " " } })).GetProperty("updateBook");
         Assert.Equal(JsonValueKind.Null, bad.GetProperty("book").ValueKind);
-        Assert.Equal(["coverUrl", "pageCount", "title"], bad.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).Order().ToArray());
+        Assert.Equal(["coverUrl", "pageCount", "title"], bad.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()!).Order().ToArray());
         await using (var db = database.CreateContext())
         {
             var unchanged = await db.Books.AsNoTracking().SingleAsync(b => b.Id == GlobalIds.KeyOf(id));
@@ -159,7 +159,7 @@ public sealed class CatalogManagementTests(DatabaseFixture database) : IClassFix
         var book = good.GetProperty("book");
         Assert.Equal(212, book.GetProperty("pageCount").GetInt32());
         Assert.Equal(JsonValueKind.Null, book.GetProperty("description").ValueKind);
-        Assert.Equal(["EPUB", "AUDIO"], book.GetProperty("formats").EnumerateArray().Select(f => f.GetString()).ToArray());
+        Assert.Equal(["EPUB", "AUDIO"], book.GetProperty("formats").EnumerateArray().Select(f => f.GetString()!).ToArray());
 
         Assert.True(await events.MoveNextAsync().AsTask().WaitAsync(HangGuard), "The subscription ended without an event.");
         Assert.Equal("""{"data":{"bookUpdated":{"pageCount":212,"coverUrl":"https://covers.example/maimouna.png"}}}""", events.Current.ToJson());
@@ -220,7 +220,7 @@ public sealed class CatalogManagementTests(DatabaseFixture database) : IClassFix
 
         var bad = (await DataAsync(_admin, "mutation($input: UpdateAuthorInput!) { updateAuthor(input: $input) { author { id } errors { ... on InvalidBookInputError { field } } } }",
             new { input = new { id, countryCode = "Sénégal", name = "" } })).GetProperty("updateAuthor");
-        Assert.Equal(["countryCode", "name"], bad.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).Order().ToArray());
+        Assert.Equal(["countryCode", "name"], bad.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()!).Order().ToArray());
 
         var publisher = "Éditions " + Guid.NewGuid().ToString("N")[..6];
         const string addPublisher = "mutation($input: AddPublisherInput!) { addPublisher(input: $input) { publisher { name } errors { __typename ... on Error { code } } } }";

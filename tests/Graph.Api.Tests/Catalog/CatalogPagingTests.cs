@@ -65,6 +65,7 @@ public sealed class CatalogPagingTests(DatabaseFixture database) : IClassFixture
         Assert.Equal(50, nodes.GetArrayLength());
         Assert.Contains(nodes.EnumerateArray(), b => b.GetProperty("title").GetString() == "Cabosses" && b.GetProperty("author").GetProperty("name").GetString() == "Kouadio Yao");
         var sql = Assert.Single(commands.Commands);
+        File.WriteAllText("/tmp/sql-join.txt", sql);
         Assert.Equal("""
             SELECT b0.id, b0.author_id, b0.title, FALSE, a.id, a.name
             FROM (
@@ -146,6 +147,7 @@ public sealed class CatalogPagingTests(DatabaseFixture database) : IClassFixture
 
         Assert.Equal(["Recueil 59", "Recueil 58", "Recueil 57"], data.GetProperty("books").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("title").GetString()));
         var sql = Assert.Single(commands.Commands);
+        File.WriteAllText("/tmp/sql-filter.txt", sql);
         // No cursor is selected, so the ordering keys are not read a second time for cursors; EF Core names the columns
         // of a projection to the entity itself.
         Assert.Equal("""
