@@ -75,3 +75,11 @@ public sealed class BookAccessFields
         return new ViewerBookAccess(reason != BookAccessReason.None, reason);
     }
 }
+
+/// <summary>What Billing tells other domains about who bought which book (recommendations read it).</summary>
+public static class BookPurchases
+{
+    /// <summary>(reader, book) for every book a reader owns now (refunded purchases left out).</summary>
+    public static IQueryable<ReaderOfBook> Owners(GraphDbContext db) =>
+        db.BookOwnerships.Where(o => o.RevokedAt == null).Select(o => new ReaderOfBook { UserId = o.UserId, BookId = o.BookId });
+}

@@ -206,8 +206,8 @@ public sealed class AddCategoryInput
     [ID<Category>]
     public Guid? ParentId { get; init; }
 
-    /// <summary>The order among its siblings (smaller first).</summary>
-    public int Position { get; init; }
+    /// <summary>The order among its siblings (smaller first); 0 when not given.</summary>
+    public int? Position { get; init; }
 }
 
 /// <summary>A new publisher.</summary>

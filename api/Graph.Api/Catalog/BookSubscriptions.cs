@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Graph.Api.Data;
+using Microsoft.EntityFrameworkCore;
 using Graph.GraphQL;
 using Graph.GraphQL.Subscriptions;
 using Graph.GraphQL.Types;
@@ -14,6 +16,7 @@ public sealed class BookSubscriptions
     public const string BookAddedTopic = "bookAdded";
 
     /// <summary>The topic of <see cref="BookUpdated"/> for one book.</summary>
+    [GraphQLIgnore]
     public static string BookUpdatedTopic(Guid bookId) => $"bookUpdated:{bookId:N}";
 
     /// <summary>Each book that enters the catalog, once it is saved: added as PUBLISHED, or a draft published.</summary>
@@ -28,9 +31,11 @@ public sealed class BookSubscriptions
     /// <summary>Subscribes to one book's changes, when the caller may open the book; otherwise the request fails as for a
     /// book that does not exist.</summary>
     public async Task<IAsyncEnumerable<Book>> SubscribeToBookUpdatedAsync(
-        [ID<Book>] Guid bookId, ITopicEventReceiver receiver, ClaimsPrincipal user, BookByIdDataLoader books, CancellationToken cancellationToken)
+        [ID<Book>] Guid bookId, ITopicEventReceiver receiver, ClaimsPrincipal user, IDbContextFactory<GraphDbContext> contexts, CancellationToken cancellationToken)
     {
-        if (await books.LoadAsync(bookId, cancellationToken) is not { } book || !CatalogVisibility.CanOpen(book, user))
+        // A context of its own, not a DataLoader: the subscribe step runs outside the execution that dispatches batches.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Books.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookId, cancellationToken) is not { } book || !CatalogVisibility.CanOpen(book, user))
         {
             throw new GraphQLException("There is no book with this ID.", "BOOK_NOT_FOUND");
         }

@@ -13,6 +13,8 @@ public static class CatalogGraph
         return graph
             .AddTypeExtension<CatalogQueries>()
             .AddTypeExtension<BookSearchQueries>()
+            .AddTypeExtension<BookRecommendationQueries>()
+            .AddTypeExtension<BookRecommendationFields>()
             .AddTypeExtension<BookFields>()
             .AddTypeExtension<AuthorFields>()
             .AddTypeExtension<CategoryFields>()

@@ -104,7 +104,7 @@ public sealed class CatalogMutations
             Name = name!,
             Names = names,
             ParentId = input.ParentId,
-            Position = input.Position,
+            Position = input.Position ?? 0,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Categories.Add(category);

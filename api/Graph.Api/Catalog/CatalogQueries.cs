@@ -29,6 +29,7 @@ public sealed class CatalogQueries
     public IQueryable<Publisher> GetPublishers(GraphDbContext db) => db.Publishers.AsNoTracking().OrderBy(p => p.Name);
 
     /// <summary>The top of the category tree (roots), by position and name; each category lists its children.</summary>
+    [ListSize(AssumedSize = 20)]
     public async Task<List<Category>> GetCategoriesAsync(GraphDbContext db, CancellationToken cancellationToken) =>
         await db.Categories.AsNoTracking().Where(c => c.ParentId == null)
             .OrderBy(c => c.Position).ThenBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(cancellationToken);
@@ -74,6 +75,7 @@ public sealed class BookFields
     }
 
     /// <summary>The title and description in every language the book has, its own first.</summary>
+    [ListSize(AssumedSize = 4)]
     public IReadOnlyList<BookTranslation> GetTranslations([Parent] Book book) =>
         [new BookTranslation(book.Language, book.Title, book.Description, true),
          .. book.Translations.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new BookTranslation(t.Key, t.Value.Title, t.Value.Description, false))];
@@ -93,6 +95,7 @@ public sealed class BookFields
         book.PublisherId is { } id ? await publishers.LoadAsync(id, cancellationToken) : null;
 
     /// <summary>The categories the book is filed under.</summary>
+    [ListSize(AssumedSize = BookMutations.MaxCategories)]
     public Task<Category[]> GetCategoriesAsync([Parent] Book book, CategoriesByBookDataLoader categories, CancellationToken cancellationToken) =>
         categories.LoadAsync(book.Id, cancellationToken);
 
@@ -147,6 +150,7 @@ public sealed class CategoryFields
         category.ParentId is { } id ? await categories.LoadAsync(id, cancellationToken) : null;
 
     /// <summary>The categories directly below, by position and name.</summary>
+    [ListSize(AssumedSize = 10)]
     public Task<Category[]> GetChildrenAsync([Parent] Category category, CategoryChildrenDataLoader children, CancellationToken cancellationToken) =>
         children.LoadAsync(category.Id, cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Graph.Api.Data;
 using Graph.Api.Catalog;
 using Graph.GraphQL.Data;
 using Graph.GraphQL.Types;
@@ -136,4 +137,12 @@ public sealed class Annotation
     [GraphQLIgnore]
     [JsonIgnore]
     public long ChangeXid { get; set; }
+}
+
+/// <summary>What Reading tells other domains about who reads which book (recommendations read it).</summary>
+public static class ReadingSignals
+{
+    /// <summary>(reader, book) for every book a reader has opened (has a progress for).</summary>
+    public static IQueryable<Catalog.ReaderOfBook> Readers(GraphDbContext db) =>
+        db.Set<ReadingProgress>().Select(p => new Catalog.ReaderOfBook { UserId = p.UserId, BookId = p.BookId });
 }

@@ -29,7 +29,7 @@ public sealed class RoyaltiesTests(DatabaseFixture database) : IClassFixture<Dat
 
     public async Task InitializeAsync()
     {
-        _payments = PaymentsHost.Start(database);
+        _payments = PaymentsHost.Start(database, PaymentsHost.WithoutVat());
         _host = new RoyaltiesHost(_payments);
         await _host.InitializeAsync();
     }

@@ -192,19 +192,23 @@ public sealed class CatalogManagementTests(DatabaseFixture database) : IClassFix
         await AddBookAsync(_admin, title, categoryIds: [deepest!]);
 
         var tree = await DataAsync(_anonymous, """
-            query($slug: String!) {
+            query($slug: String!, $deepest: ID!) {
               categoryBySlug(slug: $slug) {
                 name(language: "en")
-                children { name children { children { children { name parent { name } books { nodes { title categories { name } } } } } } }
+                children { name children { name } }
                 books(first: 5) { totalCount nodes { title } }
               }
+              node(id: $deepest) { ... on Category { name parent { name } books(first: 5) { nodes { title categories { name } } } } }
             }
-            """, new { slug = $"savoirs-{suffix}" });
+            """, new { slug = $"savoirs-{suffix}", deepest });
         var category = tree.GetProperty("categoryBySlug");
         Assert.Equal("Knowledge", category.GetProperty("name").GetString());
+        Assert.Equal("Niveau 2", category.GetProperty("children")[0].GetProperty("name").GetString());
+        Assert.Equal("Niveau 3", category.GetProperty("children")[0].GetProperty("children")[0].GetProperty("name").GetString());
+        // The root lists the books of the whole subtree.
         Assert.Equal(1, category.GetProperty("books").GetProperty("totalCount").GetInt32());
         Assert.Equal(title, category.GetProperty("books").GetProperty("nodes")[0].GetProperty("title").GetString());
-        var level5 = category.GetProperty("children")[0].GetProperty("children")[0].GetProperty("children")[0].GetProperty("children")[0];
+        var level5 = tree.GetProperty("node");
         Assert.Equal("Niveau 5", level5.GetProperty("name").GetString());
         Assert.Equal("Niveau 4", level5.GetProperty("parent").GetProperty("name").GetString());
         Assert.Equal("Niveau 5", level5.GetProperty("books").GetProperty("nodes")[0].GetProperty("categories")[0].GetProperty("name").GetString());

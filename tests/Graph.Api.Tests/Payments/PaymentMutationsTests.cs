@@ -53,7 +53,7 @@ public sealed class PaymentMutationsTests(DatabaseFixture database) : IClassFixt
     public Task InitializeAsync()
     {
         // Moov Money is not offered on this server, to see the method refused.
-        _host = PaymentsHost.Start(database, new Dictionary<string, string?> { ["Graph:Payments:Providers:MoovMoney:Kind"] = "None" });
+        _host = PaymentsHost.Start(database, new Dictionary<string, string?>(PaymentsHost.WithoutVat()) { ["Graph:Payments:Providers:MoovMoney:Kind"] = "None" });
         return Task.CompletedTask;
     }
 

@@ -61,6 +61,20 @@ internal sealed class PaymentsHost : IAsyncDisposable
         return settings;
     }
 
+    /// <summary>
+    /// Settings that make every sale VAT-free (the default rate and each country's at zero, as for VAT-exempt books), for
+    /// tests whose figures are about royalties or the ledger's split rather than tax; BillingTests covers VAT.
+    /// </summary>
+    public static Dictionary<string, string?> WithoutVat()
+    {
+        var settings = new Dictionary<string, string?> { ["Graph:Billing:VatRate"] = "0" };
+        foreach (var country in new Graph.Api.Billing.BillingOptions().VatRates.Keys)
+        {
+            settings[$"Graph:Billing:VatRates:{country}"] = "0";
+        }
+        return settings;
+    }
+
     /// <summary>Starts the server with <see cref="Settings"/> and <paramref name="settings"/> over them; <paramref name="services"/>
     /// replaces services after the server registered its own.</summary>
     public static PaymentsHost Start(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, ManualClock? clock = null)

@@ -109,8 +109,8 @@ public sealed class MatrixSeed
 
     /// <summary>The global ID of a publisher of the demo catalogue.</summary>
     public string PublisherId { get; init; } = "";
-    /// <summary>The global ID of an invoice (none is seeded yet: an ID no invoice has, which only the row rule answers).</summary>
-    public string InvoiceId { get; init; } = new Graph.GraphQL.Types.Relay.DefaultNodeIdSerializer().Format("Invoice", Guid.NewGuid());
+    /// <summary>The global ID of the invoice of the reader's demo book purchase.</summary>
+    public string InvoiceId { get; init; } = "";
 
     /// <summary>The global ID of a reader's subscription (none is seeded yet: an ID no subscription has).</summary>
     public string ReaderSubscriptionId { get; init; } = new Graph.GraphQL.Types.Relay.DefaultNodeIdSerializer().Format("ReaderSubscription", Guid.NewGuid());

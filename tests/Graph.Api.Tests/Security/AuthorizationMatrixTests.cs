@@ -189,7 +189,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.categories", "{ categories { id name children { id } } }", Access.Everyone),
         Row("Query.categoryBySlug", "{ categoryBySlug(slug: \"litterature\") { id name } }", Access.Everyone),
         Row("Query.fxRates", "{ fxRates { base quote date rate } }", Access.SignedIn),
-        Row("Query.invoice", "query($id: ID!) { invoice(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Callers.Anonymous).ToArray()),
+        // An invoice is seen by its buyer (the reader), FINANCE and ADMIN.
+        Row("Query.invoice", "query($id: ID!) { invoice(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Finance or Reader)).ToArray()),
             s => new { id = s.IdOf("Invoice") }),
         Row("Query.invoices", "{ invoices(first: 5) { nodes { id number } } }", Access.Roles(Admin, Finance)),
         Row("Query.ledgerBalances", "{ ledgerBalances { accountType accountKey balance { amount currency } } }", Access.Roles(Admin, Finance)),
@@ -209,9 +210,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodeRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodeRow("Author", Access.Everyone),
         NodeRow("Book", Access.Everyone),
-        NodeRow("Invoice", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
-        // An inbox is private: only its recipient (the reader) resolves the notification, ADMIN included.
         NodeRow("Category", Access.Everyone),
+        NodeRow("Invoice", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
+        // An inbox is private: only its recipient (the reader) resolves the notification, ADMIN included.
         NodeRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodeRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         // A payment is seen by its payer (the reader), FINANCE and ADMIN.
@@ -226,7 +227,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodesRow("Author", Access.Everyone),
         NodesRow("Book", Access.Everyone),
         NodesRow("Category", Access.Everyone),
-        NodesRow("Invoice", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
+        NodesRow("Invoice", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
         NodesRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodesRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         NodesRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
@@ -245,6 +246,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.paymentReconciliationReport", "query($from: DateTime!, $to: DateTime!) { paymentReconciliationReport(from: $from, to: $to) { consistent } }",
             Access.Roles(Admin, Finance), _ => new { from = "2020-01-01T00:00:00Z", to = "2020-12-31T00:00:00Z" }),
         Row("Query.payments", "{ payments(first: 5) { nodes { id status } } }", Access.SignedIn),
+        Row("Query.popularBooks", "{ popularBooks(first: 5) { readers reason book { id } } }", Access.Everyone),
         Row("Query.publishers", "{ publishers(first: 5) { nodes { id name } } }", Access.Everyone),
         Row("Query.readingChanges", "{ readingChanges(first: 5) { nextCursor hasMore } }", Access.SignedIn),
         // A reader who has not started the book gets null, not an error.
@@ -561,11 +563,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                 royalties = await db.Authors.Where(a => a.UserId != null && db.Users.Any(u => u.Id == a.UserId && u.Email == "author@graph.local"))
                     .Select(a => new ValueTuple<Guid, Guid>(a.Id, a.Books.Select(b => b.Id).First())).SingleAsync();
             }
+            Guid invoiceId;
+            await using (var db = _database.CreateContext())
+            {
+                // The demo book purchase's invoice: the reader's.
+                invoiceId = await db.Invoices.Select(i => i.Id).SingleAsync();
+            }
             Seed = new MatrixSeed(First("books"), First("authors"), First("auditLog"), First("users"), First("tontines"), outboxMessageId, refreshTokens)
             {
                 NotificationId = new DefaultNodeIdSerializer().Format("Notification", (await NotifyAsync(PlatformRoles.ReaderName)).Id),
                 PaymentId = new DefaultNodeIdSerializer().Format("Payment", PaymentId),
                 CashPaymentId = cashPaymentId,
+                InvoiceId = new DefaultNodeIdSerializer().Format("Invoice", invoiceId),
                 CategoryId = data.GetProperty("categories")[0].GetProperty("id").GetString()!,
                 PublisherId = First("publishers"),
                 PaymentMismatchId = new DefaultNodeIdSerializer().Format(nameof(PaymentMismatch), mismatch.Id),

@@ -1,3 +1,4 @@
+using Graph.Api.Billing;
 using Graph.Api.Catalog;
 using Graph.Api.Common;
 using Graph.Api.Identity;
@@ -187,6 +188,10 @@ public static class DemoSeeder
             PayerUserId = reader, BookId = book.Id, RoyaltyAuthorId = db.Authors.Local.FirstOrDefault(a => a.Books.Contains(book))?.Id ?? book.AuthorId, RoyaltyRate = 0.70m,
             Description = $"Ebook « {book.Title} »", IdempotencyKey = "demo-book-reader",
         }, reader, now - 2 * day, PaymentStatus.Succeeded, "MP2611200417");
+        // The purchase settled: the reader owns the book and has its invoice, as Billing's settlement handler would have it.
+        var purchase = db.Payments.Local.Single(p => p.IdempotencyKey == "demo-book-reader");
+        db.BookOwnerships.Add(new BookOwnership { Id = Guid.CreateVersion7(now), UserId = reader, BookId = book.Id, PaymentId = purchase.Id, AcquiredAt = purchase.SettledAt!.Value });
+        await InvoiceIssuer.IssueAsync(db, purchase, purchase.Description, purchase.SettledAt.Value, cancellationToken);
         AddPayment(db, new PaymentRequest
         {
             Purpose = PaymentPurpose.TontineContribution, Method = PaymentMethod.MtnMomo, Amount = new Money(10_000m, Currency.XOF),
