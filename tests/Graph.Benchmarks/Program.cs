@@ -7,6 +7,7 @@ using Graph.Benchmarks.Http;
 //   loop [seconds]                                runs LibraryBenchmarks in a loop and prints the mean: for a profiler to attach
 //   db --connection <PostgreSQL>                  the database path: books through the graph vs. hand-written EF Core (Data/)
 //   payments --connection <PostgreSQL>            the payments' write path: initiate, settle, duplicates, a storm (Payments/)
+//   catalog --connection <PostgreSQL>             the catalog's read path: search, localized pages, recommendations (Catalog/)
 //   fanout --subscribers N --rate R --duration S   the subscription fan-out benchmark (Fanout/): starts fanout-server itself
 //   fanout-server --port N                        its server: a tick subscription over WebSocket, published on a timer
 //   anything else                                 BenchmarkDotNet: --filter '*' (parse, validate, execute; time and allocations)
@@ -16,6 +17,7 @@ return args.FirstOrDefault() switch
     "loop" => await LibraryLoop.RunAsync(args[1..]),
     "db" => await Graph.Benchmarks.Data.DbPathBenchmark.RunAsync(args[1..]),
     "payments" => await Graph.Benchmarks.Payments.PaymentsBenchmark.RunAsync(args[1..]),
+    "catalog" => await Graph.Benchmarks.Catalog.CatalogBenchmark.RunAsync(args[1..]),
     "fanout" => await FanoutDriver.RunAsync(args[1..]),
     "fanout-server" => await FanoutServer.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),

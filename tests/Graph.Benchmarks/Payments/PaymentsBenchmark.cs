@@ -29,7 +29,7 @@ namespace Graph.Benchmarks.Payments;
 /// </summary>
 internal static class PaymentsBenchmark
 {
-    private sealed record Settings(string Connection, string Database, int Iterations, int Concurrency, int StormPayments, int StormCopies);
+    internal sealed record Settings(string Connection, string Database, int Iterations, int Concurrency, int StormPayments, int StormCopies);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -158,7 +158,7 @@ internal static class PaymentsBenchmark
 
     /// <summary>One caller's latencies over <see cref="Settings.Iterations"/> operations, the SQL statements of one, and the
     /// throughput of <see cref="Settings.Concurrency"/> callers over as many operations again.</summary>
-    private static async Task<string> MeasureAsync(string name, Settings settings, string database, Func<Task> one, Func<Task> concurrent)
+    internal static async Task<string> MeasureAsync(string name, Settings settings, string database, Func<Task> one, Func<Task> concurrent)
     {
         var latencies = new Latencies(settings.Iterations);
         for (var i = 0; i < settings.Iterations - 10; i++)
@@ -231,7 +231,7 @@ internal static class PaymentsBenchmark
             Number("--storm-payments", 200), Number("--storm-copies", 50));
     }
 
-    private static async Task<string> CreateDatabaseAsync(Settings settings)
+    internal static async Task<string> CreateDatabaseAsync(Settings settings)
     {
         var server = new NpgsqlConnectionStringBuilder(settings.Connection) { Database = "postgres", Pooling = false };
         await using (var connection = new NpgsqlConnection(server.ConnectionString))
