@@ -144,10 +144,11 @@ public sealed class RateLimitTests
         await using (var short_ = Server(("PerAnonymousPerHour", "1"), ("Window", "00:00:05")))
         {
             using var client = short_.CreateClient();
-            Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, Query()));
-            var refused = await client.SendGraphQLAsync(Query());
-            Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
-            // The window opened with the first request; a slow machine may take a second or more to send the second one.
+            // Both requests reach the limiter together, so that a slow machine cannot let the 5 s window close between
+            // them (answering the first one once took that long under load): one passes, the other is refused.
+            var responses = await Task.WhenAll(client.SendGraphQLAsync(Query()), client.SendGraphQLAsync(Query()));
+            Assert.Single(responses, r => r.Status == HttpStatusCode.OK);
+            var refused = Assert.Single(responses, r => r.Status == HttpStatusCode.TooManyRequests);
             Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
             await Task.Delay(TimeSpan.FromSeconds(5.5));
             Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, Query()));
