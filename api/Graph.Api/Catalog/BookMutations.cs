@@ -14,9 +14,6 @@ namespace Graph.Api.Catalog;
 [ExtendObjectType(OperationTypeNames.Mutation)]
 public sealed class BookMutations
 {
-    /// <summary>The longest title, in characters (the column's length).</summary>
-    public const int MaxTitleLength = BookRules.MaxTitleLength;
-
     /// <summary>The most categories a book is filed under.</summary>
     public const int MaxCategories = 10;
 

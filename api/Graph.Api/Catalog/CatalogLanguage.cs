@@ -45,21 +45,25 @@ public static class CatalogLanguage
             .ToList();
     }
 
-    /// <summary>The first of <paramref name="preferred"/> that <paramref name="texts"/> has, or <paramref name="original"/>.</summary>
-    public static T Pick<T>(IReadOnlyList<string> preferred, string originalLanguage, T original, IReadOnlyDictionary<string, T> texts)
+    /// <summary>
+    /// The first of <paramref name="preferred"/> that <paramref name="texts"/> has, or null for the original text (when the
+    /// original's language comes first, or none of them is there). Reads the map without copying it: it runs for every
+    /// localized field of every item of a list.
+    /// </summary>
+    public static string? Choose<T>(IReadOnlyList<string> preferred, string originalLanguage, IReadOnlyDictionary<string, T> texts)
     {
         foreach (var language in preferred)
         {
             if (language == originalLanguage)
             {
-                return original;
+                return null;
             }
-            if (texts.TryGetValue(language, out var text))
+            if (texts.ContainsKey(language))
             {
-                return text;
+                return language;
             }
         }
-        return original;
+        return null;
     }
 }
 

@@ -62,16 +62,16 @@ public sealed class BookFields
     /// </summary>
     [BindMember(nameof(Book.Title))]
     public string GetTitle([Parent] Book book, string? language, IResolverContext context, IHttpContextAccessor accessor) =>
-        CatalogLanguage.Pick(CatalogLanguage.Preferred(context, accessor, language), book.Language, book.Title,
-            book.Translations.ToDictionary(t => t.Key, t => t.Value.Title));
+        CatalogLanguage.Choose(CatalogLanguage.Preferred(context, accessor, language), book.Language, book.Translations) is { } chosen
+            ? book.Translations[chosen].Title
+            : book.Title;
 
     /// <summary>The description in the language chosen as for <c>title</c>, or null when there is none.</summary>
     [BindMember(nameof(Book.Description))]
     public string? GetDescription([Parent] Book book, string? language, IResolverContext context, IHttpContextAccessor accessor)
     {
-        var preferred = CatalogLanguage.Preferred(context, accessor, language);
-        var text = CatalogLanguage.Pick(preferred, book.Language, new BookText(book.Title, book.Description), book.Translations);
-        return text.Description ?? book.Description;
+        var chosen = CatalogLanguage.Choose(CatalogLanguage.Preferred(context, accessor, language), book.Language, book.Translations);
+        return (chosen is null ? null : book.Translations[chosen].Description) ?? book.Description;
     }
 
     /// <summary>The title and description in every language the book has, its own first.</summary>
@@ -123,8 +123,9 @@ public sealed class AuthorFields
     /// <summary>The biography in <c>language</c> when given, else in the request's Accept-Language, falling back to French.</summary>
     [BindMember(nameof(Author.Biography))]
     public string? GetBiography([Parent] Author author, string? language, IResolverContext context, IHttpContextAccessor accessor) =>
-        CatalogLanguage.Pick(CatalogLanguage.Preferred(context, accessor, language), "fr", author.Biography, author.Biographies.ToDictionary(b => b.Key, b => (string?)b.Value))
-        ?? author.Biography;
+        CatalogLanguage.Choose(CatalogLanguage.Preferred(context, accessor, language), "fr", author.Biographies) is { } chosen
+            ? author.Biographies[chosen]
+            : author.Biography;
 
     /// <summary>The author's books in the catalog, by title (drafts for catalog managers only).</summary>
     public async Task<IEnumerable<Book>> GetBooksAsync([Parent] Author author, ClaimsPrincipal user, BooksByAuthorDataLoader books, CancellationToken cancellationToken) =>
@@ -143,7 +144,9 @@ public sealed class CategoryFields
     /// <summary>The name in <c>language</c> when given, else in the request's Accept-Language, falling back to French.</summary>
     [BindMember(nameof(Category.Name))]
     public string GetName([Parent] Category category, string? language, IResolverContext context, IHttpContextAccessor accessor) =>
-        CatalogLanguage.Pick(CatalogLanguage.Preferred(context, accessor, language), "fr", category.Name, category.Names);
+        CatalogLanguage.Choose(CatalogLanguage.Preferred(context, accessor, language), "fr", category.Names) is { } chosen
+            ? category.Names[chosen]
+            : category.Name;
 
     /// <summary>The category above, or null for a root.</summary>
     public async Task<Category?> GetParentAsync([Parent] Category category, CategoryByIdDataLoader categories, CancellationToken cancellationToken) =>

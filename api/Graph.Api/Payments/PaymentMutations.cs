@@ -219,6 +219,7 @@ public sealed class PaymentMutations
                 return (null, new InvalidPaymentInputError("amount", $"The book costs {book.Price}, that is {new Money(expected, paid.Currency)} today."));
             }
         }
+        var vat = Billing.Vat.RateFor(options.Billing, request.WalletNumber);
         return (request with
         {
             PayerUserId = userId,
@@ -227,8 +228,8 @@ public sealed class PaymentMutations
             RoyaltyAuthorId = book.AuthorId,
             RoyaltyRate = await Billing.RoyaltyRules.RateForSaleAsync(db, book.BookId, now, options.Payments.AuthorRoyaltyRate, cancellationToken),
             // Prices include VAT, as buyBook charges it: the same sale the same way whichever mutation starts it.
-            TaxAmount = Billing.Vat.IncludedIn(paid, Billing.Vat.RateFor(options.Billing, request.WalletNumber)),
-            TaxRate = Billing.Vat.RateFor(options.Billing, request.WalletNumber),
+            TaxAmount = Billing.Vat.IncludedIn(paid, vat),
+            TaxRate = vat,
             Description = input.Description?.Trim() is { Length: > 0 } ? request.Description : Cut($"Ebook « {book.Title} »", Payment.MaxDescriptionLength),
         }, null);
     }
