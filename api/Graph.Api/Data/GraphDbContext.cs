@@ -46,6 +46,18 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
 
     public DbSet<TontineMember> TontineMembers => Set<TontineMember>();
 
+    public DbSet<TontineSession> TontineSessions => Set<TontineSession>();
+
+    public DbSet<TontineContribution> TontineContributions => Set<TontineContribution>();
+
+    public DbSet<ContributionPayment> ContributionPayments => Set<ContributionPayment>();
+
+    public DbSet<TontinePassage> TontinePassages => Set<TontinePassage>();
+
+    public DbSet<TontineInvitation> TontineInvitations => Set<TontineInvitation>();
+
+    public DbSet<TontineReminder> TontineReminders => Set<TontineReminder>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
