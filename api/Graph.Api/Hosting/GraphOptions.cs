@@ -22,6 +22,8 @@ public sealed class GraphOptions
 
     public Billing.BillingOptions Billing { get; set; } = new();
 
+    public Tontines.TontinesOptions Tontines { get; set; } = new();
+
     /// <summary>Accounts, tokens and sign-in ("Graph:Auth").</summary>
     public sealed class AuthOptions
     {

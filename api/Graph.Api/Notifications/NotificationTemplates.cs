@@ -114,6 +114,8 @@ public static class NotificationTemplates
     public const string PasswordChanged = "account.password-changed";
     public const string TontineMemberAdded = "tontine.member-added";
     public const string TontineRoleChanged = "tontine.role-changed";
+    public const string TontineContributionDue = "tontine.contribution-due";
+    public const string TontineContributionLate = "tontine.contribution-late";
     public const string PaymentSucceeded = "payment.succeeded";
     public const string PaymentFailed = "payment.failed";
     public const string PaymentExpired = "payment.expired";
@@ -161,6 +163,14 @@ public static class NotificationTemplates
             en: new("Your role changed", "In the tontine \"{tontine}\", you are now {role}."),
             ar: new("تغيّر دورك", "في جمعية الادخار «{tontine}» أصبحت الآن {role}.")),
             labels: new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> { ["role"] = TontineRoleWords }),
+        new(TontineContributionDue, NotificationCategory.Tontines, NotificationPriority.Normal, Texts(
+            fr: new("Cotisation à payer", "Votre cotisation de {amount} à la tontine « {tontine} » (séance n° {session}) est due le {date}."),
+            en: new("Contribution due", "Your contribution of {amount} to the tontine \"{tontine}\" (session {session}) is due on {date}."),
+            ar: new("مساهمة مستحقة", "مساهمتك بمبلغ {amount} في جمعية الادخار «{tontine}» (الجلسة رقم {session}) مستحقة في {date}."))),
+        new(TontineContributionLate, NotificationCategory.Tontines, NotificationPriority.High, Texts(
+            fr: new("Cotisation en retard", "Votre cotisation à la tontine « {tontine} » (séance n° {session}) était due le {date}. À payer aujourd'hui : {amount}, pénalité de retard comprise."),
+            en: new("Contribution late", "Your contribution to the tontine \"{tontine}\" (session {session}) was due on {date}. To pay today: {amount}, late fine included."),
+            ar: new("مساهمة متأخرة", "كانت مساهمتك في جمعية الادخار «{tontine}» (الجلسة رقم {session}) مستحقة في {date}. المبلغ المطلوب اليوم: {amount}، شاملًا غرامة التأخير."))),
         new(PaymentSucceeded, NotificationCategory.Payments, NotificationPriority.High, Texts(
             fr: new("Paiement reçu", "Votre paiement de {amount} ({description}) a réussi. Référence : {reference}."),
             en: new("Payment received", "Your payment of {amount} ({description}) succeeded. Reference: {reference}."),

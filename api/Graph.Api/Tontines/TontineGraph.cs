@@ -14,6 +14,8 @@ public static class TontineGraph
         graph.Services.TryAddSingleton(TimeProvider.System);
         graph.Services.AddAuthorization(TontinePolicies.Add);
         graph.Services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, TontineRoleHandler>());
+        graph.Services.TryAddSingleton<TontineReminders>();
+        graph.Services.AddHostedService<TontineReminderService>();
         return graph
             .AddTypeExtension<TontineQueries>()
             .AddTypeExtension<TontineFields>()
@@ -24,6 +26,11 @@ public static class TontineGraph
             .AddType<AlreadyTontineMemberError>()
             .AddType<NotTontineMemberError>()
             .AddType<LastPresidentError>()
+            .AddTypeExtension<TontineReminderMutations>()
+            .AddType<TontineNotActiveError>()
+            .AddType<TontineSessionNotFoundError>()
+            .AddType<NothingToRemindError>()
+            .AddType<ReminderTooSoonError>()
             .AddDataLoader<MembersByTontineIdDataLoader>();
     }
 }

@@ -90,7 +90,7 @@ public sealed class InvalidTontineInputError(string field, string message) : IEr
 }
 
 /// <summary>No tontine has the given ID.</summary>
-public sealed class TontineNotFoundError(Guid tontineId) : IError, IAddTontineMemberError, ISetTontineMemberRoleError
+public sealed class TontineNotFoundError(Guid tontineId) : IError, IAddTontineMemberError, ISetTontineMemberRoleError, ISendReminderError
 {
     /// <inheritdoc />
     public string Message => "There is no tontine with this ID.";
@@ -118,7 +118,7 @@ public sealed class AlreadyTontineMemberError(Guid userId) : IError, IAddTontine
 }
 
 /// <summary>The user is not a member of the tontine.</summary>
-public sealed class NotTontineMemberError(Guid userId) : IError, ISetTontineMemberRoleError
+public sealed class NotTontineMemberError(Guid userId) : IError, ISetTontineMemberRoleError, ISendReminderError
 {
     /// <inheritdoc />
     public string Message => "This user is not a member of the tontine.";

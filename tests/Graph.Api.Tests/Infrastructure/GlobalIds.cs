@@ -15,6 +15,9 @@ public static class GlobalIds
 
     public static string User(Guid id) => Serializer.Format("User", id);
 
+    /// <summary>The global ID of any node type's key, e.g. <c>Of("TontineSession", id)</c>.</summary>
+    public static string Of(string typeName, Guid id) => Serializer.Format(typeName, id);
+
     /// <summary>The database key inside a global ID.</summary>
     public static Guid KeyOf(string id) => (Guid)Serializer.Parse(id).Key;
 }

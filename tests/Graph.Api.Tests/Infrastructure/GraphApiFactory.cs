@@ -25,6 +25,7 @@ public sealed class GraphApiFactory(
         // The same for payments: no reconciliation job, and simulators that do not call back by themselves.
         builder.UseSetting("Graph:Payments:Reconciliation:Enabled", "false");
         builder.UseSetting("Graph:Billing:Renewal:Enabled", "false");
+        builder.UseSetting("Graph:Tontines:Reminders:Enabled", "false");
         foreach (var provider in new[] { "OrangeMoney", "MtnMomo", "MoovMoney", "Wave", "FreeMoney" })
         {
             builder.UseSetting($"Graph:Payments:Providers:{provider}:SendCallbacks", "false");
