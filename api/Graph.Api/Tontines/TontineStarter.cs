@@ -30,7 +30,7 @@ public static class TontineStarter
                 order = PayoutDraw.Order(seed, members.Select(m => m.UserId));
                 break;
             case PayoutOrderMethod.Alphabetical:
-                order = members.OrderBy(m => m.DisplayName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true))
+                order = members.OrderBy(m => SortKey(m.DisplayName), StringComparer.Ordinal)
                     .ThenBy(m => m.UserId).Select(m => m.UserId).ToArray();
                 break;
             case PayoutOrderMethod.JoinDate:
@@ -64,6 +64,15 @@ public static class TontineStarter
         tontine.UpdatedAt = now;
         return passages;
     }
+
+    /// <summary>
+    /// A name as the alphabetical order compares it: without accents, in upper case (Émile next to Emma, not after Zoé).
+    /// The server runs without culture data (invariant globalization), so this is done by decomposing the letters.
+    /// </summary>
+    public static string SortKey(string name) =>
+        new string(name.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            .ToArray()).ToUpperInvariant();
 
     /// <summary>Forgets the payout order of a DRAFT tontine whose members changed: it is set again (or drawn at the start).</summary>
     public static async Task ClearOrderAsync(GraphDbContext db, Tontine tontine, DateTime now, CancellationToken cancellationToken)

@@ -47,6 +47,7 @@ public static class DemoSeeder
             added |= await AddPaymentsAsync(db, now, cancellationToken);
             added |= await DemoReading.AddAsync(db, now, cancellationToken);
             added |= await DemoRoyalties.AddAsync(db, now, cancellationToken);
+            added |= await DemoTontines.AddAsync(db, accounts, now, cancellationToken);
         }
         if (!added)
         {
@@ -209,7 +210,7 @@ public static class DemoSeeder
 
     /// <summary>A payment created at <paramref name="at"/> and moved to <paramref name="status"/> (through PENDING), with its
     /// history and, for a success, its posting.</summary>
-    private static void AddPayment(GraphDbContext db, PaymentRequest request, Guid initiator, DateTime at, PaymentStatus status, string? reference)
+    internal static Payment AddPayment(GraphDbContext db, PaymentRequest request, Guid initiator, DateTime at, PaymentStatus status, string? reference)
     {
         var payment = new Payment
         {
@@ -220,6 +221,7 @@ public static class DemoSeeder
             Amount = request.Amount,
             SettlementCurrency = request.Amount.Currency,
             PayerUserId = request.PayerUserId,
+            PayeeUserId = request.PayeeUserId,
             WalletNumber = request.WalletNumber,
             TontineId = request.TontineId,
             BookId = request.BookId,
@@ -260,6 +262,7 @@ public static class DemoSeeder
         {
             db.LedgerPostings.Add(LedgerPoster.Settlement(payment, payment.SettledAt!.Value));
         }
+        return payment;
     }
 
     private static readonly (string Name, string Country, string Biography, (string Title, string? Isbn, string Language, Money Price, DateOnly? Published)[] Books)[] Catalog =
