@@ -23,20 +23,23 @@ public sealed class DemoPaymentsTests
             }
 
             await using var check = TestPostgres.CreateContext(name);
-            var payments = await check.Payments.AsNoTracking().ToListAsync();
+            // The accounts' own payments; the demo tontines' are checked with them (DemoTontineTests).
+            var payments = await check.Payments.AsNoTracking().Where(p => !p.IdempotencyKey.StartsWith("demo-tontine-")).ToListAsync();
             Assert.Equal(
                 [(PaymentPurpose.BookPurchase, PaymentStatus.Succeeded), (PaymentPurpose.Subscription, PaymentStatus.Failed),
                  (PaymentPurpose.TontineContribution, PaymentStatus.Pending), (PaymentPurpose.TontineContribution, PaymentStatus.Succeeded)],
                 payments.Select(p => (p.Purpose, p.Status)).Order());
-            var postings = await check.LedgerPostings.AsNoTracking().Include(p => p.Entries).ToListAsync();
+            var ids = payments.Select(p => p.Id).ToList();
+            var postings = await check.LedgerPostings.AsNoTracking().Include(p => p.Entries).Where(p => ids.Contains(p.PaymentId)).ToListAsync();
             Assert.Equal(payments.Where(p => p.Status == PaymentStatus.Succeeded).Select(p => p.Id).Order(), postings.Select(p => p.PaymentId).Order());
             Assert.All(postings, p => Assert.Equal(0m, p.Entries.Sum(e => e.Amount)));
             Assert.Contains(postings.SelectMany(p => p.Entries), e => e.AccountType == LedgerAccountType.RoyaltiesPayable);
             var history = await check.PaymentStatusChanges.AsNoTracking().ToListAsync();
             Assert.All(payments, p => Assert.Equal(p.Status, history.Where(h => h.PaymentId == p.Id).MaxBy(h => h.At)!.To));
 
+            var all = await check.Payments.CountAsync();
             Assert.False(await DemoSeeder.SeedAsync(check, TimeProvider.System, accounts));
-            Assert.Equal(4, await check.Payments.CountAsync());
+            Assert.Equal(all, await check.Payments.CountAsync());
         }
         finally
         {
