@@ -16,6 +16,7 @@ namespace Graph.Api.Tontines;
 public sealed class TontineMoneyFields
 {
     /// <summary>The tontine's sessions, by rank (none before the start).</summary>
+    [ListSize(AssumedSize = TontineRules.DefaultMemberLimit)]
     public Task<TontineSession[]> GetSessionsAsync([Parent] Tontine tontine, SessionsByTontineIdDataLoader sessions, CancellationToken cancellationToken) =>
         sessions.LoadAsync(tontine.Id, cancellationToken);
 
@@ -83,6 +84,7 @@ public sealed class TontineSessionFields
         tontines.LoadAsync(session.TontineId, cancellationToken);
 
     /// <summary>Every member's contribution to the session, in the order of the tontine's members.</summary>
+    [ListSize(AssumedSize = TontineRules.DefaultMemberLimit)]
     public async Task<IReadOnlyList<TontineContribution>> GetContributionsAsync([Parent] TontineSession session, ContributionsBySessionIdDataLoader contributions,
         MembersByTontineIdDataLoader members, CancellationToken cancellationToken)
     {
@@ -246,6 +248,7 @@ public sealed class TontineContributionFields
             : null;
 
     /// <summary>The payments made for it (mobile money and cash, whatever became of them), oldest first.</summary>
+    [ListSize(AssumedSize = 2)]
     public async Task<IReadOnlyList<ContributionPayment>> GetPaymentsAsync([Parent] TontineContribution contribution, ContributionPaymentsBySessionIdDataLoader payments,
         CancellationToken cancellationToken) =>
         [.. (await payments.LoadAsync(contribution.SessionId, cancellationToken)).Where(p => p.UserId == contribution.UserId)];
