@@ -27,9 +27,9 @@ internal sealed class TontineMoneyHost : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _subscribed = new(StringComparer.Ordinal);
 
-    private TontineMoneyHost(DatabaseFixture database)
+    private TontineMoneyHost(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings)
     {
-        Payments = PaymentsHost.Start(database, services: services =>
+        Payments = PaymentsHost.Start(database, settings, services: services =>
         {
             var original = services.Last(d => d.ServiceType == typeof(ITopicEventReceiver));
             services.Replace(ServiceDescriptor.Singleton<ITopicEventReceiver>(sp =>
@@ -49,7 +49,8 @@ internal sealed class TontineMoneyHost : IAsyncDisposable
 
     public CashPaymentsService Cash => Payments.Services.GetRequiredService<CashPaymentsService>();
 
-    public static TontineMoneyHost Start(DatabaseFixture database) => new(database);
+    /// <summary>Starts the server, with <paramref name="settings"/> over the payment tests' own.</summary>
+    public static TontineMoneyHost Start(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null) => new(database, settings);
 
     public ValueTask DisposeAsync() => Payments.DisposeAsync();
 
