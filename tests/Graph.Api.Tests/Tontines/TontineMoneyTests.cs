@@ -304,6 +304,29 @@ public sealed class TontineMoneyTests(DatabaseFixture database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_refunded_contribution_is_owed_again_and_can_be_paid_anew()
+    {
+        var tontine = await _host.StartAsync(members: 1);
+        var member = tontine.People[2];
+        await OpenAsync(tontine, 0);
+        var paid = await _host.Treasury.PayContributionAsync(tontine.Sessions[0], PaymentMethod.Wave, TontineMoneyHost.Wallet, "refund-1", new TontineActor(member.Id), default);
+        await _host.SucceedAsync(paid.Value!.Payment.Id);
+
+        var refund = await _host.Payments.Payments.RefundAsync(paid.Value.Payment.Id, "Payée deux fois", "refund-key", tontine.President.Id, default);
+        if (refund.Payment is { Status: not PaymentStatus.Succeeded } pending)
+        {
+            await _host.SucceedAsync(pending.Id);
+        }
+
+        Assert.Null(refund.Refusal);
+        var contribution = await ContributionAsync(member.Id, tontine, 0, member.Id);
+        Assert.Equal(("DUE", 0m), (contribution.GetProperty("status").GetString(), contribution.GetProperty("received").GetProperty("amount").GetDecimal()));
+        Assert.Equal(JsonValueKind.Null, contribution.GetProperty("payments")[0].GetProperty("settledAt").ValueKind);
+        var again = await PayAsync(member.Id, tontine.Sessions[0]);
+        Assert.Empty(TontineMoneyHost.Codes(again));
+    }
+
+    [Fact]
     public async Task A_suspended_tontine_takes_no_contribution_and_pays_no_passage()
     {
         var tontine = await _host.StartAsync(members: 1);
