@@ -23,10 +23,13 @@ public static class DataServices
         services.AddNotificationData();
         // Payments' moves are announced once committed.
         services.AddSingleton<PaymentEventsInterceptor>();
+        // Tontines' sessions and contributions are announced once committed.
+        services.AddSingleton<Tontines.TontineEventsInterceptor>();
         // Resolvers run in parallel, so each takes its own context from the factory; the scoped context
         // serves code that runs alone (health checks, verbs).
         services.AddPooledDbContextFactory<GraphDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>())
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>(), sp.GetRequiredService<PaymentEventsInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>(), sp.GetRequiredService<PaymentEventsInterceptor>(),
+                sp.GetRequiredService<Tontines.TontineEventsInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GraphDbContext>>().CreateDbContext());
         return services;
     }

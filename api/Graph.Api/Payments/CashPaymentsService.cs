@@ -33,7 +33,16 @@ public sealed class CashPaymentsService(IDbContextFactory<GraphDbContext> contex
     /// await its checker. The same key and payload (proof included) return the same payment; another payload under the key
     /// is refused.
     /// </summary>
-    public async Task<CashPaymentResult> RecordAsync(RecordCashPaymentInput input, Guid makerId, CancellationToken cancellationToken)
+    public Task<CashPaymentResult> RecordAsync(RecordCashPaymentInput input, Guid makerId, CancellationToken cancellationToken) =>
+        RecordAsync(input, makerId, alongside: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RecordAsync(RecordCashPaymentInput, Guid, CancellationToken)"/>, with <paramref name="alongside"/> adding the
+    /// rows that belong to the new payment (a tontine's contribution payment, a passage's payout) to the SaveChanges that
+    /// writes it and its proof; it may lock and read rows of the creation's transaction, and throw to abandon the creation
+    /// (see <see cref="PaymentService.CreateAsync(PaymentRequest, Guid, Func{GraphDbContext, Payment, CancellationToken, Task}, CancellationToken)"/>).
+    /// </summary>
+    public async Task<CashPaymentResult> RecordAsync(RecordCashPaymentInput input, Guid makerId, Func<GraphDbContext, Payment, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         if (CheckInput(input, out var proof) is { } invalid)
         {
@@ -59,16 +68,23 @@ public sealed class CashPaymentsService(IDbContextFactory<GraphDbContext> contex
             IdempotencyKey = input.IdempotencyKey,
         };
         var now = clock.GetUtcNow().UtcDateTime;
-        var created = await payments.CreateAsync(request, makerId, (db, payment) => db.CashProofs.Add(new CashProof
+        var created = await payments.CreateAsync(request, makerId, async (db, payment, ct) =>
         {
-            PaymentId = payment.Id,
-            Reference = proof.Reference,
-            Note = proof.Note,
-            Photo = proof.Photo,
-            PhotoContentType = proof.PhotoContentType,
-            RecordedByUserId = makerId,
-            RecordedAt = now,
-        }), cancellationToken);
+            db.CashProofs.Add(new CashProof
+            {
+                PaymentId = payment.Id,
+                Reference = proof.Reference,
+                Note = proof.Note,
+                Photo = proof.Photo,
+                PhotoContentType = proof.PhotoContentType,
+                RecordedByUserId = makerId,
+                RecordedAt = now,
+            });
+            if (alongside is not null)
+            {
+                await alongside(db, payment, ct);
+            }
+        }, cancellationToken);
         if (created.Refusal is { } refusal)
         {
             return CashPaymentResult.Failed(refusal.Code switch

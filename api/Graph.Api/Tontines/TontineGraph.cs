@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Graph.Api.Tontines;
 
 /// <summary>The tontines' part of the graph (Kobiri): tontines and their members, the row rule that shows each user
-/// their own tontines, and the policies of per-tontine roles (<see cref="TontinePolicies"/>).</summary>
+/// their own tontines, the policies of per-tontine roles (<see cref="TontinePolicies"/>), and the money of running tontines
+/// (sessions, contributions, passages, their settlements and events).</summary>
 public static class TontineGraph
 {
     public static IRequestExecutorBuilder AddTontines(this IRequestExecutorBuilder graph)
@@ -16,6 +17,9 @@ public static class TontineGraph
         graph.Services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, TontineRoleHandler>());
         graph.Services.TryAddSingleton<TontineReminders>();
         graph.Services.AddHostedService<TontineReminderService>();
+        // The money of running tontines: the treasury's changes, and their settlements in the payments' transaction.
+        graph.Services.TryAddSingleton<TontineTreasury>();
+        graph.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Payments.IPaymentSettlementHandler, TontineSettlementHandler>());
         return graph
             .AddTypeExtension<TontineQueries>()
             .AddTypeExtension<TontineFields>()
@@ -27,10 +31,39 @@ public static class TontineGraph
             .AddType<NotTontineMemberError>()
             .AddType<LastPresidentError>()
             .AddTypeExtension<TontineReminderMutations>()
-            .AddType<TontineNotActiveError>()
-            .AddType<TontineSessionNotFoundError>()
             .AddType<NothingToRemindError>()
             .AddType<ReminderTooSoonError>()
-            .AddDataLoader<MembersByTontineIdDataLoader>();
+            .AddDataLoader<MembersByTontineIdDataLoader>()
+            .AddTypeExtension<TontineMoneyFields>()
+            .AddTypeExtension<TontineSessionFields>()
+            .AddTypeExtension<TontineContributionFields>()
+            .AddTypeExtension<ContributionPaymentFields>()
+            .AddTypeExtension<PenaltyWaiverFields>()
+            .AddTypeExtension<TontinePassageMoneyFields>()
+            .AddTypeExtension<TontineSessionMutations>()
+            .AddTypeExtension<TontineContributionMutations>()
+            .AddTypeExtension<TontinePassageMutations>()
+            .AddTypeExtension<TontineSubscriptions>()
+            .AddType<TontineNotActiveError>()
+            .AddType<TontineSessionNotFoundError>()
+            .AddType<TontineRoleRequiredError>()
+            .AddType<SessionStatusConflictError>()
+            .AddType<SessionOutOfOrderError>()
+            .AddType<ContributionAlreadyPaidError>()
+            .AddType<ContributionInProgressError>()
+            .AddType<PenaltyAlreadyPaidError>()
+            .AddType<NoPenaltyError>()
+            .AddType<PassageNotFoundError>()
+            .AddType<PassageStatusConflictError>()
+            .AddType<PassageNotDueError>()
+            .AddType<NotBeneficiaryError>()
+            .AddDataLoader<TontineRowDataLoader>()
+            .AddDataLoader<TontineSessionRowDataLoader>()
+            .AddDataLoader<SessionsByTontineIdDataLoader>()
+            .AddDataLoader<ContributionsBySessionIdDataLoader>()
+            .AddDataLoader<ContributionPaymentsBySessionIdDataLoader>()
+            .AddDataLoader<RotationPassageBySessionIdDataLoader>()
+            .AddDataLoader<TontinePaymentByIdDataLoader>()
+            .AddDataLoader<PotBalanceDataLoader>();
     }
 }

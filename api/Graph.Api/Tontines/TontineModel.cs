@@ -156,10 +156,13 @@ public sealed class TontineSession
     /// <summary>The day contributions are due.</summary>
     public DateOnly DueDate { get; init; }
 
+    /// <summary>Where the session is: SCHEDULED, OPEN or CLOSED.</summary>
     public TontineSessionStatus Status { get; set; }
 
+    /// <summary>When the session was opened.</summary>
     public DateTime? OpenedAt { get; set; }
 
+    /// <summary>When the session was closed.</summary>
     public DateTime? ClosedAt { get; set; }
 }
 
@@ -203,22 +206,30 @@ public sealed class TontineContribution
 /// <summary>A payment made for a member's contribution to a session (mobile money, or cash awaiting its checker).</summary>
 public sealed class ContributionPayment
 {
+    [GraphQLIgnore]
     public Guid Id { get; init; }
 
+    [GraphQLIgnore]
     public Guid TontineId { get; init; }
 
+    [GraphQLIgnore]
     public Guid SessionId { get; init; }
 
+    [GraphQLIgnore]
     public Guid UserId { get; init; }
 
+    [GraphQLIgnore]
     public Guid PaymentId { get; init; }
 
     /// <summary>The part that pays the contribution.</summary>
+    [GraphQLIgnore]
     public decimal Amount { get; init; }
 
     /// <summary>The part that pays the late fine (0 when none).</summary>
+    [GraphQLIgnore]
     public decimal Penalty { get; init; }
 
+    /// <summary>When the payment was made (or the cash recorded).</summary>
     public DateTime CreatedAt { get; init; }
 
     /// <summary>When its payment succeeded; null until then (and forever when it failed).</summary>
@@ -240,6 +251,7 @@ public sealed class TontinePassage
     [GraphQLIgnore]
     public Guid UserId { get; init; }
 
+    /// <summary>What the passage pays: a session's pot (ROTATION) or the member's savings (SAVINGS).</summary>
     public PassageKind Kind { get; init; }
 
     /// <summary>The session whose pot a ROTATION passage pays; null before the start and for SAVINGS.</summary>
@@ -250,16 +262,20 @@ public sealed class TontinePassage
     [GraphQLIgnore]
     public decimal? Amount { get; set; }
 
+    /// <summary>Where the passage is.</summary>
     public PassageStatus Status { get; set; }
 
     /// <summary>The payout's payment, once made.</summary>
     [GraphQLIgnore]
     public Guid? PaymentId { get; set; }
 
+    /// <summary>When the treasurer or president started it.</summary>
     public DateTime? StartedAt { get; set; }
 
+    /// <summary>When its payout succeeded.</summary>
     public DateTime? PaidAt { get; set; }
 
+    /// <summary>When its beneficiary confirmed they received it.</summary>
     public DateTime? ConfirmedAt { get; set; }
 }
 

@@ -77,7 +77,7 @@ public interface IAddTontineMemberError;
 public interface ISetTontineMemberRoleError;
 
 /// <summary>A field of the input breaks a rule of tontines.</summary>
-public sealed class InvalidTontineInputError(string field, string message) : IError, ICreateTontineError
+public sealed class InvalidTontineInputError(string field, string message) : IError, ICreateTontineError, IWaiveContributionPenaltyError, IRecordCashContributionError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -118,7 +118,7 @@ public sealed class AlreadyTontineMemberError(Guid userId) : IError, IAddTontine
 }
 
 /// <summary>The user is not a member of the tontine.</summary>
-public sealed class NotTontineMemberError(Guid userId) : IError, ISetTontineMemberRoleError, ISendReminderError
+public sealed class NotTontineMemberError(Guid userId) : IError, ISetTontineMemberRoleError, IRecordCashContributionError, IWaiveContributionPenaltyError, ISendReminderError
 {
     /// <inheritdoc />
     public string Message => "This user is not a member of the tontine.";

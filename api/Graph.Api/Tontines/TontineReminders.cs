@@ -253,37 +253,6 @@ public sealed class SendReminderPayload(IReadOnlyList<Guid> reminded, IReadOnlyL
 [UnionType("SendReminderError")]
 public interface ISendReminderError;
 
-/// <summary>The tontine is not running: nothing is due in a DRAFT, SUSPENDED or COMPLETED tontine.</summary>
-public sealed class TontineNotActiveError(Guid tontineId, TontineStatus status) : IError, ISendReminderError
-{
-    /// <inheritdoc />
-    public string Message => $"The tontine is {EnumNames<TontineStatus>.ToName(Status)}; this needs an ACTIVE tontine.";
-
-    /// <inheritdoc />
-    public string Code => "TONTINE_NOT_ACTIVE";
-
-    /// <summary>The tontine.</summary>
-    [ID<Tontine>]
-    public Guid TontineId { get; } = tontineId;
-
-    /// <summary>Where the tontine is.</summary>
-    public TontineStatus Status { get; } = status;
-}
-
-/// <summary>No session of this tontine has the given ID.</summary>
-public sealed class TontineSessionNotFoundError(Guid sessionId) : IError, ISendReminderError
-{
-    /// <inheritdoc />
-    public string Message => "The tontine has no session with this ID.";
-
-    /// <inheritdoc />
-    public string Code => "TONTINE_SESSION_NOT_FOUND";
-
-    /// <summary>The session ID, as given.</summary>
-    [ID<TontineSession>]
-    public Guid SessionId { get; } = sessionId;
-}
-
 /// <summary>Everyone asked about has paid this session's contribution.</summary>
 public sealed class NothingToRemindError(Guid sessionId, Guid? memberId) : IError, ISendReminderError
 {

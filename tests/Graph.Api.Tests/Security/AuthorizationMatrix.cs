@@ -127,6 +127,12 @@ public sealed class MatrixSeed
     /// <summary>The global ID of a book of <see cref="RoyaltyAuthorId"/>.</summary>
     public string RoyaltyBookId { get; init; } = "";
 
+    /// <summary>The global ID of the first session of the demo tontine (started for the matrix when the seed left it a draft).</summary>
+    public string TontineSessionId { get; init; } = "";
+
+    /// <summary>The global ID of a passage of the demo tontine.</summary>
+    public string TontinePassageId { get; init; } = "";
+
     /// <summary>The global ID of a node of the type <paramref name="typeName"/>.</summary>
     public string IdOf(string typeName) => typeName switch
     {
@@ -143,6 +149,8 @@ public sealed class MatrixSeed
         "ReaderSubscription" => ReaderSubscriptionId,
         "SubscriptionPlan" => SubscriptionPlanId,
         "Tontine" => TontineId,
+        "TontinePassage" => TontinePassageId,
+        "TontineSession" => TontineSessionId,
         "User" => UserId,
         _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),
     };

@@ -8,6 +8,7 @@ using Graph.Api.Identity;
 using Graph.Api.Common;
 using Graph.Api.Notifications;
 using Graph.Api.Payments;
+using Graph.Api.Tontines;
 using Graph.GraphQL.Subscriptions;
 using Graph.Api.Tests.GraphQL;
 using Graph.Api.Tests.GraphQL.Streaming;
@@ -63,6 +64,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         input = new { bookId = seed.BookId, position = "matrice-" + seed.Unique(), percent = 10m, deviceId = "matrice", clientUpdatedAt = DateTime.UtcNow },
     };
 
+    /// <summary>The global ID of a <paramref name="typeName"/> that does not exist.</summary>
+    private static string MissingNode(string typeName) => new DefaultNodeIdSerializer().Format(typeName, Guid.NewGuid());
+
     private static MatrixRow Row(string key, string document, Access access, Func<MatrixSeed, object?>? variables = null) =>
         new(key, document, variables ?? (_ => null), access);
 
@@ -94,6 +98,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { subscriptionId = s.ReaderSubscriptionId } }),
         Row("Mutation.changePassword", "mutation($input: ChangePasswordInput!) { changePassword(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { currentPassword = "not-the-password-1", newPassword = "baobab-de-kaolack-1960" } }),
+        // The money of a tontine: every signed-in caller reaches the mutation; roles in the tontine are payload errors
+        // (a session or passage of no tontine of theirs is not found).
+        Row("Mutation.closeTontineSession", "mutation($input: CloseTontineSessionInput!) { closeTontineSession(input: $input) { errors { __typename } } }", Access.SignedIn,
+            _ => new { input = new { sessionId = MissingNode("TontineSession") } }),
+        Row("Mutation.confirmPassage", "mutation($input: ConfirmPassageInput!) { confirmPassage(input: $input) { errors { __typename } } }", Access.SignedIn,
+            _ => new { input = new { passageId = MissingNode("TontinePassage") } }),
         Row("Mutation.createTontine", "mutation($input: CreateTontineInput!) { createTontine(input: $input) { errors { __typename } } }", Access.SignedIn,
             s => new { input = new { name = "Tontine " + s.Unique() } }),
         Row("Mutation.deleteReadingItem", "mutation($input: DeleteReadingItemInput!) { deleteReadingItem(input: $input) { errors { __typename } } }", Access.SignedIn,
@@ -115,16 +125,24 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
         Row("Mutation.markNotificationsRead", "mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount errors { __typename } } }",
             Access.SignedIn, _ => new { input = new { all = true } }),
+        Row("Mutation.openTontineSession", "mutation($input: OpenTontineSessionInput!) { openTontineSession(input: $input) { errors { __typename } } }", Access.SignedIn,
+            _ => new { input = new { sessionId = MissingNode("TontineSession") } }),
         // 1 XOF is below the minimum payout: a payload error, nothing written.
         Row("Mutation.payAuthorRoyalties", "mutation($input: PayAuthorRoyaltiesInput!) { payAuthorRoyalties(input: $input) { errors { __typename } } }",
             Access.Roles(Admin, Finance), s => new
             {
                 input = new { authorId = s.RoyaltyAuthorId, amount = new { amount = 1, currency = "XOF" }, method = "WAVE", walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique() },
             }),
+        Row("Mutation.payContribution", "mutation($input: PayContributionInput!) { payContribution(input: $input) { errors { __typename } } }", Access.SignedIn,
+            s => new { input = new { sessionId = MissingNode("TontineSession"), method = "WAVE", walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique() } }),
+        Row("Mutation.payPassage", "mutation($input: PayPassageInput!) { payPassage(input: $input) { errors { __typename } } }", Access.SignedIn,
+            s => new { input = new { passageId = MissingNode("TontinePassage"), method = "WAVE", walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique() } }),
         // The seeded book is PUBLISHED: publishing it again is BOOK_STATUS_CONFLICT, a payload error.
         Row("Mutation.publishBook", "mutation($input: PublishBookInput!) { publishBook(input: $input) { book { id } errors { __typename } } }",
             Access.Roles(Admin), s => new { input = new { id = s.BookId } }),
         Row("Mutation.reconcilePayments", "mutation { reconcilePayments { summary { lookedAt } } }", Access.Roles(Admin, Finance)),
+        Row("Mutation.recordCashContribution", "mutation($input: RecordCashContributionInput!) { recordCashContribution(input: $input) { errors { __typename } } }",
+            Access.SignedIn, s => new { input = new { sessionId = MissingNode("TontineSession"), memberId = s.UserId, reference = "RECU-1", idempotencyKey = "matrice-" + s.Unique() } }),
         // The demo tontine's president (the reader) and treasurer (the buyer) record its cash, as FINANCE and ADMIN may.
         Row("Mutation.recordCashPayment", "mutation($input: RecordCashPaymentInput!) { recordCashPayment(input: $input) { payment { id } errors { __typename } } }",
             Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), RecordCashPaymentVariables),
@@ -167,6 +185,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, userId = s.UserId, role = "MEMBER" } }),
         Row("Mutation.setUserRoles", "mutation($input: SetUserRolesInput!) { setUserRoles(input: $input) { errors { __typename } } }", Access.Roles(Admin),
             s => new { input = new { userId = s.UserId, roles = new[] { "AUTHOR" } } }),
+        Row("Mutation.startPassage", "mutation($input: StartPassageInput!) { startPassage(input: $input) { errors { __typename } } }", Access.SignedIn,
+            _ => new { input = new { passageId = MissingNode("TontinePassage") } }),
         Row("Mutation.subscribeToPlan", "mutation($input: SubscribeToPlanInput!) { subscribeToPlan(input: $input) { errors { __typename } } }", Access.SignedIn,
             s => new { input = new { planId = new DefaultNodeIdSerializer().Format("SubscriptionPlan", Guid.NewGuid()), method = "WAVE", walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique() } }),
         Row("Mutation.syncReading", "mutation($input: SyncReadingInput!) { syncReading(input: $input) { errors { __typename } } }", Access.SignedIn,
@@ -181,6 +201,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         // The reader recorded the seeded cash payment: for them it is MAKER_CANNOT_CHECK, a payload error.
         Row("Mutation.validateCashPayment", "mutation($input: ValidateCashPaymentInput!) { validateCashPayment(input: $input) { payment { id } errors { __typename } } }",
             Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), s => new { input = new { paymentId = s.CashPaymentId } }),
+        Row("Mutation.waiveContributionPenalty", "mutation($input: WaiveContributionPenaltyInput!) { waiveContributionPenalty(input: $input) { errors { __typename } } }",
+            Access.SignedIn, s => new { input = new { sessionId = MissingNode("TontineSession"), memberId = s.UserId, reason = "Matrice" } }),
         // Withdrawing an unknown book is BOOK_NOT_FOUND, a payload error (the seeded book stays on sale for the other rows).
         Row("Mutation.withdrawBook", "mutation($input: WithdrawBookInput!) { withdrawBook(input: $input) { book { id } errors { __typename } } }",
             Access.Roles(Admin), _ => new { input = new { id = new DefaultNodeIdSerializer().Format("Book", Guid.NewGuid()) } }),
@@ -225,6 +247,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodeRow("ReaderSubscription", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodeRow("SubscriptionPlan", Access.Everyone),
         NodeRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
+        // A tontine's sessions and passages are seen by its members (the reader, the buyer, the author) and ADMIN, SUPPORT, FINANCE.
+        NodeRow("TontinePassage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
+        NodeRow("TontineSession", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodeRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         NodesRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodesRow("Author", Access.Everyone),
@@ -239,6 +264,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodesRow("ReaderSubscription", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodesRow("SubscriptionPlan", Access.Everyone),
         NodesRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
+        NodesRow("TontinePassage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
+        NodesRow("TontineSession", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodesRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
         Row("Query.notificationOutbox", "{ notificationOutbox(first: 5) { nodes { id status } } }", Access.Roles(Admin, Support)),
         Row("Query.notificationOutboxCounts", "{ notificationOutboxCounts { status priority count } }", Access.Roles(Admin, Support)),
@@ -270,6 +297,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Subscription.auditEntryAdded", "subscription { auditEntryAdded { id action entityType } }", Access.Roles(Admin)),
         Row("Subscription.bookAdded", "subscription { bookAdded { id title } }", Access.Everyone),
         Row("Subscription.bookUpdated", "subscription($id: ID!) { bookUpdated(bookId: $id) { id title } }", Access.Everyone, s => new { id = s.BookId }),
+        // A tontine's events: its members (the reader, the buyer, the author), ADMIN, SUPPORT and FINANCE.
+        Row("Subscription.contributionRecorded", "subscription($id: ID!) { contributionRecorded(tontineId: $id) { status } }",
+            Access.Roles(Admin, Support, Finance, Reader, Buyer, Author), s => new { id = s.TontineId }),
         Row("Subscription.myPaymentUpdates", "subscription { myPaymentUpdates { id status } }", Access.SignedIn),
         Row("Subscription.notificationReceived", "subscription { notificationReceived { id title } }", Access.SignedIn),
         // Those who may not see the payment are refused as for a payment that does not exist (PAYMENT_NOT_FOUND).
@@ -277,6 +307,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Finance or Reader)).ToArray()),
             s => new { id = s.IdOf("Payment") }),
         Row("Subscription.readingProgressChanged", "subscription { readingProgressChanged { position deviceId } }", Access.SignedIn),
+        Row("Subscription.tontineSessionUpdated", "subscription($id: ID!) { tontineSessionUpdated(tontineId: $id) { id status } }",
+            Access.Roles(Admin, Support, Finance, Reader, Buyer, Author), s => new { id = s.TontineId }),
     ];
 
     /// <summary>Every (row, caller) pair with the outcome the row expects.</summary>
@@ -431,6 +463,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                     new { input = new { id = server.Seed.BookId, pageCount = 100 + Random.Shared.Next(900) } }, server.TokenOf(Admin));
                 Assert.False(updated.HasErrors, updated.Text);
             }
+            else if (row.Field is "tontineSessionUpdated" or "contributionRecorded")
+            {
+                var sender = server.Services.GetRequiredService<ITopicEventSender>();
+                if (row.Field == "tontineSessionUpdated")
+                {
+                    await sender.SendAsync(TontineTopics.SessionUpdated(server.DemoTontine.Tontine), new TontineSessionChanged(server.DemoTontine.Session), CancellationToken.None);
+                }
+                else
+                {
+                    await sender.SendAsync(TontineTopics.ContributionRecorded(server.DemoTontine.Tontine),
+                        new TontineContributionChanged(server.DemoTontine.Session, server.DemoTontine.Member), CancellationToken.None);
+                }
+            }
             else if (row.Field == "paymentStatusChanged")
             {
                 await server.Services.GetRequiredService<ITopicEventSender>().SendAsync(PaymentTopics.StatusChanged(server.PaymentId),
@@ -572,8 +617,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                 // The demo book purchase's invoice: the reader's.
                 invoiceId = await db.Invoices.Select(i => i.Id).SingleAsync();
             }
+            DemoTontine = await StartDemoTontineAsync((Guid)new DefaultNodeIdSerializer().Parse(First("tontines")).Key);
             Seed = new MatrixSeed(First("books"), First("authors"), First("auditLog"), First("users"), First("tontines"), outboxMessageId, refreshTokens)
             {
+                TontineSessionId = new DefaultNodeIdSerializer().Format(nameof(TontineSession), DemoTontine.Session),
+                TontinePassageId = new DefaultNodeIdSerializer().Format(nameof(TontinePassage), DemoTontine.Passage),
                 NotificationId = new DefaultNodeIdSerializer().Format("Notification", (await NotifyAsync(PlatformRoles.ReaderName)).Id),
                 PaymentId = new DefaultNodeIdSerializer().Format("Payment", PaymentId),
                 CashPaymentId = cashPaymentId,
@@ -588,6 +636,27 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
 
         /// <summary>The seeded payment: a subscription the reader pays.</summary>
         public Guid PaymentId { get; private set; }
+
+        /// <summary>The demo tontine, its first session, one of its passages and a member (whose contribution events name).</summary>
+        public (Guid Tontine, Guid Session, Guid Passage, Guid Member) DemoTontine { get; private set; }
+
+        /// <summary>Starts the demo tontine when the seed left it a draft, so that it has sessions and passages.</summary>
+        private async Task<(Guid Tontine, Guid Session, Guid Passage, Guid Member)> StartDemoTontineAsync(Guid tontineId)
+        {
+            await using var db = _database.CreateContext();
+            if (!await db.TontineSessions.AnyAsync(s => s.TontineId == tontineId))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                var tontine = await db.Tontines.SingleAsync(t => t.Id == tontineId);
+                await TontineStarter.StartAsync(db, tontine, DateTime.UtcNow, CancellationToken.None);
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+            var session = await db.TontineSessions.Where(s => s.TontineId == tontineId).OrderBy(s => s.Number).Select(s => s.Id).FirstAsync();
+            var passage = await db.TontinePassages.Where(p => p.TontineId == tontineId).OrderBy(p => p.Kind).ThenBy(p => p.Position).Select(p => p.Id).FirstAsync();
+            var member = await db.TontineContributions.Where(c => c.SessionId == session).Select(c => c.UserId).FirstAsync();
+            return (tontineId, session, passage, member);
+        }
 
         public IServiceProvider Services => _factory!.Services;
 

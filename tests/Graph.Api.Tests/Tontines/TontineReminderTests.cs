@@ -120,7 +120,7 @@ public sealed class TontineReminderTests(DatabaseFixture database) : IClassFixtu
 
         var refused = await _client.SendGraphQLAsync(GraphQLHttp.PostQuery(SendReminder, Input(tontine, sessions[0], members[0])).As(members[2], "Test"));
         Assert.Equal("AUTH_NOT_AUTHORIZED", refused.ErrorCode);
-        Assert.Equal("TONTINE_SESSION_NOT_FOUND", Code(await SendAsync(tontine, otherSessions[0], null, members[1])));
+        Assert.Equal("SESSION_NOT_FOUND", Code(await SendAsync(tontine, otherSessions[0], null, members[1])));
 
         await using var db = database.CreateContext();
         Assert.False(await db.TontineReminders.AnyAsync(r => r.SessionId == sessions[0] || r.SessionId == otherSessions[0]));
