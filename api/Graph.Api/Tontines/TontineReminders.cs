@@ -254,7 +254,7 @@ public sealed class SendReminderPayload(IReadOnlyList<Guid> reminded, IReadOnlyL
 public interface ISendReminderError;
 
 /// <summary>The tontine is not running: nothing is due in a DRAFT, SUSPENDED or COMPLETED tontine.</summary>
-public sealed class TontineNotActiveError(Guid tontineId, TontineStatus status) : IError, ISendReminderError
+public sealed class TontineNotActiveError(Guid tontineId, TontineStatus status) : IError, ISendReminderError, ISuspendTontineError
 {
     /// <inheritdoc />
     public string Message => $"The tontine is {EnumNames<TontineStatus>.ToName(Status)}; this needs an ACTIVE tontine.";
