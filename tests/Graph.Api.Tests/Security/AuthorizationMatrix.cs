@@ -143,6 +143,8 @@ public sealed class MatrixSeed
         "ReaderSubscription" => ReaderSubscriptionId,
         "SubscriptionPlan" => SubscriptionPlanId,
         "Tontine" => TontineId,
+        // None is seeded yet: IDs no row has (every caller gets null, under the row rule).
+        "TontineInvitation" or "TontinePassage" or "TontineSession" => new Graph.GraphQL.Types.Relay.DefaultNodeIdSerializer().Format(typeName, Guid.NewGuid()),
         "User" => UserId,
         _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),
     };
