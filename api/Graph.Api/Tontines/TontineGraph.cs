@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Graph.Api.Tontines;
 
-/// <summary>The tontines' part of the graph (Kobiri): tontines and their members, the row rule that shows each user
-/// their own tontines, and the policies of per-tontine roles (<see cref="TontinePolicies"/>).</summary>
+/// <summary>The tontines' part of the graph (Kobiri): tontines and their members, their set-up and life cycle (settings,
+/// join codes, invitations, payout order and draw, start, suspension), the row rule that shows each user their own
+/// tontines, and the policies of per-tontine roles (<see cref="TontinePolicies"/>).</summary>
 public static class TontineGraph
 {
     public static IRequestExecutorBuilder AddTontines(this IRequestExecutorBuilder graph)

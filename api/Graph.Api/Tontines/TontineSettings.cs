@@ -15,32 +15,46 @@ public sealed class TontineSettings
     /// <summary>The most decimals of a PERCENT_PER_DAY rate (the column's scale).</summary>
     public const int PercentDecimals = 4;
 
+    /// <summary>The name, trimmed.</summary>
     public required string Name { get; set; }
 
+    /// <summary>How the pot is shared.</summary>
     public TontineType Type { get; set; }
 
+    /// <summary>How often the members pay.</summary>
     public TontineFrequency Frequency { get; set; }
 
+    /// <summary>What each member pays each session.</summary>
     public decimal ContributionAmount { get; set; }
 
+    /// <summary>The contribution's currency (the fine's and the cap's too).</summary>
     public Currency Currency { get; set; }
 
+    /// <summary>The first session's due date.</summary>
     public DateOnly StartDate { get; set; }
 
+    /// <summary>The most members.</summary>
     public int MemberLimit { get; set; }
 
+    /// <summary>Days after the due date before a contribution is late.</summary>
     public int GraceDays { get; set; }
 
+    /// <summary>How a late contribution is fined.</summary>
     public LatePenaltyMode PenaltyMode { get; set; }
 
+    /// <summary>The fine per late day (an amount, or a percentage of the contribution); 0 with NONE.</summary>
     public decimal PenaltyRate { get; set; }
 
+    /// <summary>The most one late contribution is fined; null for no cap.</summary>
     public decimal? PenaltyCap { get; set; }
 
+    /// <summary>MIXED only: the percentage kept as savings.</summary>
     public int? SavingsPercent { get; set; }
 
+    /// <summary>CUMULATIVE only: how many sessions.</summary>
     public int? SessionCount { get; set; }
 
+    /// <summary>How the payout order is decided.</summary>
     public PayoutOrderMethod PayoutOrder { get; set; }
 
     /// <summary>The settings of a new tontine, as given.</summary>
