@@ -570,7 +570,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             }
 
             var ids = await SendAsync("{ books(first: 1) { nodes { id } } authors(first: 1) { nodes { id } } auditLog(first: 1) { nodes { id } } "
-                + "users(first: 1, where: { email: { eq: \"author@graph.local\" } }) { nodes { id } } tontines(first: 1) { nodes { id } } "
+                + "users(first: 1, where: { email: { eq: \"author@graph.local\" } }) { nodes { id } } "
+                // The accounts' tontine (the reader presides it), among the demo tontines of other people.
+                + $"tontines(first: 1, where: {{ name: {{ eq: \"{DemoSeeder.DemoTontineName}\" }} }}) {{ nodes {{ id }} }} "
                 + "categories { id } publishers(first: 1) { nodes { id } } }", null, _tokens[PlatformRoles.AdminName]);
             Assert.False(ids.HasErrors, ids.Text);
             var data = ids.Body.GetProperty("data");

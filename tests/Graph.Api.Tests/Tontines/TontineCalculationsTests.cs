@@ -116,6 +116,14 @@ public sealed class TontineCalculationsTests
         Assert.Empty(PayoutDraw.Order(PayoutDraw.NewSeed(), []));
     }
 
+    [Theory]
+    [InlineData("Élisabeth", "ELISABETH")]
+    [InlineData("Œuvre", "OEUVRE")]
+    [InlineData("Ndèye Ñañ", "NDEYE NAN")]
+    [InlineData("Ɓaaba Ɗiallo", "BAABA DIALLO")]
+    [InlineData("Zoé", "ZOE")]
+    public void Names_are_folded_for_the_alphabetical_order(string name, string key) => Assert.Equal(key, TontineStarter.SortKey(name));
+
     [Fact]
     public void Join_codes_are_eight_characters_of_an_alphabet_without_look_alikes()
     {
