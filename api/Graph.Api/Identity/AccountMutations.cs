@@ -128,7 +128,7 @@ public sealed class SetUserRolesPayload
 public interface ISetUserRolesError;
 
 /// <summary>No account has the given ID.</summary>
-public sealed class UserNotFoundError(Guid userId) : IError, ISetUserRolesError, Tontines.IAddTontineMemberError
+public sealed class UserNotFoundError(Guid userId) : IError, ISetUserRolesError, Tontines.IAddTontineMemberError, Tontines.IInviteToTontineError
 {
     /// <inheritdoc />
     public string Message => "There is no account with this ID.";

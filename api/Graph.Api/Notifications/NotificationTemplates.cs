@@ -116,6 +116,8 @@ public static class NotificationTemplates
     public const string TontineRoleChanged = "tontine.role-changed";
     public const string TontineContributionDue = "tontine.contribution-due";
     public const string TontineContributionLate = "tontine.contribution-late";
+    public const string TontineInvitation = "tontine.invitation";
+    public const string TontineStarted = "tontine.started";
     public const string PaymentSucceeded = "payment.succeeded";
     public const string PaymentFailed = "payment.failed";
     public const string PaymentExpired = "payment.expired";
@@ -171,6 +173,15 @@ public static class NotificationTemplates
             fr: new("Cotisation en retard", "Votre cotisation à la tontine « {tontine} » (séance n° {session}) était due le {date}. À payer aujourd'hui : {amount}, pénalité de retard comprise."),
             en: new("Contribution late", "Your contribution to the tontine \"{tontine}\" (session {session}) was due on {date}. To pay today: {amount}, late fine included."),
             ar: new("مساهمة متأخرة", "كانت مساهمتك في جمعية الادخار «{tontine}» (الجلسة رقم {session}) مستحقة في {date}. المبلغ المطلوب اليوم: {amount}، شاملًا غرامة التأخير."))),
+        new(TontineInvitation, NotificationCategory.Tontines, NotificationPriority.Normal, Texts(
+            fr: new("Invitation à une tontine", "{inviter} vous invite à rejoindre la tontine « {tontine} » comme {role}. Répondez depuis vos invitations."),
+            en: new("Tontine invitation", "{inviter} invites you to join the tontine \"{tontine}\" as {role}. Answer from your invitations."),
+            ar: new("دعوة إلى جمعية ادخار", "يدعوك {inviter} للانضمام إلى جمعية الادخار «{tontine}» بصفة {role}. أجب من قائمة دعواتك.")),
+            labels: new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> { ["role"] = TontineRoleWords }),
+        new(TontineStarted, NotificationCategory.Tontines, NotificationPriority.High, Texts(
+            fr: new("La tontine commence", "La tontine « {tontine} » a démarré : {sessions} séances, la première cotisation de {amount} est due le {date}."),
+            en: new("The tontine has started", "The tontine \"{tontine}\" has started: {sessions} sessions, the first contribution of {amount} is due on {date}."),
+            ar: new("بدأت جمعية الادخار", "بدأت جمعية الادخار «{tontine}»: {sessions} جلسات، والمساهمة الأولى بمبلغ {amount} مستحقة في {date}."))),
         new(PaymentSucceeded, NotificationCategory.Payments, NotificationPriority.High, Texts(
             fr: new("Paiement reçu", "Votre paiement de {amount} ({description}) a réussi. Référence : {reference}."),
             en: new("Payment received", "Your payment of {amount} ({description}) succeeded. Reference: {reference}."),

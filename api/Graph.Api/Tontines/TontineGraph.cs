@@ -5,9 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Graph.Api.Tontines;
 
-/// <summary>The tontines' part of the graph (Kobiri): tontines and their members, the row rule that shows each user
-/// their own tontines, the policies of per-tontine roles (<see cref="TontinePolicies"/>), and the money of running tontines
-/// (sessions, contributions, passages, their settlements and events).</summary>
+/// <summary>The tontines' part of the graph (Kobiri): tontines and their members, their set-up and life cycle (settings,
+/// join codes, invitations, payout order and draw, start, suspension), the money of running tontines (sessions,
+/// contributions, passages, their settlements and events), reminders, the row rule that shows each user their own
+/// tontines, and the policies of per-tontine roles (<see cref="TontinePolicies"/>).</summary>
 public static class TontineGraph
 {
     public static IRequestExecutorBuilder AddTontines(this IRequestExecutorBuilder graph)
@@ -24,6 +25,11 @@ public static class TontineGraph
             .AddTypeExtension<TontineQueries>()
             .AddTypeExtension<TontineFields>()
             .AddTypeExtension<TontineMutations>()
+            .AddTypeExtension<TontineLifecycleMutations>()
+            .AddTypeExtension<TontineMembershipMutations>()
+            .AddTypeExtension<TontineInvitationQueries>()
+            .AddTypeExtension<TontineLifecycleFields>()
+            .AddTypeExtension<TontineInvitationFields>()
             .AddType<InvalidTontineInputError>()
             .AddType<TontineNotFoundError>()
             .AddType<UserNotFoundError>()
@@ -64,6 +70,20 @@ public static class TontineGraph
             .AddDataLoader<ContributionPaymentsBySessionIdDataLoader>()
             .AddDataLoader<RotationPassageBySessionIdDataLoader>()
             .AddDataLoader<TontinePaymentByIdDataLoader>()
-            .AddDataLoader<PotBalanceDataLoader>();
+            .AddDataLoader<PotBalanceDataLoader>()
+            .AddType<TontineNotDraftError>()
+            .AddType<JoinCodeInvalidError>()
+            .AddType<TontineFullError>()
+            .AddType<TontineInvitationNotFoundError>()
+            .AddType<TontineInvitationNotPendingError>()
+            .AddType<TontineInvitationPendingError>()
+            .AddType<DuesOutstandingError>()
+            .AddType<TurnsOwedError>()
+            .AddType<ContributionsNotReturnedError>()
+            .AddType<InvalidPayoutOrderError>()
+            .AddType<NotEnoughMembersError>()
+            .AddType<StartDatePassedError>()
+            .AddType<PayoutOrderMissingError>()
+            .AddType<TontineNotSuspendedError>();
     }
 }

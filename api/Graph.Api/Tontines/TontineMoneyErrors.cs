@@ -40,7 +40,8 @@ public interface IConfirmPassageError;
 /// and no money goes in or out.</summary>
 public sealed class TontineNotActiveError(Guid tontineId, TontineStatus status)
     : IError, IOpenTontineSessionError, ICloseTontineSessionError, IPayContributionError, IRecordCashContributionError,
-      IWaiveContributionPenaltyError, IStartPassageError, IPayPassageError, IConfirmPassageError, ISendReminderError
+      IWaiveContributionPenaltyError, IStartPassageError, IPayPassageError, IConfirmPassageError, ISendReminderError,
+      ISuspendTontineError
 {
     /// <inheritdoc />
     public string Message => Status switch

@@ -13,7 +13,8 @@ namespace Graph.Api.Tontines;
 [ExtendObjectType(OperationTypeNames.Mutation)]
 public sealed class TontineMutations
 {
-    /// <summary>Creates a tontine whose only member, its president, is the caller.</summary>
+    /// <summary>Creates a DRAFT tontine whose only member, its president, is the caller. Every rule the input breaks is
+    /// reported (and then nothing is created).</summary>
     [Authorize]
     public async Task<CreateTontinePayload> CreateTontineAsync(
         CreateTontineInput input,
@@ -22,25 +23,26 @@ public sealed class TontineMutations
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var name = input.Name.Trim();
-        if (name.Length == 0 || name.Any(char.IsControl) || name.EnumerateRunes().Count() > TontineConfiguration.MaxNameLength)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var settings = TontineSettings.From(input);
+        var errors = settings.Check(DateOnly.FromDateTime(now), members: 0);
+        if (errors.Count > 0)
         {
-            return CreateTontinePayload.Failed(new InvalidTontineInputError("name",
-                $"The name must have 1 to {TontineConfiguration.MaxNameLength} characters, without control characters (line breaks, tabs, NUL)."));
+            return CreateTontinePayload.Failed(errors);
         }
         var userId = user.GetUserId() ?? throw new InvalidOperationException("An authenticated caller carries a user ID.");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var tontine = new Tontine { Name = name, CreatedAt = now };
+        var tontine = new Tontine { Name = settings.Name, CreatedAt = now, UpdatedAt = now };
+        settings.ApplyTo(tontine);
         db.Tontines.Add(tontine);
         tontine.Members.Add(new TontineMember { TontineId = tontine.Id, UserId = userId, Role = TontineRole.President, JoinedAt = now });
         await db.SaveChangesAsync(cancellationToken);
         return CreateTontinePayload.Created(tontine);
     }
 
-    /// <summary>Adds a user to a tontine with a role, and tells them (in the app, and by SMS or push as they chose). Only
-    /// the tontine's president (or an ADMIN) may.</summary>
+    /// <summary>Adds a user to a DRAFT tontine with a role, within its member limit, and tells them (in the app, and by SMS
+    /// or push as they chose); a payout order already set is forgotten. Only the tontine's president (or an ADMIN) may.</summary>
     [Authorize(Policy = TontinePolicies.President)]
     public async Task<AddTontineMemberPayload> AddTontineMemberAsync(
         AddTontineMemberInput input,
@@ -52,9 +54,13 @@ public sealed class TontineMutations
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await LockTontineAsync(db, input.TontineId, cancellationToken))
+        if (await TontineLocks.LockAsync(db, input.TontineId, cancellationToken) is not { } tontine)
         {
             return AddTontineMemberPayload.Failed(new TontineNotFoundError(input.TontineId));
+        }
+        if (tontine.Status != TontineStatus.Draft)
+        {
+            return AddTontineMemberPayload.Failed(new TontineNotDraftError(tontine.Status));
         }
         var member = await db.Users.SingleOrDefaultAsync(u => u.Id == input.UserId, cancellationToken);
         if (member is null)
@@ -65,13 +71,19 @@ public sealed class TontineMutations
         {
             return AddTontineMemberPayload.Failed(new AlreadyTontineMemberError(input.UserId));
         }
+        if (await db.TontineMembers.CountAsync(m => m.TontineId == input.TontineId, cancellationToken) >= tontine.MemberLimit)
+        {
+            return AddTontineMemberPayload.Failed(new TontineFullError(tontine.MemberLimit));
+        }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        await TontineStarter.ClearOrderAsync(db, tontine, now, cancellationToken);
         var added = new TontineMember
         {
             TontineId = input.TontineId,
             UserId = input.UserId,
             Role = input.Role,
-            JoinedAt = clock.GetUtcNow().UtcDateTime,
+            JoinedAt = now,
             User = member,
         };
         db.TontineMembers.Add(added);
@@ -122,7 +134,7 @@ public sealed class TontineMutations
     }
 
     /// <summary>Writes a tontine notification for <paramref name="user"/> into the change being saved (same transaction).</summary>
-    private static async Task NotifyAsync(GraphDbContext db, Notifier notifier, INodeIdSerializer ids, User user, Guid tontineId, string template, TontineRole role, CancellationToken cancellationToken)
+    internal static async Task NotifyAsync(GraphDbContext db, Notifier notifier, INodeIdSerializer ids, User user, Guid tontineId, string template, TontineRole role, CancellationToken cancellationToken)
     {
         var name = await db.Tontines.Where(t => t.Id == tontineId).Select(t => t.Name).SingleAsync(cancellationToken);
         await notifier.NotifyAsync(db, user, template,

@@ -21,7 +21,7 @@ public sealed class CreateTontinePayload
 
     public static CreateTontinePayload Created(Tontine tontine) => new(tontine, null);
 
-    public static CreateTontinePayload Failed(ICreateTontineError error) => new(null, [error]);
+    public static CreateTontinePayload Failed(IReadOnlyList<ICreateTontineError> errors) => new(null, errors);
 }
 
 /// <summary>What addTontineMember did: the new member, or the reason nothing changed.</summary>
@@ -77,7 +77,8 @@ public interface IAddTontineMemberError;
 public interface ISetTontineMemberRoleError;
 
 /// <summary>A field of the input breaks a rule of tontines.</summary>
-public sealed class InvalidTontineInputError(string field, string message) : IError, ICreateTontineError, IWaiveContributionPenaltyError, IRecordCashContributionError
+public sealed class InvalidTontineInputError(string field, string message) : IError, ICreateTontineError, IUpdateTontineError, ISuspendTontineError,
+    IWaiveContributionPenaltyError, IRecordCashContributionError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -90,7 +91,9 @@ public sealed class InvalidTontineInputError(string field, string message) : IEr
 }
 
 /// <summary>No tontine has the given ID.</summary>
-public sealed class TontineNotFoundError(Guid tontineId) : IError, IAddTontineMemberError, ISetTontineMemberRoleError, ISendReminderError
+public sealed class TontineNotFoundError(Guid tontineId) : IError, IAddTontineMemberError, ISetTontineMemberRoleError, ISendReminderError, IUpdateTontineError,
+    IRegenerateJoinCodeError, IInviteToTontineError, IRevokeTontineInvitationError, ILeaveTontineError, IRemoveTontineMemberError,
+    ISetPayoutOrderError, IStartTontineError, ISuspendTontineError, IResumeTontineError
 {
     /// <inheritdoc />
     public string Message => "There is no tontine with this ID.";
@@ -104,7 +107,7 @@ public sealed class TontineNotFoundError(Guid tontineId) : IError, IAddTontineMe
 }
 
 /// <summary>The user is already a member of the tontine (whatever the role; change it with setTontineMemberRole).</summary>
-public sealed class AlreadyTontineMemberError(Guid userId) : IError, IAddTontineMemberError
+public sealed class AlreadyTontineMemberError(Guid userId) : IError, IAddTontineMemberError, IJoinTontineError, IInviteToTontineError, IRespondToTontineInvitationError
 {
     /// <inheritdoc />
     public string Message => "This user is already a member of the tontine.";
@@ -118,7 +121,8 @@ public sealed class AlreadyTontineMemberError(Guid userId) : IError, IAddTontine
 }
 
 /// <summary>The user is not a member of the tontine.</summary>
-public sealed class NotTontineMemberError(Guid userId) : IError, ISetTontineMemberRoleError, IRecordCashContributionError, IWaiveContributionPenaltyError, ISendReminderError
+public sealed class NotTontineMemberError(Guid userId) : IError, ISetTontineMemberRoleError, ISendReminderError, ILeaveTontineError, IRemoveTontineMemberError,
+    IRecordCashContributionError, IWaiveContributionPenaltyError
 {
     /// <inheritdoc />
     public string Message => "This user is not a member of the tontine.";
@@ -132,10 +136,10 @@ public sealed class NotTontineMemberError(Guid userId) : IError, ISetTontineMemb
 }
 
 /// <summary>The member is the tontine's only president: another member must become president first.</summary>
-public sealed class LastPresidentError(Guid userId) : IError, ISetTontineMemberRoleError
+public sealed class LastPresidentError(Guid userId) : IError, ISetTontineMemberRoleError, ILeaveTontineError, IRemoveTontineMemberError
 {
     /// <inheritdoc />
-    public string Message => "A tontine keeps at least one president: make another member president first.";
+    public string Message => "A tontine keeps at least one president: make another member president first (setTontineMemberRole).";
 
     /// <inheritdoc />
     public string Code => "LAST_TONTINE_PRESIDENT";

@@ -66,13 +66,32 @@ public static class TontineStarter
     }
 
     /// <summary>
-    /// A name as the alphabetical order compares it: without accents, in upper case (Émile next to Emma, not after Zoé).
-    /// The server runs without culture data (invariant globalization), so this is done by decomposing the letters.
+    /// A name as the alphabetical order compares it: without accents, in upper case (Émile next to Emma, not after Zoé),
+    /// œ and æ spelled out. The server runs without culture data (invariant globalization), where decomposing letters
+    /// (string.Normalize) leaves them whole, so the letters of the Latin alphabets our members' names use are folded from a
+    /// table.
     /// </summary>
-    public static string SortKey(string name) =>
-        new string(name.Normalize(System.Text.NormalizationForm.FormD)
-            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            .ToArray()).ToUpperInvariant();
+    public static string SortKey(string name)
+    {
+        var key = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name.ToLowerInvariant())
+        {
+            var i = Accented.IndexOf(c, StringComparison.Ordinal);
+            key.Append(c switch
+            {
+                'œ' => "oe",
+                'æ' => "ae",
+                'ß' => "ss",
+                _ => i >= 0 ? Bases[i].ToString() : c.ToString(),
+            });
+        }
+        return key.ToString().ToUpperInvariant();
+    }
+
+    /// <summary>Accented lower-case letters, each folded to the letter at the same place in <see cref="Bases"/>.</summary>
+    private const string Accented = "àáâãäåāăąçćčďđèéêëēĕėęěìíîïīĭįıñńňòóôõöøōŏőùúûüūŭůűųýÿƴźżžśšşţťŕřĺľłɓɗŋğ";
+
+    private const string Bases = "aaaaaaaaacccddeeeeeeeeeiiiiiiiinnnooooooooouuuuuuuuuyyyzzzsssttrrlllbdng";
 
     /// <summary>Forgets the payout order of a DRAFT tontine whose members changed: it is set again (or drawn at the start).</summary>
     public static async Task ClearOrderAsync(GraphDbContext db, Tontine tontine, DateTime now, CancellationToken cancellationToken)

@@ -100,8 +100,12 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
     public async Task Adding_a_tontine_member_writes_their_notification_and_messages_in_the_same_transaction()
     {
         await using var db = _host.Context();
-        var tontine = await db.Tontines.SingleAsync();
         var analyst = await db.Users.SingleAsync(u => u.Email == "analyst@graph.local");
+        // Members join a tontine while it is a DRAFT: a demo draft the analyst is not in, with room.
+        var tontine = await db.Tontines.Where(t => t.Status == Graph.Api.Tontines.TontineStatus.Draft
+                && !db.TontineMembers.Any(m => m.TontineId == t.Id && m.UserId == analyst.Id)
+                && db.TontineMembers.Count(m => m.TontineId == t.Id) < t.MemberLimit)
+            .OrderBy(t => t.Name).FirstAsync();
 
         var response = await AsAdminAsync("mutation($input: AddTontineMemberInput!) { addTontineMember(input: $input) { errors { __typename } } }",
             new { input = new { tontineId = GlobalId("Tontine", tontine.Id), userId = GlobalId("User", analyst.Id), role = "TREASURER" } });

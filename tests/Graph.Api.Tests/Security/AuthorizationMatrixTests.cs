@@ -105,7 +105,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Mutation.confirmPassage", "mutation($input: ConfirmPassageInput!) { confirmPassage(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { passageId = MissingNode("TontinePassage") } }),
         Row("Mutation.createTontine", "mutation($input: CreateTontineInput!) { createTontine(input: $input) { errors { __typename } } }", Access.SignedIn,
-            s => new { input = new { name = "Tontine " + s.Unique() } }),
+            s => new
+            {
+                input = new
+                {
+                    name = "Tontine " + s.Unique(), type = "ROTATING", frequency = "MONTHLY", contribution = new { amount = 10000, currency = "XOF" },
+                    startDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7).ToString("yyyy-MM-dd"),
+                },
+            }),
         Row("Mutation.deleteReadingItem", "mutation($input: DeleteReadingItemInput!) { deleteReadingItem(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { kind = "BOOKMARK", id = Guid.NewGuid(), deviceId = "matrice", clientUpdatedAt = DateTime.UtcNow } }),
         Row("Mutation.initiatePayment", "mutation($input: InitiatePaymentInput!) { initiatePayment(input: $input) { payment { status } errors { __typename } } }",
@@ -117,6 +124,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                     walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique(),
                 },
             }),
+        // An unknown user: USER_NOT_FOUND, a payload error.
+        Row("Mutation.inviteToTontine", "mutation($input: InviteToTontineInput!) { inviteToTontine(input: $input) { errors { __typename } } }",
+            Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, userId = new DefaultNodeIdSerializer().Format("User", Guid.NewGuid()), role = "MEMBER" } }),
+        // A code with letters no code has: JOIN_CODE_INVALID, a payload error.
+        Row("Mutation.joinTontine", "mutation($input: JoinTontineInput!) { joinTontine(input: $input) { errors { __typename } } }", Access.SignedIn,
+            _ => new { input = new { code = "OOOO-IIII" } }),
+        // A tontine that does not exist: only ADMIN passes the member policy, and gets TONTINE_NOT_FOUND (the demo tontine's
+        // members would really leave it).
+        Row("Mutation.leaveTontine", "mutation($input: LeaveTontineInput!) { leaveTontine(input: $input) { errors { __typename } } }", Access.Roles(Admin),
+            _ => new { input = new { tontineId = new DefaultNodeIdSerializer().Format("Tontine", Guid.NewGuid()) } }),
         Row("Mutation.linkAuthorAccount", "mutation($input: LinkAuthorAccountInput!) { linkAuthorAccount(input: $input) { errors { __typename } } }", Access.Roles(Admin),
             s => new { input = new { authorId = s.RoyaltyAuthorId, userId = s.UserId } }),
         Row("Mutation.login", "mutation($input: LoginInput!) { login(input: $input) { user { id } errors { __typename } } }", Access.Everyone,
@@ -150,12 +167,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
         Row("Mutation.refundPayment", "mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { errors { __typename } } }", Access.Roles(Admin, Finance),
             s => new { input = new { paymentId = new DefaultNodeIdSerializer().Format("Payment", Guid.NewGuid()), reason = "Matrice", idempotencyKey = "matrice-" + s.Unique() } }),
+        Row("Mutation.regenerateJoinCode", "mutation($input: RegenerateJoinCodeInput!) { regenerateJoinCode(input: $input) { errors { __typename } } }",
+            Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId } }),
         Row("Mutation.register", "mutation($input: RegisterInput!) { register(input: $input) { user { id } errors { __typename } } }", Access.Everyone,
             s => new { input = new { email = $"matrice-{s.Unique()}@graph.local", displayName = "Awa Diop", password = "baobab-sous-la-pluie" } }),
         Row("Mutation.registerPushDevice", "mutation($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { device { tokenSuffix } errors { __typename } } }",
             Access.SignedIn, s => new { input = new { token = "matrice-" + s.Unique(), platform = "ANDROID" } }),
         Row("Mutation.rejectCashPayment", "mutation($input: RejectCashPaymentInput!) { rejectCashPayment(input: $input) { payment { id } errors { __typename } } }",
             Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), s => new { input = new { paymentId = s.CashPaymentId, reason = "Le montant ne correspond pas au reçu." } }),
+        // A user who is not a member: NOT_TONTINE_MEMBER, a payload error.
+        Row("Mutation.removeTontineMember", "mutation($input: RemoveTontineMemberInput!) { removeTontineMember(input: $input) { errors { __typename } } }",
+            Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, userId = new DefaultNodeIdSerializer().Format("User", Guid.NewGuid()) } }),
         Row("Mutation.requestPasswordReset", "mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { accepted errors { __typename } } }",
             Access.Everyone, _ => new { input = new { login = "reader@graph.local" } }),
         Row("Mutation.resetNotificationPreference", "mutation($input: ResetNotificationPreferenceInput!) { resetNotificationPreference(input: $input) { preference { isDefault } } }",
@@ -164,10 +186,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             _ => new { input = new { code = "00000-00000", newPassword = "baobab-de-kaolack-1960" } }),
         Row("Mutation.resolvePaymentMismatch", "mutation($input: ResolvePaymentMismatchInput!) { resolvePaymentMismatch(input: $input) { errors { __typename } } }",
             Access.Roles(Admin, Finance), s => new { input = new { mismatchId = s.PaymentMismatchId, resolution = "Confirmé avec le support du fournisseur." } }),
+        Row("Mutation.respondToTontineInvitation", "mutation($input: RespondToTontineInvitationInput!) { respondToTontineInvitation(input: $input) { errors { __typename } } }",
+            Access.SignedIn, _ => new { input = new { invitationId = new DefaultNodeIdSerializer().Format("TontineInvitation", Guid.NewGuid()), accept = true } }),
+        // The demo tontine is not SUSPENDED: TONTINE_NOT_SUSPENDED, a payload error.
+        Row("Mutation.resumeTontine", "mutation($input: ResumeTontineInput!) { resumeTontine(input: $input) { errors { __typename } } }",
+            Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId } }),
         Row("Mutation.retryNotification", "mutation($input: RetryNotificationInput!) { retryNotification(input: $input) { errors { __typename } } }", Access.Roles(Admin),
             s => new { input = new { messageId = s.OutboxMessageId } }),
         Row("Mutation.revokeSession", "mutation($input: RevokeSessionInput!) { revokeSession(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { sessionId = new DefaultNodeIdSerializer().Format("Session", Guid.NewGuid()) } }),
+        Row("Mutation.revokeTontineInvitation", "mutation($input: RevokeTontineInvitationInput!) { revokeTontineInvitation(input: $input) { errors { __typename } } }",
+            Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, invitationId = new DefaultNodeIdSerializer().Format("TontineInvitation", Guid.NewGuid()) } }),
         Row("Mutation.saveAnnotation", "mutation($input: SaveAnnotationInput!) { saveAnnotation(input: $input) { annotation { id } errors { __typename } } }", Access.SignedIn,
             s => new { input = new { id = Guid.NewGuid(), bookId = s.BookId, start = "a", end = "b", excerpt = "Matrice", color = "YELLOW", deviceId = "matrice", clientUpdatedAt = DateTime.UtcNow } }),
         Row("Mutation.saveBookmark", "mutation($input: SaveBookmarkInput!) { saveBookmark(input: $input) { bookmark { id } errors { __typename } } }", Access.SignedIn,
@@ -179,6 +208,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             _ => new { input = new { @base = "USD", quote = "XOF", date = "2026-01-02", rate = 600.5m, source = "Matrice" } }),
         Row("Mutation.setNotificationPreference", "mutation($input: SetNotificationPreferenceInput!) { setNotificationPreference(input: $input) { errors { __typename } } }",
             Access.SignedIn, _ => new { input = new { category = "ANNOUNCEMENTS", inApp = true, channels = new[] { "PUSH" } } }),
+        // A MANUAL order naming nobody: INVALID_PAYOUT_ORDER (or TONTINE_NOT_DRAFT), a payload error.
+        Row("Mutation.setPayoutOrder", "mutation($input: SetPayoutOrderInput!) { setPayoutOrder(input: $input) { errors { __typename } } }",
+            Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, method = "MANUAL", userIds = Array.Empty<string>() } }),
         Row("Mutation.setRoyaltyRule", "mutation($input: SetRoyaltyRuleInput!) { setRoyaltyRule(input: $input) { errors { __typename } } }", Access.Roles(Admin, Finance),
             s => new { input = new { bookId = s.RoyaltyBookId, rate = 0.7m, validFrom = "2099-01-01" } }),
         Row("Mutation.setTontineMemberRole", "mutation($input: SetTontineMemberRoleInput!) { setTontineMemberRole(input: $input) { errors { __typename } } }",
@@ -187,8 +219,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { userId = s.UserId, roles = new[] { "AUTHOR" } } }),
         Row("Mutation.startPassage", "mutation($input: StartPassageInput!) { startPassage(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { passageId = MissingNode("TontinePassage") } }),
+        // A tontine that does not exist (the demo tontine would start): only ADMIN passes, and gets TONTINE_NOT_FOUND.
+        Row("Mutation.startTontine", "mutation($input: StartTontineInput!) { startTontine(input: $input) { errors { __typename } } }", Access.Roles(Admin),
+            _ => new { input = new { tontineId = new DefaultNodeIdSerializer().Format("Tontine", Guid.NewGuid()) } }),
         Row("Mutation.subscribeToPlan", "mutation($input: SubscribeToPlanInput!) { subscribeToPlan(input: $input) { errors { __typename } } }", Access.SignedIn,
             s => new { input = new { planId = new DefaultNodeIdSerializer().Format("SubscriptionPlan", Guid.NewGuid()), method = "WAVE", walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique() } }),
+        // An empty reason: INVALID_TONTINE_INPUT, a payload error.
+        Row("Mutation.suspendTontine", "mutation($input: SuspendTontineInput!) { suspendTontine(input: $input) { errors { __typename } } }",
+            Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, reason = "" } }),
         Row("Mutation.syncReading", "mutation($input: SyncReadingInput!) { syncReading(input: $input) { errors { __typename } } }", Access.SignedIn,
             s => new { input = new { deviceId = "matrice", bookmarks = new[] { new { id = Guid.NewGuid(), bookId = s.BookId, position = "matrice", clientUpdatedAt = DateTime.UtcNow } } } }),
         Row("Mutation.unregisterPushDevice", "mutation($input: UnregisterPushDeviceInput!) { unregisterPushDevice(input: $input) { errors { __typename } } }",
@@ -198,6 +236,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Mutation.updateBook", "mutation($input: UpdateBookInput!) { updateBook(input: $input) { book { id } errors { __typename } } }",
             Access.Roles(Admin), s => new { input = new { id = s.BookId, pageCount = -1 } }),
         Row("Mutation.updateReadingProgress", UpdateReadingProgress, Access.SignedIn, UpdateReadingProgressVariables),
+        // A member limit of 1: INVALID_TONTINE_INPUT (or TONTINE_NOT_DRAFT), a payload error.
+        Row("Mutation.updateTontine", "mutation($input: UpdateTontineInput!) { updateTontine(input: $input) { errors { __typename } } }",
+            Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, memberLimit = 1 } }),
         // The reader recorded the seeded cash payment: for them it is MAKER_CANNOT_CHECK, a payload error.
         Row("Mutation.validateCashPayment", "mutation($input: ValidateCashPaymentInput!) { validateCashPayment(input: $input) { payment { id } errors { __typename } } }",
             Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), s => new { input = new { paymentId = s.CashPaymentId } }),
@@ -232,6 +273,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.myReadingProgress", "{ myReadingProgress(first: 5) { nodes { position } } }", Access.SignedIn),
         Row("Query.mySessions", "{ mySessions { id } }", Access.SignedIn),
         Row("Query.mySubscriptions", "{ mySubscriptions(first: 5) { nodes { id status } } }", Access.SignedIn),
+        Row("Query.myTontineInvitations", "{ myTontineInvitations(first: 5) { nodes { id tontineName } } }", Access.SignedIn),
         NodeRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodeRow("Author", Access.Everyone),
         NodeRow("Book", Access.Everyone),
@@ -247,6 +289,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodeRow("ReaderSubscription", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodeRow("SubscriptionPlan", Access.Everyone),
         NodeRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
+        NodeRow("TontineInvitation", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         // A tontine's sessions and passages are seen by its members (the reader, the buyer, the author) and ADMIN, SUPPORT, FINANCE.
         NodeRow("TontinePassage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodeRow("TontineSession", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
@@ -264,6 +307,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodesRow("ReaderSubscription", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodesRow("SubscriptionPlan", Access.Everyone),
         NodesRow("Tontine", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
+        NodesRow("TontineInvitation", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodesRow("TontinePassage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodesRow("TontineSession", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodesRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
@@ -567,7 +611,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             }
 
             var ids = await SendAsync("{ books(first: 1) { nodes { id } } authors(first: 1) { nodes { id } } auditLog(first: 1) { nodes { id } } "
-                + "users(first: 1, where: { email: { eq: \"author@graph.local\" } }) { nodes { id } } tontines(first: 1) { nodes { id } } "
+                + "users(first: 1, where: { email: { eq: \"author@graph.local\" } }) { nodes { id } } "
+                // The accounts' tontine (the reader presides it), among the demo tontines of other people.
+                + $"tontines(first: 1, where: {{ name: {{ eq: \"{DemoSeeder.DemoTontineName}\" }} }}) {{ nodes {{ id }} }} "
                 + "categories { id } publishers(first: 1) { nodes { id } } }", null, _tokens[PlatformRoles.AdminName]);
             Assert.False(ids.HasErrors, ids.Text);
             var data = ids.Body.GetProperty("data");

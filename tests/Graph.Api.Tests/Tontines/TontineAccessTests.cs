@@ -117,8 +117,12 @@ public sealed class TontineAccessTests(DatabaseFixture database) : IClassFixture
         var awa = await UserAsync("Awa Diagne");
 
         var response = await SendAsync("""
-            mutation { createTontine(input: { name: "  Tontine de la Médina " }) { tontine { id name myRole } errors { __typename } } }
-            """, null, awa);
+            mutation($start: Date!) {
+              createTontine(input: { name: "  Tontine de la Médina ", type: ROTATING, frequency: MONTHLY, contribution: { amount: 10000, currency: XOF }, startDate: $start }) {
+                tontine { id name myRole } errors { __typename }
+              }
+            }
+            """, new { start = Tomorrow }, awa);
 
         var tontine = Data(response).GetProperty("createTontine").GetProperty("tontine");
         Assert.Equal("Tontine de la Médina", tontine.GetProperty("name").GetString());
@@ -133,8 +137,12 @@ public sealed class TontineAccessTests(DatabaseFixture database) : IClassFixture
     public async Task CreateTontine_refuses_an_empty_name()
     {
         var response = await SendAsync("""
-            mutation { createTontine(input: { name: "   " }) { tontine { id } errors { ... on Error { code } } } }
-            """, null, await UserAsync("Awa Sy"));
+            mutation($start: Date!) {
+              createTontine(input: { name: "   ", type: ROTATING, frequency: WEEKLY, contribution: { amount: 5000, currency: XOF }, startDate: $start }) {
+                tontine { id } errors { ... on Error { code } }
+              }
+            }
+            """, new { start = Tomorrow }, await UserAsync("Awa Sy"));
 
         var payload = Data(response).GetProperty("createTontine");
         Assert.Equal(JsonValueKind.Null, payload.GetProperty("tontine").ValueKind);
@@ -234,6 +242,8 @@ public sealed class TontineAccessTests(DatabaseFixture database) : IClassFixture
 
         Assert.Equal("NOT_TONTINE_MEMBER", await ErrorCodeAsync(SetRole, "setTontineMemberRole", Input(tontine, await UserAsync("Malick Sall"), "MEMBER"), president));
     }
+
+    private static string Tomorrow => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd");
 
     private static object Input(Guid tontine, Guid user, string role) =>
         new { input = new { tontineId = GlobalIds.Tontine(tontine), userId = GlobalIds.User(user), role } };
