@@ -8,6 +8,7 @@ using Graph.Benchmarks.Http;
 //   db --connection <PostgreSQL>                  the database path: books through the graph vs. hand-written EF Core (Data/)
 //   payments --connection <PostgreSQL>            the payments' write path: initiate, settle, duplicates, a storm (Payments/)
 //   catalog --connection <PostgreSQL>             the catalog's read path: search, localized pages, recommendations (Catalog/)
+//   tontines --connection <PostgreSQL>            a treasurer's screens and a member's payment over a large tontine (Tontines/)
 //   fanout --subscribers N --rate R --duration S   the subscription fan-out benchmark (Fanout/): starts fanout-server itself
 //   fanout-server --port N                        its server: a tick subscription over WebSocket, published on a timer
 //   anything else                                 BenchmarkDotNet: --filter '*' (parse, validate, execute; time and allocations)
@@ -18,6 +19,7 @@ return args.FirstOrDefault() switch
     "db" => await Graph.Benchmarks.Data.DbPathBenchmark.RunAsync(args[1..]),
     "payments" => await Graph.Benchmarks.Payments.PaymentsBenchmark.RunAsync(args[1..]),
     "catalog" => await Graph.Benchmarks.Catalog.CatalogBenchmark.RunAsync(args[1..]),
+    "tontines" => await Graph.Benchmarks.Tontines.TontinesBenchmark.RunAsync(args[1..]),
     "fanout" => await FanoutDriver.RunAsync(args[1..]),
     "fanout-server" => await FanoutServer.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
