@@ -193,6 +193,12 @@ public sealed class PaymentService(
             }
             (rate, rateDate) = found;
         }
+        if (request.TontineId is { } tontineId
+            && await db.Tontines.Where(t => t.Id == tontineId).Select(t => (Tontines.TontineStatus?)t.Status).SingleOrDefaultAsync(cancellationToken) == Tontines.TontineStatus.Suspended)
+        {
+            return new PaymentCreation(null, false, new PaymentRefusal("INVALID_PAYMENT_INPUT",
+                "The tontine is suspended: nothing is paid in or out until its president resumes it.", "tontineId"));
+        }
         if (request.Purpose == PaymentPurpose.TontinePayout
             && await PotShortfallAsync(db, request, settlement, rate, cancellationToken) is { } shortfall)
         {
@@ -294,6 +300,14 @@ public sealed class PaymentService(
         {
             return RefundResult.Refused(new PaymentRefusal("PAYMENT_STATUS_CONFLICT",
                 $"Only a SUCCEEDED payment the platform collected can be refunded; this one is a {EnumNames<PaymentStatus>.ToName(original.Status)} {EnumNames<PaymentPurpose>.ToName(original.Purpose)}.", "paymentId"), original);
+        }
+        if (original.Purpose == PaymentPurpose.TontineContribution)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await Tontines.TontineRefunds.RefusalAsync(db, original, cancellationToken) is { } kept)
+            {
+                return RefundResult.Refused(new PaymentRefusal("PAYMENT_STATUS_CONFLICT", kept, "paymentId"), original);
+            }
         }
         if (original.Method == PaymentMethod.Cash)
         {
@@ -701,23 +715,28 @@ public sealed class PaymentService(
     {
         var tontineId = request.TontineId!.Value;
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey("tontine-pot", tontineId.ToString("N"), "")})", cancellationToken);
-        var key = tontineId.ToString("D");
-        var held = -await db.LedgerEntries.Where(e => e.AccountType == LedgerAccountType.TontinePot && e.AccountKey == key && e.Currency == settlement)
-            .SumAsync(e => e.Amount, cancellationToken);
-        var open = await db.Payments.AsNoTracking()
-            .Where(p => p.Purpose == PaymentPurpose.TontinePayout && p.TontineId == tontineId && p.SettlementCurrency == settlement
-                        && (p.Status == PaymentStatus.Initiated || p.Status == PaymentStatus.Pending))
-            .ToListAsync(cancellationToken);
-        var reserved = open.Sum(LedgerPoster.Settled);
+        var available = await PotAvailableAsync(db, tontineId, settlement, cancellationToken);
         var asked = settlement == request.Amount.Currency
             ? request.Amount.Amount
             : decimal.Round(request.Amount.Amount * rate!.Value, Money.MinorUnits(settlement), MidpointRounding.AwayFromZero);
-        var available = held - reserved;
         return asked <= available
             ? null
             : new PaymentRefusal("INSUFFICIENT_FUNDS",
                 $"The tontine's pot holds {new Money(decimal.Round(Math.Max(available, 0m), Money.MinorUnits(settlement)), settlement)} not yet promised to another payout; this payout needs {new Money(asked, settlement)}.",
                 "amount");
+    }
+
+    /// <summary>What a tontine's pot holds in <paramref name="currency"/> (its credit balance) less the payouts still open.</summary>
+    public static async Task<decimal> PotAvailableAsync(GraphDbContext db, Guid tontineId, Currency currency, CancellationToken cancellationToken)
+    {
+        var key = tontineId.ToString("D");
+        var held = -await db.LedgerEntries.Where(e => e.AccountType == LedgerAccountType.TontinePot && e.AccountKey == key && e.Currency == currency)
+            .SumAsync(e => e.Amount, cancellationToken);
+        var open = await db.Payments.AsNoTracking()
+            .Where(p => p.Purpose == PaymentPurpose.TontinePayout && p.TontineId == tontineId && p.SettlementCurrency == currency
+                        && (p.Status == PaymentStatus.Initiated || p.Status == PaymentStatus.Pending))
+            .ToListAsync(cancellationToken);
+        return held - open.Sum(LedgerPoster.Settled);
     }
 
     /// <summary>

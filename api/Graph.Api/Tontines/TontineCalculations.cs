@@ -95,6 +95,11 @@ public static class TontineMoney
     public static int DaysLate(Tontine tontine, DateOnly dueDate, DateOnly asOf) =>
         Math.Max(0, asOf.DayNumber - dueDate.DayNumber - tontine.GraceDays);
 
+    /// <summary>The fine a contribution due on <paramref name="dueDate"/> carries if paid on <paramref name="day"/>: per day
+    /// late, up to the cap; none once waived.</summary>
+    public static decimal FineOn(Tontine tontine, DateOnly dueDate, TontineContribution contribution, DateOnly day) =>
+        contribution.PenaltyWaivedAt is null ? Penalty(tontine, DaysLate(tontine, dueDate, day)) : 0m;
+
     /// <summary>The fine for a contribution <paramref name="daysLate"/> days late: per day, up to the cap, in the currency's unit.</summary>
     public static decimal Penalty(Tontine tontine, int daysLate)
     {

@@ -12,13 +12,14 @@ namespace Graph.Api.Tontines;
 /// <item>DUES_OUTSTANDING: a contribution of theirs is unpaid and its session's due date has passed (its fine, unless
 /// waived, is paid with it: a contribution is paid in full at once);</item>
 /// <item>TURNS_OWED: they took the pot (a PAID or CONFIRMED ROTATION passage) and still owe contributions of later sessions;</item>
+/// <item>PASSAGE_PENDING: the tontine has started and one of their passages is not CONFIRMED: a turn still to come (its
+/// session would be left without a beneficiary and its pot stranded), being paid, or paid and not yet confirmed by them;</item>
 /// <item>CONTRIBUTIONS_NOT_RETURNED: the tontine is ACTIVE or SUSPENDED, they paid contributions and did not receive every
 /// payout their type gives (their turn for ROTATING, their savings for CUMULATIVE, both for MIXED).</item>
 /// </list>
 /// In a DRAFT the membership is deleted and the payout order forgotten. Once started, the membership is deleted, and so are
-/// what the member would still owe (their unpaid contributions, not yet due, without a payment under way) and their
-/// SCHEDULED passages; the turns still to come pay the rotating share of the contributions their sessions now expect.
-/// Their history (paid contributions, payments, passages paid) stays.
+/// what the member would still owe (their unpaid contributions, not yet due, without a payment under way: a member of a
+/// CUMULATIVE tontine who has paid nothing yet). Their history (paid contributions, payments, passages) stays.
 /// </summary>
 public static class TontineDepartures
 {
@@ -64,6 +65,10 @@ public static class TontineDepartures
                 return new TurnsOwedError(owed);
             }
         }
+        if (passages.FirstOrDefault(p => p.Status != PassageStatus.Confirmed) is { } pending)
+        {
+            return new PassagePendingError(pending.Kind, pending.Status);
+        }
         if (tontine.Status is TontineStatus.Active or TontineStatus.Suspended && contributions.Any(c => c.Received > 0))
         {
             PassageKind[] due = tontine.Type switch
@@ -87,15 +92,6 @@ public static class TontineDepartures
             var dropped = unpaid.Except(inFlight).ToList();
             await db.TontineReminders.Where(r => r.UserId == userId && dropped.Contains(r.SessionId)).ExecuteDeleteAsync(cancellationToken);
             await db.TontineContributions.Where(c => c.UserId == userId && dropped.Contains(c.SessionId)).ExecuteDeleteAsync(cancellationToken);
-        }
-        await db.TontinePassages.Where(p => p.TontineId == tontine.Id && p.UserId == userId && p.Status == PassageStatus.Scheduled).ExecuteDeleteAsync(cancellationToken);
-        var share = TontineMoney.RotatingShare(tontine);
-        var coming = await db.TontinePassages.Where(p => p.TontineId == tontine.Id && p.Kind == PassageKind.Rotation && p.Status == PassageStatus.Scheduled && p.SessionId != null)
-            .Select(p => new { Passage = p, Expected = db.TontineContributions.Count(c => c.SessionId == p.SessionId) })
-            .ToListAsync(cancellationToken);
-        foreach (var next in coming)
-        {
-            next.Passage.Amount = share * next.Expected;
         }
         tontine.UpdatedAt = now;
         return null;

@@ -79,6 +79,7 @@ public static class TontineGraph
             .AddType<TontineInvitationPendingError>()
             .AddType<DuesOutstandingError>()
             .AddType<TurnsOwedError>()
+            .AddType<PassagePendingError>()
             .AddType<ContributionsNotReturnedError>()
             .AddType<InvalidPayoutOrderError>()
             .AddType<NotEnoughMembersError>()

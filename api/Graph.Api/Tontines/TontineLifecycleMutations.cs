@@ -92,6 +92,7 @@ public sealed class TontineLifecycleMutations
     public async Task<SetPayoutOrderPayload> SetPayoutOrderAsync(
         SetPayoutOrderInput input,
         IDbContextFactory<GraphDbContext> contexts,
+        IAuditLog audit,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -123,7 +124,10 @@ public sealed class TontineLifecycleMutations
         {
             return SetPayoutOrderPayload.Failed(new InvalidPayoutOrderError("Only a MANUAL order takes userIds; the other methods decide the order themselves."));
         }
-        await TontineStarter.SetOrderAsync(db, tontine, input.Method, input.UserIds, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var order = await TontineStarter.SetOrderAsync(db, tontine, input.Method, input.UserIds, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        // Every order is kept, draws included: a president who draws again until the order suits them leaves a trace.
+        audit.Add(db, TontineAuditActions.PayoutOrderSet, nameof(Tontine), tontine.Id.ToString(),
+            new { method = EnumNames<PayoutOrderMethod>.ToName(input.Method), seed = tontine.DrawSeed, order = order.Select(p => p.UserId) });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SetPayoutOrderPayload(tontine, null);
@@ -264,17 +268,31 @@ public static class TontineAuditActions
 
     /// <summary>A president resumed a SUSPENDED tontine.</summary>
     public const string Resumed = "TONTINE_RESUMED";
+
+    /// <summary>A president set the payout order (details: the method, the draw's seed, the order of user IDs).</summary>
+    public const string PayoutOrderSet = "TONTINE_PAYOUT_ORDER_SET";
 }
 
 /// <summary>The row lock that makes changes to one tontine run one after another.</summary>
 public static class TontineLocks
 {
-    /// <summary>Locks the tontine's row until the transaction ends and loads it (tracked); null when there is none.</summary>
+    /// <summary>Locks the tontine's row until the transaction ends (FOR UPDATE, or FOR SHARE with <paramref name="share"/>:
+    /// payments into it, which may run side by side but not beside a change of its state) and loads it as it now is
+    /// (tracked); null when there is none.</summary>
     /// <remarks>Two statements: EF Core cannot compose FromSql over an entity with a complex property (Money).</remarks>
-    public static async Task<Tontine?> LockAsync(GraphDbContext db, Guid tontineId, CancellationToken cancellationToken)
+    public static async Task<Tontine?> LockAsync(GraphDbContext db, Guid tontineId, CancellationToken cancellationToken, bool share = false)
     {
-        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM tontines WHERE id = {tontineId} FOR UPDATE").ToListAsync(cancellationToken);
-        return locked.Count == 0 ? null : await db.Tontines.SingleAsync(t => t.Id == tontineId, cancellationToken);
+        var locked = share
+            ? await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM tontines WHERE id = {tontineId} FOR SHARE").ToListAsync(cancellationToken)
+            : await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM tontines WHERE id = {tontineId} FOR UPDATE").ToListAsync(cancellationToken);
+        if (locked.Count == 0)
+        {
+            return null;
+        }
+        var tontine = await db.Tontines.SingleAsync(t => t.Id == tontineId, cancellationToken);
+        // Tracked before the lock, it may hold what another transaction has changed since.
+        await db.Entry(tontine).ReloadAsync(cancellationToken);
+        return tontine;
     }
 
     /// <summary>Locks the row of the tontine whose join code is <paramref name="code"/> (canonical) and loads it; null when none has it.</summary>

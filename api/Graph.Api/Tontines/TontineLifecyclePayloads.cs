@@ -263,6 +263,28 @@ public sealed class DuesOutstandingError(int contributions) : IError, ILeaveTont
     public int Contributions { get; } = contributions;
 }
 
+/// <summary>A passage of the member is not confirmed yet: their turn is still to come, being paid, or paid and awaiting their
+/// confirmation. Leaving would strand the session's pot or the payout.</summary>
+public sealed class PassagePendingError(PassageKind kind, PassageStatus status) : IError, ILeaveTontineError, IRemoveTontineMemberError
+{
+    /// <inheritdoc />
+    public string Message => Status switch
+    {
+        PassageStatus.Scheduled => "The member's turn at the pot is still to come: they may leave once they have received it, confirmed it and paid the later sessions.",
+        PassageStatus.Started => "The member's payout is being made: they may leave once it is paid and they have confirmed it.",
+        _ => "The member's payout is paid but not confirmed: they confirm it (confirmPassage) before leaving.",
+    };
+
+    /// <inheritdoc />
+    public string Code => "PASSAGE_PENDING";
+
+    /// <summary>The passage's kind.</summary>
+    public PassageKind Kind { get; } = kind;
+
+    /// <summary>Where the passage is.</summary>
+    public PassageStatus Status { get; } = status;
+}
+
 /// <summary>The member took the pot and still owes the contributions of later sessions.</summary>
 public sealed class TurnsOwedError(int contributions) : IError, ILeaveTontineError, IRemoveTontineMemberError
 {

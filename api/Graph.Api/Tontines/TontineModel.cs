@@ -328,4 +328,7 @@ public static class TontineRules
     public const int MaxMembers = 100;
     public const int MaxGraceDays = 60;
     public const int MaxSessionCount = 120;
+
+    /// <summary>How far ahead a start date may be, in years (so that every due date stays a valid date).</summary>
+    public const int MaxYearsAhead = 2;
 }

@@ -149,6 +149,5 @@ public sealed class TontineMutations
     /// </summary>
     /// <returns>False when there is no such tontine.</returns>
     private static async Task<bool> LockTontineAsync(GraphDbContext db, Guid tontineId, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM tontines WHERE id = {tontineId} FOR UPDATE")
-            .ToListAsync(cancellationToken) is [_];
+        await TontineLocks.LockAsync(db, tontineId, cancellationToken) is not null;
 }

@@ -122,7 +122,7 @@ public sealed class AlreadyTontineMemberError(Guid userId) : IError, IAddTontine
 
 /// <summary>The user is not a member of the tontine.</summary>
 public sealed class NotTontineMemberError(Guid userId) : IError, ISetTontineMemberRoleError, ISendReminderError, ILeaveTontineError, IRemoveTontineMemberError,
-    IRecordCashContributionError, IWaiveContributionPenaltyError
+    IRecordCashContributionError, IWaiveContributionPenaltyError, IPayContributionError
 {
     /// <inheritdoc />
     public string Message => "This user is not a member of the tontine.";

@@ -74,10 +74,8 @@ public sealed class TontineReminders(IDbContextFactory<GraphDbContext> contexts,
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The tontine's row lock orders two organisers reminding at once (the cooldown is checked under it). The row is read
-        // apart: EF names a complex property's columns wrongly when it composes over FromSql.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM tontines WHERE id = {tontineId} FOR UPDATE", cancellationToken);
-        var tontine = await db.Tontines.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tontineId, cancellationToken);
+        // The tontine's row lock orders two organisers reminding at once (the cooldown is checked under it).
+        var tontine = await TontineLocks.LockAsync(db, tontineId, cancellationToken);
         if (tontine is null)
         {
             return ReminderResult.Failed(new TontineNotFoundError(tontineId));
@@ -129,8 +127,7 @@ public sealed class TontineReminders(IDbContextFactory<GraphDbContext> contexts,
     private async Task RemindAsync(GraphDbContext db, Tontine tontine, TontineSession session, TontineContribution contribution, Guid? organiserId, DateTime now, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(now);
-        var daysLate = TontineMoney.DaysLate(tontine, session.DueDate, today);
-        var fine = contribution.PenaltyWaivedAt is null ? TontineMoney.Penalty(tontine, daysLate) : 0m;
+        var fine = TontineMoney.FineOn(tontine, session.DueDate, contribution, today);
         var owed = new Money(contribution.Expected - contribution.Received + fine, tontine.Contribution.Currency);
         var template = today > session.DueDate ? NotificationTemplates.TontineContributionLate : NotificationTemplates.TontineContributionDue;
         await notifier.NotifyAsync(db, contribution.UserId, template,

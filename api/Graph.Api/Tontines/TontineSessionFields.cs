@@ -176,7 +176,7 @@ public sealed record ContributionFigures(ContributionStatus Status, int DaysLate
             return new ContributionFigures(ContributionStatus.Paid, TontineMoney.DaysLate(tontine, dueDate, DateOnly.FromDateTime(paidAt)), contribution.PenaltyPaid);
         }
         var late = TontineMoney.DaysLate(tontine, dueDate, today);
-        var penalty = contribution.PenaltyWaivedAt is null ? TontineMoney.Penalty(tontine, late) : 0m;
+        var penalty = TontineMoney.FineOn(tontine, dueDate, contribution, today);
         return new ContributionFigures(late > 0 ? ContributionStatus.Late : ContributionStatus.Due, late, penalty);
     }
 }

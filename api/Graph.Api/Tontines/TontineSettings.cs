@@ -125,6 +125,10 @@ public sealed class TontineSettings
         {
             errors.Add(new("startDate", $"The start date must be today ({today:yyyy-MM-dd}, UTC) or later."));
         }
+        else if (StartDate > today.AddYears(TontineRules.MaxYearsAhead))
+        {
+            errors.Add(new("startDate", $"The start date must be within {TontineRules.MaxYearsAhead} years ({today.AddYears(TontineRules.MaxYearsAhead):yyyy-MM-dd} at the latest)."));
+        }
         if (MemberLimit is < TontineRules.MinMembers or > TontineRules.MaxMembers)
         {
             errors.Add(new("memberLimit", $"The member limit must be between {TontineRules.MinMembers} and {TontineRules.MaxMembers}."));
@@ -132,6 +136,11 @@ public sealed class TontineSettings
         else if (MemberLimit < members)
         {
             errors.Add(new("memberLimit", $"The tontine already has {members} members: the member limit may not be lower."));
+        }
+        else if (ContributionAmount > 0 && ContributionAmount < AmountLimit && ContributionAmount * MemberLimit >= AmountLimit)
+        {
+            // A turn pays every member's contribution at once: the pot must fit an amount too.
+            errors.Add(new("contribution.amount", $"The contribution times the member limit ({MemberLimit}) must stay below 10^15: one turn pays it all."));
         }
         if (GraceDays is < 0 or > TontineRules.MaxGraceDays)
         {

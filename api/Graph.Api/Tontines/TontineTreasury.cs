@@ -522,7 +522,7 @@ public sealed class TontineTreasury(
     /// <summary>What a contribution costs on <paramref name="today"/>: what remains of it, and the fine (none when waived).</summary>
     public static (decimal Amount, decimal Penalty) DueOn(Tontine tontine, TontineSession session, TontineContribution contribution, DateOnly today) =>
         (contribution.Expected - contribution.Received,
-         contribution.PenaltyWaivedAt is null ? TontineMoney.Penalty(tontine, TontineMoney.DaysLate(tontine, session.DueDate, today)) : 0m);
+         TontineMoney.FineOn(tontine, session.DueDate, contribution, today));
 
     /// <summary>The contribution's payment still waiting (INITIATED or PENDING), if any.</summary>
     private static Task<Guid?> OpenPaymentOfAsync(GraphDbContext db, Guid sessionId, Guid userId, CancellationToken cancellationToken) =>
@@ -610,7 +610,8 @@ public sealed class TontineTreasury(
         var tontine = await LockTontineAsync(db, session.TontineId, share: true, cancellationToken);
         var current = await db.TontineSessions.AsNoTracking().SingleAsync(s => s.Id == session.Id, cancellationToken);
         var contribution = await LockContributionAsync(db, session.Id, memberId, cancellationToken)
-            ?? throw new InvalidOperationException($"The contribution of {memberId} to session {session.Id} vanished.");
+            // The member left (or was removed) meanwhile: their contribution went with them.
+            ?? throw new TontineRefusal(new NotTontineMemberError(memberId));
         if (await RefuseContributionAsync(db, tontine, current, contribution, cancellationToken) is { } refused)
         {
             throw new TontineRefusal(refused);
@@ -664,6 +665,11 @@ public sealed class TontineTreasury(
         {
             throw new TontineRefusal(refused);
         }
+        if (tontine.Type == TontineType.Mixed && passage.Kind == PassageKind.Rotation
+            && await SavingsShortfallAsync(db, tontine, passage.Amount ?? 0m, cancellationToken) is { } shortfall)
+        {
+            throw new TontineRefusal(shortfall);
+        }
         passage.PaymentId = payment.Id;
         tontine.UpdatedAt = Now;
     }
@@ -711,6 +717,23 @@ public sealed class TontineTreasury(
                 Status = PassageStatus.Scheduled,
             });
         }
+    }
+
+    /// <summary>
+    /// Refuses a MIXED tontine's turn that would spend the members' savings: the pot (less the payouts under way, this one
+    /// not yet among them) must still hold every member's savings once the turn is paid. Runs under the pot's lock (the
+    /// payment service takes it for every payout).
+    /// </summary>
+    private static async Task<InsufficientFundsError?> SavingsShortfallAsync(GraphDbContext db, Tontine tontine, decimal amount, CancellationToken cancellationToken)
+    {
+        var received = await db.TontineContributions.Where(c => c.TontineId == tontine.Id).GroupBy(c => c.UserId)
+            .Select(g => g.Sum(c => c.Received)).ToListAsync(cancellationToken);
+        var savings = received.Sum(r => SavingsOf(tontine, r));
+        var available = await PaymentService.PotAvailableAsync(db, tontine.Id, tontine.Contribution.Currency, cancellationToken);
+        return available - savings >= amount
+            ? null
+            : new InsufficientFundsError(
+                $"The pot holds {new Money(Math.Max(available - savings, 0m), tontine.Contribution.Currency)} beyond the members' savings ({new Money(savings, tontine.Contribution.Currency)}); this turn needs {new Money(amount, tontine.Contribution.Currency)}. The savings are paid back at the end, never into a turn.");
     }
 
     /// <summary>The savings of a member who paid <paramref name="received"/> of their contributions: its savings share,
@@ -766,22 +789,11 @@ public sealed class TontineTreasury(
 
     private static bool Holds(TontineActor actor, TontineRole? role, TontineRole[] roles) => actor.IsAdmin || role is { } held && roles.Contains(held);
 
-    /// <summary>Locks the tontine's row until the transaction ends (shared: payments into it; exclusive: changes of its
-    /// state) and loads it, tracked and fresh.</summary>
-    public static async Task<Tontine> LockTontineAsync(GraphDbContext db, Guid tontineId, bool share, CancellationToken cancellationToken)
-    {
-        if (share)
-        {
-            await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM tontines WHERE id = {tontineId} FOR SHARE").ToListAsync(cancellationToken);
-        }
-        else
-        {
-            await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM tontines WHERE id = {tontineId} FOR UPDATE").ToListAsync(cancellationToken);
-        }
-        var tontine = await db.Tontines.SingleAsync(t => t.Id == tontineId, cancellationToken);
-        await db.Entry(tontine).ReloadAsync(cancellationToken);
-        return tontine;
-    }
+    /// <summary>Locks the tontine's row (see <see cref="TontineLocks.LockAsync"/>) and loads it, tracked and fresh; the
+    /// tontine exists (its session or passage was found).</summary>
+    public static async Task<Tontine> LockTontineAsync(GraphDbContext db, Guid tontineId, bool share, CancellationToken cancellationToken) =>
+        await TontineLocks.LockAsync(db, tontineId, cancellationToken, share)
+        ?? throw new InvalidOperationException($"Tontine {tontineId} has sessions but no row.");
 
     /// <summary>Locks a member's contribution to a session and loads it, tracked and fresh; null when there is none.</summary>
     public static async Task<TontineContribution?> LockContributionAsync(GraphDbContext db, Guid sessionId, Guid userId, CancellationToken cancellationToken)

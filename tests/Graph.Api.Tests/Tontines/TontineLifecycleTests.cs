@@ -59,6 +59,18 @@ public sealed class TontineLifecycleTests(DatabaseFixture database) : IClassFixt
         Assert.Equal(field, Assert.Single(payload.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
     }
 
+    [Fact]
+    public async Task CreateTontine_refuses_a_start_too_far_ahead_and_a_pot_too_large_for_an_amount()
+    {
+        var far = TontineTestKit.Input("Tontine lointaine", new { startDate = TontineTestKit.Date(TontineTestKit.Today.AddYears(2).AddDays(1)) });
+        var farPayload = TontineTestKit.Data(await _kit.SendAsync(TontineTestKit.Create, new { input = far }, await _kit.UserAsync("Fatou Sall"))).GetProperty("createTontine");
+        Assert.Equal("startDate", Assert.Single(farPayload.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+
+        var huge = TontineTestKit.Input("Tontine démesurée", new { contribution = new { amount = 99_999_999_999_999m, currency = "XOF" }, memberLimit = 20 });
+        var hugePayload = TontineTestKit.Data(await _kit.SendAsync(TontineTestKit.Create, new { input = huge }, await _kit.UserAsync("Fatou Sall"))).GetProperty("createTontine");
+        Assert.Equal("contribution.amount", Assert.Single(hugePayload.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+    }
+
     [Theory]
     [InlineData("NONE", "5", null, "rules.penaltyRate")]
     [InlineData("NONE", null, "1000", "rules.penaltyCap")]
@@ -268,6 +280,11 @@ public sealed class TontineLifecycleTests(DatabaseFixture database) : IClassFixt
         Assert.NotEqual(draw.GetProperty("seed").GetString(), again.GetProperty("seed").GetString());
         await using (var db = _kit.Context())
         {
+            // Both draws are in the audit log with their seeds: redrawing until the order suits leaves a trace.
+            var drawn = await db.AuditEntries.Where(e => e.Action == "TONTINE_PAYOUT_ORDER_SET" && e.EntityId == id.ToString()).ToListAsync();
+            Assert.Equal(2, drawn.Count);
+            Assert.All(drawn, e => Assert.Equal(president, e.ActorUserId));
+            Assert.Contains(again.GetProperty("seed").GetString(), drawn.SelectMany(e => Strings(e.Changes.RootElement)));
             var first = await db.TontinePassages.Where(p => p.TontineId == id && p.Position == 1).Select(p => p.Id).SingleAsync();
             await db.TontinePassages.Where(p => p.Id == first).ExecuteUpdateAsync(s => s.SetProperty(p => p.Position, 100));
             await db.TontinePassages.Where(p => p.TontineId == id && p.Position == 2).ExecuteUpdateAsync(s => s.SetProperty(p => p.Position, 1));

@@ -260,12 +260,13 @@ public sealed class TontineMembershipTests(DatabaseFixture database) : IClassFix
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Received, c => c.Expected).SetProperty(c => c.PaidAt, DateTime.UtcNow));
     }
 
-    private async Task PaidOutAsync(Guid tontine, Guid user)
+    private async Task PaidOutAsync(Guid tontine, Guid user, bool confirmed = false)
     {
         await using var db = _kit.Context();
         var now = DateTime.UtcNow;
         await db.TontinePassages.Where(p => p.TontineId == tontine && p.UserId == user)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PassageStatus.Paid).SetProperty(p => p.StartedAt, now).SetProperty(p => p.PaidAt, now));
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, confirmed ? PassageStatus.Confirmed : PassageStatus.Paid).SetProperty(p => p.StartedAt, now)
+                .SetProperty(p => p.PaidAt, now).SetProperty(p => p.ConfirmedAt, confirmed ? now : null));
     }
 
     private async Task PastDueAsync(Guid tontine, int number)
@@ -308,7 +309,23 @@ public sealed class TontineMembershipTests(DatabaseFixture database) : IClassFix
         var (id, _, a, _, _) = await StartedAsync("Tontine des avances");
         await PayAsync(id, a, 1);
 
-        Assert.Equal(["CONTRIBUTIONS_NOT_RETURNED"], await _kit.CodesAsync("leaveTontine", "LeaveTontineInput", new { tontineId = GlobalIds.Tontine(id) }, a));
+        // Their turn is still to come (PASSAGE_PENDING comes first in a rotating tontine).
+        Assert.Equal(["PASSAGE_PENDING"], await _kit.CodesAsync("leaveTontine", "LeaveTontineInput", new { tontineId = GlobalIds.Tontine(id) }, a));
+        await using var db = _kit.Context();
+        Assert.True(await db.TontineMembers.AnyAsync(m => m.TontineId == id && m.UserId == a));
+    }
+
+    [Fact]
+    public async Task A_member_paid_out_leaves_only_once_they_confirmed_it_and_paid_the_later_sessions()
+    {
+        var (id, _, a, _, _) = await StartedAsync("Tontine à confirmer");
+        for (var n = 1; n <= 4; n++)
+        {
+            await PayAsync(id, a, n);
+        }
+        await PaidOutAsync(id, a);
+        Assert.Equal(["PASSAGE_PENDING"], await _kit.CodesAsync("leaveTontine", "LeaveTontineInput", new { tontineId = GlobalIds.Tontine(id) }, a));
+
         await using var db = _kit.Context();
         Assert.True(await db.TontineMembers.AnyAsync(m => m.TontineId == id && m.UserId == a));
     }
@@ -321,28 +338,26 @@ public sealed class TontineMembershipTests(DatabaseFixture database) : IClassFix
         {
             await PayAsync(id, a, n);
         }
-        await PaidOutAsync(id, a);
+        await PaidOutAsync(id, a, confirmed: true);
 
         Assert.Empty(await _kit.CodesAsync("leaveTontine", "LeaveTontineInput", new { tontineId = GlobalIds.Tontine(id) }, a));
         await using var db = _kit.Context();
         Assert.False(await db.TontineMembers.AnyAsync(m => m.TontineId == id && m.UserId == a));
         Assert.Equal(4, await db.TontineContributions.CountAsync(c => c.TontineId == id && c.UserId == a));
-        Assert.True(await db.TontinePassages.AnyAsync(p => p.TontineId == id && p.UserId == a && p.Status == PassageStatus.Paid));
+        Assert.True(await db.TontinePassages.AnyAsync(p => p.TontineId == id && p.UserId == a && p.Status == PassageStatus.Confirmed));
     }
 
     [Fact]
-    public async Task A_member_who_paid_nothing_yet_leaves_a_started_tontine_and_owes_nothing_more()
+    public async Task A_member_whose_turn_is_still_to_come_may_not_leave_a_started_tontine_even_owing_nothing()
     {
-        var (id, president, _, b, c) = await StartedAsync("Tontine quittée tôt");
+        var (id, president, _, _, c) = await StartedAsync("Tontine quittée tôt");
 
-        Assert.Empty(await _kit.CodesAsync("removeTontineMember", "RemoveTontineMemberInput", new { tontineId = GlobalIds.Tontine(id), userId = GlobalIds.User(c) }, president));
+        // Leaving would leave their session's pot without a beneficiary: refused, nothing changes.
+        Assert.Equal(["PASSAGE_PENDING"], await _kit.CodesAsync("removeTontineMember", "RemoveTontineMemberInput", new { tontineId = GlobalIds.Tontine(id), userId = GlobalIds.User(c) }, president));
 
         await using var db = _kit.Context();
-        Assert.False(await db.TontineContributions.AnyAsync(x => x.TontineId == id && x.UserId == c));
-        Assert.False(await db.TontinePassages.AnyAsync(p => p.TontineId == id && p.UserId == c));
-        // Three members pay each session now: each turn to come pays 30,000.
-        Assert.All(await db.TontinePassages.Where(p => p.TontineId == id).ToListAsync(), p => Assert.Equal(30000m, p.Amount));
-        // The sessions stay as planned: the others still pay each of the four.
-        Assert.Equal(4, await db.TontineContributions.CountAsync(x => x.TontineId == id && x.UserId == b));
+        Assert.True(await db.TontineMembers.AnyAsync(m => m.TontineId == id && m.UserId == c));
+        Assert.Equal(4, await db.TontineContributions.CountAsync(x => x.TontineId == id && x.UserId == c));
+        Assert.True(await db.TontinePassages.AnyAsync(p => p.TontineId == id && p.UserId == c && p.Status == PassageStatus.Scheduled));
     }
 }

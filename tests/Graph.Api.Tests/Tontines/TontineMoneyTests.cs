@@ -327,6 +327,47 @@ public sealed class TontineMoneyTests(DatabaseFixture database) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_contribution_is_not_given_back_once_its_session_is_closed_or_the_tontine_suspended()
+    {
+        var tontine = await _host.StartAsync(members: 1);
+        var member = tontine.People[2];
+        await OpenAsync(tontine, 0);
+        var paid = await _host.Treasury.PayContributionAsync(tontine.Sessions[0], PaymentMethod.Wave, TontineMoneyHost.Wallet, "kept-1", new TontineActor(member.Id), default);
+        await _host.SucceedAsync(paid.Value!.Payment.Id);
+        await using (var db = _host.TestContext())
+        {
+            await db.TontineSessions.Where(x => x.Id == tontine.Sessions[0])
+                .ExecuteUpdateAsync(x => x.SetProperty(y => y.Status, TontineSessionStatus.Closed).SetProperty(y => y.ClosedAt, DateTime.UtcNow));
+        }
+
+        var closed = await _host.Payments.Payments.RefundAsync(paid.Value.Payment.Id, "Erreur", "kept-refund-1", tontine.President.Id, default);
+        Assert.Equal("PAYMENT_STATUS_CONFLICT", closed.Refusal?.Code);
+        Assert.Contains("session is closed", closed.Refusal!.Message, StringComparison.Ordinal);
+
+        await using (var db = _host.TestContext())
+        {
+            await db.Tontines.Where(t => t.Id == tontine.Id).ExecuteUpdateAsync(x => x.SetProperty(t => t.Status, TontineStatus.Suspended));
+        }
+        var suspended = await _host.Payments.Payments.RefundAsync(paid.Value.Payment.Id, "Erreur", "kept-refund-2", tontine.President.Id, default);
+        Assert.Contains("SUSPENDED", suspended.Refusal?.Message, StringComparison.Ordinal);
+        // Nor does the generic payment path move money in or out of a suspended tontine.
+        var payout = await _host.Payments.Payments.CreateAsync(new PaymentRequest
+        {
+            Purpose = PaymentPurpose.TontinePayout,
+            Method = PaymentMethod.Cash,
+            Amount = new Graph.Api.Common.Money(1_000m, Graph.Api.Common.Currency.XOF),
+            PayeeUserId = member.Id,
+            TontineId = tontine.Id,
+            Description = "Versement hors tour",
+            IdempotencyKey = "kept-payout",
+        }, tontine.President.Id, default);
+        Assert.Contains("suspended", payout.Refusal?.Message, StringComparison.Ordinal);
+        await using var check = _host.TestContext();
+        Assert.Equal(PaymentStatus.Succeeded, await check.Payments.Where(p => p.Id == paid.Value.Payment.Id).Select(p => p.Status).SingleAsync());
+        Assert.False(await check.Payments.AnyAsync(p => p.IdempotencyKey == "kept-payout" || p.RefundOfPaymentId == paid.Value.Payment.Id));
+    }
+
+    [Fact]
     public async Task A_suspended_tontine_takes_no_contribution_and_pays_no_passage()
     {
         var tontine = await _host.StartAsync(members: 1);
