@@ -122,6 +122,9 @@ public sealed class ReadingSyncTests(DatabaseFixture database) : IClassFixture<D
         var book = await _host.AddBookAsync();
         var start = _host.Now - TimeSpan.FromHours(1);
         var order = Enumerable.Range(0, 24).OrderBy(_ => Random.Shared.Next()).ToList();
+        // One request first: the 24 below test concurrent writes, not the server's first token checks, which ask the
+        // database while the revoked sessions load and answered AUTH_UNAVAILABLE twice on a loaded machine (see issue 11's note).
+        await _host.ProgressAsync(token, book, "warm-up", 0, "phone", start - TimeSpan.FromHours(1));
 
         var answers = await Task.WhenAll(order.Select(i =>
             _host.ProgressAsync(token, book, $"position-{i}", i, i % 2 == 0 ? "phone" : "tablet", start + TimeSpan.FromSeconds(i))));
