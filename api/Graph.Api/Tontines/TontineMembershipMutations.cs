@@ -235,7 +235,7 @@ public sealed class TontineMembershipMutations
 
     /// <summary>Adds <paramref name="userId"/> to the locked DRAFT <paramref name="tontine"/> within its limit, and forgets its
     /// payout order; the error (one of the join and invitation unions) otherwise.</summary>
-    private static async Task<IError?> AddAsync(GraphDbContext db, Tontine tontine, Guid userId, TontineRole role, DateTime now, CancellationToken cancellationToken)
+    internal static async Task<IError?> AddAsync(GraphDbContext db, Tontine tontine, Guid userId, TontineRole role, DateTime now, CancellationToken cancellationToken)
     {
         if (await db.TontineMembers.AnyAsync(m => m.TontineId == tontine.Id && m.UserId == userId, cancellationToken))
         {

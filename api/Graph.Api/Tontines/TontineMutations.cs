@@ -58,35 +58,18 @@ public sealed class TontineMutations
         {
             return AddTontineMemberPayload.Failed(new TontineNotFoundError(input.TontineId));
         }
-        if (tontine.Status != TontineStatus.Draft)
-        {
-            return AddTontineMemberPayload.Failed(new TontineNotDraftError(tontine.Status));
-        }
         var member = await db.Users.SingleOrDefaultAsync(u => u.Id == input.UserId, cancellationToken);
         if (member is null)
         {
             return AddTontineMemberPayload.Failed(new UserNotFoundError(input.UserId));
         }
-        if (await db.TontineMembers.AnyAsync(m => m.TontineId == input.TontineId && m.UserId == input.UserId, cancellationToken))
+        // The same checks and insertion as joining by code or accepting an invitation.
+        if (await TontineMembershipMutations.AddAsync(db, tontine, input.UserId, input.Role, clock.GetUtcNow().UtcDateTime, cancellationToken) is { } error)
         {
-            return AddTontineMemberPayload.Failed(new AlreadyTontineMemberError(input.UserId));
+            return AddTontineMemberPayload.Failed((IAddTontineMemberError)error);
         }
-        if (await db.TontineMembers.CountAsync(m => m.TontineId == input.TontineId, cancellationToken) >= tontine.MemberLimit)
-        {
-            return AddTontineMemberPayload.Failed(new TontineFullError(tontine.MemberLimit));
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        await TontineStarter.ClearOrderAsync(db, tontine, now, cancellationToken);
-        var added = new TontineMember
-        {
-            TontineId = input.TontineId,
-            UserId = input.UserId,
-            Role = input.Role,
-            JoinedAt = now,
-            User = member,
-        };
-        db.TontineMembers.Add(added);
+        var added = db.TontineMembers.Local.Single(m => m.TontineId == tontine.Id && m.UserId == input.UserId);
+        added.User = member;
         await NotifyAsync(db, notifier, ids, member, input.TontineId, NotificationTemplates.TontineMemberAdded, input.Role, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
