@@ -94,6 +94,30 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
 
     public DbSet<Billing.InvoiceCounter> InvoiceCounters => Set<Billing.InvoiceCounter>();
 
+    public DbSet<Deliveries.Cooperative> Cooperatives => Set<Deliveries.Cooperative>();
+
+    public DbSet<Deliveries.CooperativeManager> CooperativeManagers => Set<Deliveries.CooperativeManager>();
+
+    public DbSet<Deliveries.Planter> Planters => Set<Deliveries.Planter>();
+
+    public DbSet<Deliveries.Plot> Plots => Set<Deliveries.Plot>();
+
+    public DbSet<Deliveries.Warehouse> Warehouses => Set<Deliveries.Warehouse>();
+
+    public DbSet<Deliveries.Delivery> Deliveries => Set<Deliveries.Delivery>();
+
+    public DbSet<Deliveries.DeliveryPayment> DeliveryPayments => Set<Deliveries.DeliveryPayment>();
+
+    public DbSet<Deliveries.Lot> Lots => Set<Deliveries.Lot>();
+
+    public DbSet<Deliveries.LotDelivery> LotDeliveries => Set<Deliveries.LotDelivery>();
+
+    public DbSet<Deliveries.StockMovement> StockMovements => Set<Deliveries.StockMovement>();
+
+    public DbSet<Deliveries.LotSale> LotSales => Set<Deliveries.LotSale>();
+
+    public DbSet<Deliveries.TraceEvent> TraceEvents => Set<Deliveries.TraceEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GraphDbContext).Assembly);

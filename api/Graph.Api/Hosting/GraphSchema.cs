@@ -3,6 +3,7 @@ using Graph.Api.Billing;
 using Graph.Api.Catalog;
 using Graph.Api.Common;
 using Graph.Api.Data;
+using Graph.Api.Deliveries;
 using Graph.Api.Identity;
 using Graph.Api.Notifications;
 using Graph.Api.Payments;
@@ -44,6 +45,7 @@ public static class GraphSchema
             .AddReading()
             .AddRoyalties()
             .AddBilling()
+            .AddDeliveries()
             // Events reach the subscribers of every instance through the database the instances share.
             .AddPostgresSubscriptions(o => o.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>())
             .ModifyRequestOptions(o => o.IncludeExceptionDetails = environment.IsDevelopment())

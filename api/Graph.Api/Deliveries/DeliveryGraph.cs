@@ -1,0 +1,16 @@
+using Graph.GraphQL.Execution.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Graph.Api.Deliveries;
+
+/// <summary>The deliveries' part of the graph (CocoaTrack): cooperatives and their managers, planters and chief planters,
+/// plots located for the EUDR, warehouses and their stock, deliveries (weighed, graded, priced, paid), lots moved and sold,
+/// each cooperative's hash chain of trace events, public traces and QR codes, exports and statistics.</summary>
+public static class DeliveryGraph
+{
+    public static IRequestExecutorBuilder AddDeliveries(this IRequestExecutorBuilder graph)
+    {
+        graph.Services.TryAddSingleton(TimeProvider.System);
+        return graph;
+    }
+}
