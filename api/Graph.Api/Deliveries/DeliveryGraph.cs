@@ -11,6 +11,12 @@ public static class DeliveryGraph
     public static IRequestExecutorBuilder AddDeliveries(this IRequestExecutorBuilder graph)
     {
         graph.Services.TryAddSingleton(TimeProvider.System);
-        return graph;
+        return graph
+            .AddDataLoader<CooperativeByIdDataLoader>()
+            .AddDataLoader<PlanterByIdDataLoader>()
+            .AddDataLoader<PlotByIdDataLoader>()
+            .AddDataLoader<WarehouseByIdDataLoader>()
+            .AddDataLoader<DeliveryByIdDataLoader>()
+            .AddDataLoader<LotByIdDataLoader>();
     }
 }
