@@ -106,7 +106,9 @@ function initCluster(bin, dataDir, { durable }) {
     "# Graph's private cluster: reachable from this machine only.",
     "listen_addresses = '127.0.0.1'",
     "unix_socket_directories = ''",
-    "max_connections = 200",
+    // Test runs keep one connection pool per server under test (dozens of classes side by side), each holding idle
+    // connections until its database is dropped: the throwaway cluster takes more clients than the durable one needs.
+    durable ? "max_connections = 200" : "max_connections = 500",
     ...(durable ? [] : ["# Throwaway test cluster: speed over crash safety.", "fsync = off", "synchronous_commit = off", "full_page_writes = off"]),
   ];
   fs.appendFileSync(path.join(dataDir, "postgresql.conf"), settings.join("\n") + "\n");
