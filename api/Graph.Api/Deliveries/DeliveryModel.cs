@@ -427,7 +427,7 @@ public enum TraceEventKind
     DeliveryPaid,
 
     /// <summary>The planter's payment for a delivery was refunded: the delivery is owed again.</summary>
-    DeliveryPaymentRefunded,
+    DeliveryUnpaid,
 
     /// <summary>A lot was formed from deliveries.</summary>
     LotFormed,

@@ -164,7 +164,7 @@ public sealed class DeliveryPayments(IDbContextFactory<GraphDbContext> contexts,
 /// <summary>
 /// Deliveries' part in settlements (<see cref="IPaymentSettlementHandler"/>): a planter's payment that succeeds makes its
 /// delivery PAID (with DELIVERY_PAID on the chain); a refunded one puts the delivery back to VALIDATED (with
-/// DELIVERY_PAYMENT_REFUNDED). In the settlement's transaction, under the delivery's row lock.
+/// DELIVERY_UNPAID). In the settlement's transaction, under the delivery's row lock.
 /// </summary>
 public sealed class DeliverySettlementHandler(ILogger<DeliverySettlementHandler> logger) : IPaymentSettlementHandler
 {
@@ -211,7 +211,7 @@ public sealed class DeliverySettlementHandler(ILogger<DeliverySettlementHandler>
         delivery.Status = DeliveryStatus.Validated;
         delivery.PaidAt = null;
         delivery.UpdatedAt = now;
-        await TraceChain.AppendAsync(db, delivery.CooperativeId, TraceEventKind.DeliveryPaymentRefunded, new Dictionary<string, string>
+        await TraceChain.AppendAsync(db, delivery.CooperativeId, TraceEventKind.DeliveryUnpaid, new Dictionary<string, string>
         {
             ["payment"] = original.Id.ToString("D"),
             ["refund"] = refund.Id.ToString("D"),

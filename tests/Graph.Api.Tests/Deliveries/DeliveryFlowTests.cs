@@ -275,7 +275,7 @@ public sealed class DeliveryFlowTests(DatabaseFixture database) : IClassFixture<
         var back = await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == DeliveryTestKit.KeyOf(recorded));
         Assert.Equal((DeliveryStatus.Validated, (DateTime?)null), (back.Status, back.PaidAt));
         var kinds = await db.TraceEvents.Where(e => e.DeliveryId == back.Id).OrderBy(e => e.Sequence).Select(e => e.Kind).ToListAsync();
-        Assert.Equal([TraceEventKind.DeliveryRecorded, TraceEventKind.DeliveryValidated, TraceEventKind.DeliveryPaid, TraceEventKind.DeliveryPaymentRefunded], kinds);
+        Assert.Equal([TraceEventKind.DeliveryRecorded, TraceEventKind.DeliveryValidated, TraceEventKind.DeliveryPaid, TraceEventKind.DeliveryUnpaid], kinds);
         Assert.True((await TraceChain.VerifyAsync(db, coop.Id, null, default)).Valid);
         // Owed again, it can be paid again.
         Assert.Empty(DeliveryTestKit.Codes(await _kit.MutateAsync(token, DeliveryTestKit.Pay, "payDelivery", pay with { idempotencyKey = "paie-4" })));
