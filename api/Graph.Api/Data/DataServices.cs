@@ -25,11 +25,13 @@ public static class DataServices
         services.AddSingleton<PaymentEventsInterceptor>();
         // Tontines' sessions and contributions are announced once committed.
         services.AddSingleton<Tontines.TontineEventsInterceptor>();
+        // Deliveries recorded or changing status, and stock movements, are announced once committed.
+        services.AddSingleton<Deliveries.DeliveryEventsInterceptor>();
         // Resolvers run in parallel, so each takes its own context from the factory; the scoped context
         // serves code that runs alone (health checks, verbs).
         services.AddPooledDbContextFactory<GraphDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationInterceptor>(), sp.GetRequiredService<PaymentEventsInterceptor>(),
-                sp.GetRequiredService<Tontines.TontineEventsInterceptor>()));
+                sp.GetRequiredService<Tontines.TontineEventsInterceptor>(), sp.GetRequiredService<Deliveries.DeliveryEventsInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GraphDbContext>>().CreateDbContext());
         return services;
     }

@@ -11,12 +11,56 @@ public static class DeliveryGraph
     public static IRequestExecutorBuilder AddDeliveries(this IRequestExecutorBuilder graph)
     {
         graph.Services.TryAddSingleton(TimeProvider.System);
-        return graph
+        // The flow of beans and money (deliveries-flow): payments of planters and their settlements.
+        graph.Services.TryAddSingleton<DeliveryPayments>();
+        graph.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Payments.IPaymentSettlementHandler, DeliverySettlementHandler>());
+        graph
             .AddDataLoader<CooperativeByIdDataLoader>()
             .AddDataLoader<PlanterByIdDataLoader>()
             .AddDataLoader<PlotByIdDataLoader>()
             .AddDataLoader<WarehouseByIdDataLoader>()
             .AddDataLoader<DeliveryByIdDataLoader>()
             .AddDataLoader<LotByIdDataLoader>();
+
+        // The flow of beans and money (deliveries-flow): deliveries, lots, stock, payments, trace, subscriptions.
+        graph
+            .AddTypeExtension<DeliveryQueries>()
+            .AddTypeExtension<DeliveryFields>()
+            .AddTypeExtension<LotFields>()
+            .AddTypeExtension<LotSaleFields>()
+            .AddTypeExtension<TraceEventFields>()
+            .AddTypeExtension<StockMovementFields>()
+            .AddTypeExtension<StockFields>()
+            .AddTypeExtension<TraceQueries>()
+            .AddTypeExtension<TraceOriginFields>()
+            .AddTypeExtension<DeliveryMutations>()
+            .AddTypeExtension<LotMutations>()
+            .AddTypeExtension<DeliverySubscriptions>()
+            // Node resolvers of the registry's types, reached from deliveries and lots (drop them if the registry's part brings its own).
+            .AddTypeExtension<CooperativeNodeFields>()
+            .AddTypeExtension<PlanterNodeFields>()
+            .AddTypeExtension<PlotNodeFields>()
+            .AddTypeExtension<WarehouseNodeFields>()
+            .AddType<InvalidDeliveryInputError>()
+            .AddType<PlanterNotFoundError>()
+            .AddType<PlotNotFoundError>()
+            .AddType<WarehouseNotFoundError>()
+            .AddType<DeliveryNotFoundError>()
+            .AddType<LotNotFoundError>()
+            .AddType<DeliveryStatusConflictError>()
+            .AddType<DeliveryInLotError>()
+            .AddType<DeliveryPaymentInProgressError>()
+            .AddType<WarehouseCapacityExceededError>()
+            .AddType<LotStatusConflictError>()
+            .AddType<LotWeightExceededError>()
+            .AddDataLoader<LotByDeliveryIdDataLoader>()
+            .AddDataLoader<PaymentsByDeliveryIdDataLoader>()
+            .AddDataLoader<DeliveriesByLotIdDataLoader>()
+            .AddDataLoader<SalesByLotIdDataLoader>()
+            .AddDataLoader<MovementsByLotIdDataLoader>()
+            .AddDataLoader<TraceEventsByDeliveryIdDataLoader>()
+            .AddDataLoader<TraceEventsByLotIdDataLoader>()
+            .AddDataLoader<StockByWarehouseIdDataLoader>();
+        return graph;
     }
 }

@@ -411,18 +411,38 @@ public sealed class LotSale
 /// <summary>What a trace event records.</summary>
 public enum TraceEventKind
 {
+    /// <summary>A delivery was weighed and written down.</summary>
     DeliveryRecorded,
+
+    /// <summary>A delivery was validated: its beans entered the warehouse's stock.</summary>
     DeliveryValidated,
+
+    /// <summary>A delivery was rejected.</summary>
     DeliveryRejected,
+
+    /// <summary>A delivery's figures were corrected (the payload holds the old and the new ones).</summary>
     DeliveryCorrected,
+
+    /// <summary>The planter's payment for a delivery succeeded.</summary>
     DeliveryPaid,
+
+    /// <summary>The planter's payment for a delivery was refunded: the delivery is owed again.</summary>
+    DeliveryUnpaid,
+
+    /// <summary>A lot was formed from deliveries.</summary>
     LotFormed,
+
+    /// <summary>A lot moved to another warehouse.</summary>
     LotMoved,
+
+    /// <summary>Part or all of a lot was sold.</summary>
     LotSold,
 }
 
 /// <summary>One link of a cooperative's hash chain: a fact about a delivery or a lot, never edited (a correction is a new
-/// event). <see cref="Hash"/> is SHA-256 over <see cref="PreviousHash"/> and the event's canonical form (<see cref="TraceChain"/>).</summary>
+/// event). <see cref="Hash"/> is SHA-256 over <see cref="PreviousHash"/> and the event's canonical form (<see cref="TraceChain"/>).
+/// Not in the audit log: the chain is its own record (and its key is an identity column).</summary>
+[Audit.NotAudited]
 public sealed class TraceEvent
 {
     /// <summary>The row's number (an identity column); the chain's order is <see cref="Sequence"/>.</summary>

@@ -6,7 +6,7 @@ namespace Graph.Api.Payments;
 /// <summary>A field of the input breaks a rule of payments.</summary>
 public sealed class InvalidPaymentInputError(string field, string message)
     : IError, IInitiatePaymentError, IRefundPaymentError, IRecordCashPaymentError, IValidateCashPaymentError, IRejectCashPaymentError, IResolvePaymentMismatchError,
-      Billing.IBuyBookError, Billing.ISubscribeToPlanError, Tontines.IPayContributionError, Tontines.IRecordCashContributionError, Tontines.IPayPassageError
+      Billing.IBuyBookError, Billing.ISubscribeToPlanError, Tontines.IPayContributionError, Tontines.IRecordCashContributionError, Tontines.IPayPassageError, Deliveries.IPayDeliveryError
 {
     /// <inheritdoc />
     public string Message { get; } = message;
@@ -35,7 +35,7 @@ public sealed class PaymentNotFoundError(Guid paymentId)
 
 /// <summary>The idempotency key was already used by the caller for a payment with another payload.</summary>
 public sealed class IdempotencyKeyReusedError(string idempotencyKey)
-    : IError, IInitiatePaymentError, IRefundPaymentError, IRecordCashPaymentError, Billing.IBuyBookError, Billing.ISubscribeToPlanError, Tontines.IPayContributionError, Tontines.IRecordCashContributionError, Tontines.IPayPassageError
+    : IError, IInitiatePaymentError, IRefundPaymentError, IRecordCashPaymentError, Billing.IBuyBookError, Billing.ISubscribeToPlanError, Tontines.IPayContributionError, Tontines.IRecordCashContributionError, Tontines.IPayPassageError, Deliveries.IPayDeliveryError
 {
     /// <inheritdoc />
     public string Message => "This idempotency key was already used for a different payment; use a new key for a new payment.";
@@ -48,7 +48,7 @@ public sealed class IdempotencyKeyReusedError(string idempotencyKey)
 }
 
 /// <summary>The payment method is not offered here (its provider is not configured).</summary>
-public sealed class PaymentMethodUnavailableError(PaymentMethod method) : IError, IInitiatePaymentError, IRefundPaymentError, Billing.IBuyBookError, Billing.ISubscribeToPlanError, Tontines.IPayContributionError, Tontines.IPayPassageError
+public sealed class PaymentMethodUnavailableError(PaymentMethod method) : IError, IInitiatePaymentError, IRefundPaymentError, Billing.IBuyBookError, Billing.ISubscribeToPlanError, Tontines.IPayContributionError, Tontines.IPayPassageError, Deliveries.IPayDeliveryError
 {
     /// <inheritdoc />
     public string Message => $"{Data.EnumNames<PaymentMethod>.ToName(Method)} is not offered here.";
@@ -105,7 +105,7 @@ public sealed class PaymentSubjectNotFoundError(string field, string message) : 
 }
 
 /// <summary>The money to pay out is not there (a tontine's pot holds less than the payout, once other open payouts are set aside).</summary>
-public sealed class InsufficientFundsError(string message) : IError, IInitiatePaymentError, IRecordCashPaymentError, Tontines.IPayPassageError
+public sealed class InsufficientFundsError(string message) : IError, IInitiatePaymentError, IRecordCashPaymentError, Tontines.IPayPassageError, Deliveries.IPayDeliveryError
 {
     /// <inheritdoc />
     public string Message { get; } = message;

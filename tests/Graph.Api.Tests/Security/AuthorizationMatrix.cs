@@ -134,12 +134,23 @@ public sealed class MatrixSeed
     public string TontinePassageId { get; init; } = "";
 
     /// <summary>The global ID of a node of the type <paramref name="typeName"/>.</summary>
+    /// <summary>The global IDs of the matrix's cooperative (managed by the cooperative manager's demo account), and of its
+    /// warehouse, planter, plot and one recorded delivery.</summary>
+    public (string Cooperative, string Warehouse, string Planter, string Plot, string Delivery) Deliveries { get; init; } = ("", "", "", "", "");
+
     public string IdOf(string typeName) => typeName switch
     {
         "AuditEntry" => AuditEntryId,
         "Author" => AuthorId,
         "Book" => BookId,
         "Category" => CategoryId,
+        "Cooperative" => Deliveries.Cooperative,
+        "Delivery" => Deliveries.Delivery,
+        // No lot nor sale is seeded: an ID no row has (every caller gets null, under the row rule).
+        "Lot" or "LotSale" => new Graph.GraphQL.Types.Relay.DefaultNodeIdSerializer().Format(typeName, Guid.NewGuid()),
+        "Planter" => Deliveries.Planter,
+        "Plot" => Deliveries.Plot,
+        "Warehouse" => Deliveries.Warehouse,
         "Notification" => NotificationId,
         "OutboxMessage" => OutboxMessageId,
         "Invoice" => InvoiceId,

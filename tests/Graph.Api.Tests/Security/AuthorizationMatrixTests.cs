@@ -8,6 +8,7 @@ using Graph.Api.Identity;
 using Graph.Api.Common;
 using Graph.Api.Notifications;
 using Graph.Api.Payments;
+using Graph.Api.Deliveries;
 using Graph.Api.Tontines;
 using Graph.GraphQL.Subscriptions;
 using Graph.Api.Tests.GraphQL;
@@ -64,6 +65,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         input = new { bookId = seed.BookId, position = "matrice-" + seed.Unique(), percent = 10m, deviceId = "matrice", clientUpdatedAt = DateTime.UtcNow },
     };
 
+    /// <summary>Who sees a cooperative's rows: ADMIN, SUPPORT, FINANCE, ANALYST and its manager (the cooperative manager's
+    /// demo account manages the matrix's cooperative); any other caller gets null.</summary>
+    private static Access CooperativeRows => Access.Everyone.With(Outcome.PermitWithRowRule,
+        Callers.All.Where(c => c is not (Admin or Support or Finance or Analyst or CooperativeManager)).ToArray());
+
+    /// <summary>A missing node's field: null for every signed-in caller.</summary>
+    private static Access NobodyFinds => Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Callers.Anonymous).ToArray());
+
+    private static object MissingMoney => new { amount = 1800, currency = "XOF" };
+
     /// <summary>The global ID of a <paramref name="typeName"/> that does not exist.</summary>
     private static string MissingNode(string typeName) => new DefaultNodeIdSerializer().Format(typeName, Guid.NewGuid());
 
@@ -104,6 +115,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             _ => new { input = new { sessionId = MissingNode("TontineSession") } }),
         Row("Mutation.confirmPassage", "mutation($input: ConfirmPassageInput!) { confirmPassage(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { passageId = MissingNode("TontinePassage") } }),
+        Row("Mutation.correctDelivery", "mutation($input: CorrectDeliveryInput!) { correctDelivery(input: $input) { errors { __typename } } }", Access.Roles(Admin, CooperativeManager),
+            _ => new { input = new { deliveryId = MissingNode("Delivery"), grossWeightKg = 100m, tareKg = 1m, moisturePercent = 7m, grade = "GRADE_I", pricePerKg = MissingMoney, reason = "Matrice" } }),
+        Row("Mutation.createLot", "mutation($input: CreateLotInput!) { createLot(input: $input) { errors { __typename } } }", Access.Roles(Admin, CooperativeManager),
+            _ => new { input = new { deliveryIds = new[] { MissingNode("Delivery") } } }),
         Row("Mutation.createTontine", "mutation($input: CreateTontineInput!) { createTontine(input: $input) { errors { __typename } } }", Access.SignedIn,
             s => new
             {
@@ -142,6 +157,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
         Row("Mutation.markNotificationsRead", "mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount errors { __typename } } }",
             Access.SignedIn, _ => new { input = new { all = true } }),
+        Row("Mutation.moveLot", "mutation($input: MoveLotInput!) { moveLot(input: $input) { errors { __typename } } }", Access.Roles(Admin, CooperativeManager),
+            _ => new { input = new { lotId = MissingNode("Lot"), warehouseId = MissingNode("Warehouse") } }),
         Row("Mutation.openTontineSession", "mutation($input: OpenTontineSessionInput!) { openTontineSession(input: $input) { errors { __typename } } }", Access.SignedIn,
             _ => new { input = new { sessionId = MissingNode("TontineSession") } }),
         // 1 XOF is below the minimum payout: a payload error, nothing written.
@@ -152,6 +169,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             }),
         Row("Mutation.payContribution", "mutation($input: PayContributionInput!) { payContribution(input: $input) { errors { __typename } } }", Access.SignedIn,
             s => new { input = new { sessionId = MissingNode("TontineSession"), method = "WAVE", walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique() } }),
+        Row("Mutation.payDelivery", "mutation($input: PayDeliveryInput!) { payDelivery(input: $input) { errors { __typename } } }", Access.Roles(Admin, CooperativeManager),
+            s => new { input = new { deliveryId = MissingNode("Delivery"), method = "ORANGE_MONEY", idempotencyKey = "matrice-" + s.Unique() } }),
         Row("Mutation.payPassage", "mutation($input: PayPassageInput!) { payPassage(input: $input) { errors { __typename } } }", Access.SignedIn,
             s => new { input = new { passageId = MissingNode("TontinePassage"), method = "WAVE", walletNumber = "+221771234567", idempotencyKey = "matrice-" + s.Unique() } }),
         // The seeded book is PUBLISHED: publishing it again is BOOK_STATUS_CONFLICT, a payload error.
@@ -163,6 +182,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         // The demo tontine's president (the reader) and treasurer (the buyer) record its cash, as FINANCE and ADMIN may.
         Row("Mutation.recordCashPayment", "mutation($input: RecordCashPaymentInput!) { recordCashPayment(input: $input) { payment { id } errors { __typename } } }",
             Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), RecordCashPaymentVariables),
+        // A planter of no cooperative: PLANTER_NOT_FOUND, a payload error, for those who may record.
+        Row("Mutation.recordDelivery", "mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) { errors { __typename } } }", Access.Roles(Admin, CooperativeManager),
+            _ => new { input = new { planterId = MissingNode("Planter"), plotId = MissingNode("Plot"), warehouseId = MissingNode("Warehouse"), deliveredOn = "2026-01-05",
+                grossWeightKg = 100m, tareKg = 1m, moisturePercent = 7m, grade = "GRADE_I", pricePerKg = MissingMoney } }),
         Row("Mutation.refreshToken", "mutation($input: RefreshTokenInput!) { refreshToken(input: $input) { tokens { tokenType } errors { __typename } } }", Access.Everyone,
             s => new { input = new { refreshToken = s.FreshRefreshToken() } }),
         Row("Mutation.refundPayment", "mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { errors { __typename } } }", Access.Roles(Admin, Finance),
@@ -175,6 +198,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Access.SignedIn, s => new { input = new { token = "matrice-" + s.Unique(), platform = "ANDROID" } }),
         Row("Mutation.rejectCashPayment", "mutation($input: RejectCashPaymentInput!) { rejectCashPayment(input: $input) { payment { id } errors { __typename } } }",
             Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), s => new { input = new { paymentId = s.CashPaymentId, reason = "Le montant ne correspond pas au reçu." } }),
+        Row("Mutation.rejectDelivery", "mutation($input: RejectDeliveryInput!) { rejectDelivery(input: $input) { errors { __typename } } }", Access.Roles(Admin, CooperativeManager),
+            _ => new { input = new { deliveryId = MissingNode("Delivery"), reason = "Matrice" } }),
         // A user who is not a member: NOT_TONTINE_MEMBER, a payload error.
         Row("Mutation.removeTontineMember", "mutation($input: RemoveTontineMemberInput!) { removeTontineMember(input: $input) { errors { __typename } } }",
             Access.Roles(Admin).With(Outcome.Permit, Reader), s => new { input = new { tontineId = s.TontineId, userId = new DefaultNodeIdSerializer().Format("User", Guid.NewGuid()) } }),
@@ -201,6 +226,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             s => new { input = new { id = Guid.NewGuid(), bookId = s.BookId, start = "a", end = "b", excerpt = "Matrice", color = "YELLOW", deviceId = "matrice", clientUpdatedAt = DateTime.UtcNow } }),
         Row("Mutation.saveBookmark", "mutation($input: SaveBookmarkInput!) { saveBookmark(input: $input) { bookmark { id } errors { __typename } } }", Access.SignedIn,
             s => new { input = new { id = Guid.NewGuid(), bookId = s.BookId, position = "matrice", deviceId = "matrice", clientUpdatedAt = DateTime.UtcNow } }),
+        Row("Mutation.sellLot", "mutation($input: SellLotInput!) { sellLot(input: $input) { errors { __typename } } }", Access.Roles(Admin, CooperativeManager),
+            _ => new { input = new { lotId = MissingNode("Lot"), weightKg = 10m, buyerName = "Matrice", pricePerKg = MissingMoney } }),
         Row("Mutation.sendReminder", "mutation($input: SendReminderInput!) { sendReminder(input: $input) { errors { __typename } } }",
             Access.Roles(Admin).With(Outcome.Permit, Reader, Buyer),
             s => new { input = new { tontineId = s.TontineId, sessionId = new DefaultNodeIdSerializer().Format("TontineSession", Guid.NewGuid()) } }),
@@ -242,6 +269,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         // The reader recorded the seeded cash payment: for them it is MAKER_CANNOT_CHECK, a payload error.
         Row("Mutation.validateCashPayment", "mutation($input: ValidateCashPaymentInput!) { validateCashPayment(input: $input) { payment { id } errors { __typename } } }",
             Access.Roles(Admin, Finance).With(Outcome.Permit, Reader, Buyer), s => new { input = new { paymentId = s.CashPaymentId } }),
+        Row("Mutation.validateDelivery", "mutation($input: ValidateDeliveryInput!) { validateDelivery(input: $input) { errors { __typename } } }", Access.Roles(Admin, CooperativeManager),
+            _ => new { input = new { deliveryId = MissingNode("Delivery") } }),
         Row("Mutation.waiveContributionPenalty", "mutation($input: WaiveContributionPenaltyInput!) { waiveContributionPenalty(input: $input) { errors { __typename } } }",
             Access.SignedIn, s => new { input = new { sessionId = MissingNode("TontineSession"), memberId = s.UserId, reason = "Matrice" } }),
         // Withdrawing an unknown book is BOOK_NOT_FOUND, a payload error (the seeded book stays on sale for the other rows).
@@ -254,6 +283,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.books", "{ books(first: 5) { nodes { id title } } }", Access.Everyone),
         Row("Query.categories", "{ categories { id name children { id } } }", Access.Everyone),
         Row("Query.categoryBySlug", "{ categoryBySlug(slug: \"litterature\") { id name } }", Access.Everyone),
+        Row("Query.deliveries", "{ deliveries(first: 5) { nodes { id status } totalCount } }", Access.SignedIn),
+        Row("Query.delivery", "query($id: ID!) { delivery(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule,
+            Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Support or Finance or Analyst or CooperativeManager)).ToArray()), s => new { id = s.IdOf("Delivery") }),
         Row("Query.fxRates", "{ fxRates { base quote date rate } }", Access.SignedIn),
         // An invoice is seen by its buyer (the reader), FINANCE and ADMIN.
         Row("Query.invoice", "query($id: ID!) { invoice(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Finance or Reader)).ToArray()),
@@ -261,6 +293,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.invoices", "{ invoices(first: 5) { nodes { id number } } }", Access.Roles(Admin, Finance)),
         Row("Query.ledgerBalances", "{ ledgerBalances { accountType accountKey balance { amount currency } } }", Access.Roles(Admin, Finance)),
         Row("Query.ledgerTotals", "{ ledgerTotals { amount currency } }", Access.Roles(Admin, Finance)),
+        Row("Query.lot", "query($id: ID!) { lot(id: $id) { id } }", NobodyFinds, s => new { id = s.IdOf("Lot") }),
+        Row("Query.lots", "{ lots(first: 5) { nodes { id code } } }", Access.SignedIn),
         Row("Query.me", "{ me { id } }", Access.SignedIn),
         Row("Query.myAnnotations", "query($book: ID!) { myAnnotations(bookId: $book) { nodes { id } } }", Access.SignedIn, s => new { book = s.BookId }),
         Row("Query.myBookmarks", "query($book: ID!) { myBookmarks(bookId: $book) { nodes { id } } }", Access.SignedIn, s => new { book = s.BookId }),
@@ -278,13 +312,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodeRow("Author", Access.Everyone),
         NodeRow("Book", Access.Everyone),
         NodeRow("Category", Access.Everyone),
+        NodeRow("Cooperative", CooperativeRows),
+        NodeRow("Delivery", CooperativeRows),
         NodeRow("Invoice", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
+        NodeRow("Lot", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
+        NodeRow("LotSale", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         // An inbox is private: only its recipient (the reader) resolves the notification, ADMIN included.
         NodeRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodeRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         // A payment is seen by its payer (the reader), FINANCE and ADMIN.
         NodeRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
         NodeRow("PaymentMismatch", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance)).ToArray())),
+        NodeRow("Planter", CooperativeRows),
+        NodeRow("Plot", CooperativeRows),
         NodeRow("Publisher", Access.Everyone),
         NodeRow("ReaderSubscription", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodeRow("SubscriptionPlan", Access.Everyone),
@@ -294,15 +334,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodeRow("TontinePassage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodeRow("TontineSession", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodeRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
+        NodeRow("Warehouse", CooperativeRows),
         NodesRow("AuditEntry", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Admin).ToArray())),
         NodesRow("Author", Access.Everyone),
         NodesRow("Book", Access.Everyone),
         NodesRow("Category", Access.Everyone),
+        NodesRow("Cooperative", CooperativeRows),
+        NodesRow("Delivery", CooperativeRows),
         NodesRow("Invoice", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
+        NodesRow("Lot", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
+        NodesRow("LotSale", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodesRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodesRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         NodesRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
         NodesRow("PaymentMismatch", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance)).ToArray())),
+        NodesRow("Planter", CooperativeRows),
+        NodesRow("Plot", CooperativeRows),
         NodesRow("Publisher", Access.Everyone),
         NodesRow("ReaderSubscription", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodesRow("SubscriptionPlan", Access.Everyone),
@@ -311,6 +358,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodesRow("TontinePassage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodesRow("TontineSession", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Finance or Reader or Author or Buyer)).ToArray())),
         NodesRow("User", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support or Author)).ToArray())),
+        NodesRow("Warehouse", CooperativeRows),
         Row("Query.notificationOutbox", "{ notificationOutbox(first: 5) { nodes { id status } } }", Access.Roles(Admin, Support)),
         Row("Query.notificationOutboxCounts", "{ notificationOutboxCounts { status priority count } }", Access.Roles(Admin, Support)),
         Row("Query.payment", "query($id: ID!) { payment(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Finance or Reader)).ToArray()),
@@ -336,14 +384,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.subscriptionPlans", "{ subscriptionPlans { id code price { amount currency } } }", Access.Everyone),
         Row("Query.tontine", "query($id: ID!) { tontine(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Analyst, CooperativeManager), s => new { id = s.TontineId }),
         Row("Query.tontines", "{ tontines(first: 5) { nodes { id } } }", Access.SignedIn),
+        Row("Query.traceOf", "query($id: ID!) { traceOf(lotId: $id) { lot { id } } }", NobodyFinds, s => new { id = s.IdOf("Lot") }),
         Row("Query.unreadNotificationCount", "{ unreadNotificationCount }", Access.SignedIn),
         Row("Query.users", "{ users(first: 5) { nodes { id } } }", Access.Roles(Admin, Support)),
+        Row("Query.verifyTrace", "query($id: ID!) { verifyTrace(lotId: $id) { valid } }", NobodyFinds, s => new { id = s.IdOf("Lot") }),
         Row("Subscription.auditEntryAdded", "subscription { auditEntryAdded { id action entityType } }", Access.Roles(Admin)),
         Row("Subscription.bookAdded", "subscription { bookAdded { id title } }", Access.Everyone),
         Row("Subscription.bookUpdated", "subscription($id: ID!) { bookUpdated(bookId: $id) { id title } }", Access.Everyone, s => new { id = s.BookId }),
         // A tontine's events: its members (the reader, the buyer, the author), ADMIN, SUPPORT and FINANCE.
         Row("Subscription.contributionRecorded", "subscription($id: ID!) { contributionRecorded(tontineId: $id) { status } }",
             Access.Roles(Admin, Support, Finance, Reader, Buyer, Author), s => new { id = s.TontineId }),
+        // A cooperative's events: its manager (the cooperative manager's demo account), ADMIN, SUPPORT, FINANCE and ANALYST.
+        Row("Subscription.deliveryRecorded", "subscription($id: ID!) { deliveryRecorded(cooperativeId: $id) { id status } }",
+            Access.Roles(Admin, Support, Finance, Analyst, CooperativeManager), s => new { id = s.Deliveries.Cooperative }),
         Row("Subscription.myPaymentUpdates", "subscription { myPaymentUpdates { id status } }", Access.SignedIn),
         Row("Subscription.notificationReceived", "subscription { notificationReceived { id title } }", Access.SignedIn),
         // Those who may not see the payment are refused as for a payment that does not exist (PAYMENT_NOT_FOUND).
@@ -351,6 +404,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Finance or Reader)).ToArray()),
             s => new { id = s.IdOf("Payment") }),
         Row("Subscription.readingProgressChanged", "subscription { readingProgressChanged { position deviceId } }", Access.SignedIn),
+        Row("Subscription.stockChanged", "subscription($id: ID!) { stockChanged(warehouseId: $id) { id stockKg } }",
+            Access.Roles(Admin, Support, Finance, Analyst, CooperativeManager), s => new { id = s.Deliveries.Warehouse }),
         Row("Subscription.tontineSessionUpdated", "subscription($id: ID!) { tontineSessionUpdated(tontineId: $id) { id status } }",
             Access.Roles(Admin, Support, Finance, Reader, Buyer, Author), s => new { id = s.TontineId }),
     ];
@@ -520,6 +575,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                         new TontineContributionChanged(server.DemoTontine.Session, server.DemoTontine.Member), CancellationToken.None);
                 }
             }
+            else if (row.Field == "deliveryRecorded")
+            {
+                await server.Services.GetRequiredService<ITopicEventSender>().SendAsync(DeliveryTopics.DeliveryRecorded(server.DemoDeliveries.Cooperative),
+                    new DeliveryChanged(server.DemoDeliveries.Delivery), CancellationToken.None);
+            }
+            else if (row.Field == "stockChanged")
+            {
+                await server.Services.GetRequiredService<ITopicEventSender>().SendAsync(DeliveryTopics.StockChanged(server.DemoDeliveries.Warehouse),
+                    new StockChanged(server.DemoDeliveries.Warehouse), CancellationToken.None);
+            }
             else if (row.Field == "paymentStatusChanged")
             {
                 await server.Services.GetRequiredService<ITopicEventSender>().SendAsync(PaymentTopics.StatusChanged(server.PaymentId),
@@ -664,6 +729,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                 invoiceId = await db.Invoices.Select(i => i.Id).SingleAsync();
             }
             DemoTontine = await StartDemoTontineAsync((Guid)new DefaultNodeIdSerializer().Parse(First("tontines")).Key);
+            DemoDeliveries = await SeedDeliveriesAsync();
             Seed = new MatrixSeed(First("books"), First("authors"), First("auditLog"), First("users"), First("tontines"), outboxMessageId, refreshTokens)
             {
                 TontineSessionId = new DefaultNodeIdSerializer().Format(nameof(TontineSession), DemoTontine.Session),
@@ -677,6 +743,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
                 PaymentMismatchId = new DefaultNodeIdSerializer().Format(nameof(PaymentMismatch), mismatch.Id),
                 RoyaltyAuthorId = new DefaultNodeIdSerializer().Format("Author", royalties.Author),
                 RoyaltyBookId = new DefaultNodeIdSerializer().Format("Book", royalties.Book),
+                Deliveries = (new DefaultNodeIdSerializer().Format(nameof(Cooperative), DemoDeliveries.Cooperative), new DefaultNodeIdSerializer().Format(nameof(Warehouse), DemoDeliveries.Warehouse),
+                    new DefaultNodeIdSerializer().Format(nameof(Planter), DemoDeliveries.Planter), new DefaultNodeIdSerializer().Format(nameof(Plot), DemoDeliveries.Plot),
+                    new DefaultNodeIdSerializer().Format(nameof(Delivery), DemoDeliveries.Delivery)),
             };
         }
 
@@ -685,6 +754,37 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
 
         /// <summary>The demo tontine, its first session, one of its passages and a member (whose contribution events name).</summary>
         public (Guid Tontine, Guid Session, Guid Passage, Guid Member) DemoTontine { get; private set; }
+
+        /// <summary>The matrix's cooperative (managed by the cooperative manager's demo account), its warehouse, planter, plot
+        /// and a delivery recorded through <see cref="DeliveryOperations"/>.</summary>
+        public (Guid Cooperative, Guid Warehouse, Guid Planter, Guid Plot, Guid Delivery) DemoDeliveries { get; private set; }
+
+        private async Task<(Guid Cooperative, Guid Warehouse, Guid Planter, Guid Plot, Guid Delivery)> SeedDeliveriesAsync()
+        {
+            await using var db = _database.CreateContext();
+            var now = DateTime.UtcNow;
+            var manager = await db.Users.Where(u => u.Email == "cooperative.manager@graph.local").Select(u => u.Id).SingleAsync();
+            var cooperative = new Cooperative { Id = Guid.CreateVersion7(), Name = "Coopérative de la matrice", Code = "MATRICE-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), CreatedAt = now, UpdatedAt = now };
+            var warehouse = new Warehouse { Id = Guid.CreateVersion7(), CooperativeId = cooperative.Id, Name = "Magasin de la matrice", CapacityKg = 50_000m, CreatedAt = now, UpdatedAt = now };
+            var planter = new Planter { Id = Guid.CreateVersion7(), CooperativeId = cooperative.Id, FullName = "Planteur de la matrice", Phone = "+2250701020304", CreatedAt = now, UpdatedAt = now };
+            var plot = new Plot
+            {
+                Id = Guid.CreateVersion7(), PlanterId = planter.Id, Name = "Parcelle de la matrice", Kind = PlotGeometryKind.Point,
+                GeoJson = "{\"type\":\"Point\",\"coordinates\":[-6.590123,5.780456]}", AreaHectares = 2m, Latitude = 5.780456, Longitude = -6.590123, CreatedAt = now, UpdatedAt = now,
+            };
+            db.AddRange(cooperative, warehouse, planter, plot, new CooperativeManager { CooperativeId = cooperative.Id, UserId = manager, AddedAt = now });
+            await db.SaveChangesAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var recorded = await DeliveryOperations.RecordAsync(db, new DeliveryActor(manager, Admin: false, Manager: true), new RecordDeliveryInput
+            {
+                PlanterId = planter.Id, PlotId = plot.Id, WarehouseId = warehouse.Id, DeliveredOn = DateOnly.FromDateTime(now), GrossWeightKg = 500m, TareKg = 2m,
+                MoisturePercent = 7m, Grade = CocoaGrade.GradeI, PricePerKg = new MoneyInput { Amount = 1800m, Currency = Currency.XOF },
+            }, now, CancellationToken.None);
+            Assert.Null(recorded.Error);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return (cooperative.Id, warehouse.Id, planter.Id, plot.Id, recorded.Value!.Id);
+        }
 
         /// <summary>Starts the demo tontine when the seed left it a draft, so that it has sessions and passages.</summary>
         private async Task<(Guid Tontine, Guid Session, Guid Passage, Guid Member)> StartDemoTontineAsync(Guid tontineId)

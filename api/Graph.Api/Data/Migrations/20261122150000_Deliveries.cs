@@ -226,7 +226,7 @@ public sealed class Deliveries : Migration
                 hash character(64) NOT NULL,
                 CONSTRAINT pk_trace_events PRIMARY KEY (id),
                 CONSTRAINT ck_trace_events_hashes CHECK (hash ~ '^[0-9a-f]{64}$' AND previous_hash ~ '^[0-9a-f]{64}$'),
-                CONSTRAINT ck_trace_events_kind CHECK (kind IN ('DELIVERY_RECORDED', 'DELIVERY_VALIDATED', 'DELIVERY_REJECTED', 'DELIVERY_CORRECTED', 'DELIVERY_PAID', 'LOT_FORMED', 'LOT_MOVED', 'LOT_SOLD')),
+                CONSTRAINT ck_trace_events_kind CHECK (kind IN ('DELIVERY_RECORDED', 'DELIVERY_VALIDATED', 'DELIVERY_REJECTED', 'DELIVERY_CORRECTED', 'DELIVERY_PAID', 'DELIVERY_UNPAID', 'LOT_FORMED', 'LOT_MOVED', 'LOT_SOLD')),
                 CONSTRAINT ck_trace_events_sequence CHECK (sequence >= 1),
                 CONSTRAINT fk_trace_events_cooperatives_cooperative_id FOREIGN KEY (cooperative_id) REFERENCES cooperatives (id) ON DELETE RESTRICT
             );
