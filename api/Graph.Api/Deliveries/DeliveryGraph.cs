@@ -17,6 +17,17 @@ public static class DeliveryGraph
             .AddDataLoader<PlotByIdDataLoader>()
             .AddDataLoader<WarehouseByIdDataLoader>()
             .AddDataLoader<DeliveryByIdDataLoader>()
-            .AddDataLoader<LotByIdDataLoader>();
+            .AddDataLoader<LotByIdDataLoader>()
+            // Outputs: public trace, QR codes and trace URLs, statistics (the CSV export and trace page are HTTP endpoints,
+            // mapped by DeliveryEndpoints).
+            .AddTypeExtension<PublicTraceQueries>()
+            .AddTypeExtension<DeliveryTraceFields>()
+            .AddTypeExtension<LotTraceFields>()
+            .AddTypeExtension<DeliveryStatisticsQueries>()
+            .AddTypeExtension<PlanterStatisticsFields>()
+            // Node resolvers of the types the outputs extend (drop them if another part defines its own).
+            .AddTypeExtension<PlanterNodeResolver>()
+            .AddTypeExtension<DeliveryNodeResolver>()
+            .AddTypeExtension<LotNodeResolver>();
     }
 }
