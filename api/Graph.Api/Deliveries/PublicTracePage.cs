@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Graph.Api.Data;
 using Graph.Api.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,11 @@ public static class PublicTracePage
     /// <summary>The page's Content-Security-Policy: no scripts, images and styles from the page itself only.</summary>
     public const string ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    // The server runs in globalization-invariant mode: French months and number formats are written here.
+    private static readonly string[] Months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+    // Encodes markup characters; accented letters stay as they are (the page is UTF-8).
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>Maps the page.</summary>
     public static IEndpointRouteBuilder MapPublicTracePage(this IEndpointRouteBuilder endpoints)
@@ -62,8 +67,8 @@ public static class PublicTracePage
 
         var v = trace.Verification;
         html.Append(v.Valid
-            ? $"<p class=\"ok\">✔ Chaîne de traçabilité vérifiée ({v.CheckedEvents.ToString(French)} événements).</p>\n"
-            : $"<p class=\"ko\">✘ Chaîne de traçabilité rompue à l'événement n° {E(v.BrokenAtSequence?.ToString(French) ?? "?")} ({E(ReasonLabel(v.Reason))}).</p>\n");
+            ? $"<p class=\"ok\">✔ Chaîne de traçabilité vérifiée ({v.CheckedEvents.ToString(CultureInfo.InvariantCulture)} événements).</p>\n"
+            : $"<p class=\"ko\">✘ Chaîne de traçabilité rompue à l'événement n° {E(v.BrokenAtSequence?.ToString(CultureInfo.InvariantCulture) ?? "?")} ({E(ReasonLabel(v.Reason))}).</p>\n");
 
         if (trace.Lot is { } lot)
         {
@@ -73,7 +78,7 @@ public static class PublicTracePage
             Item(html, "Poids", Kg(lot.WeightKg));
             Item(html, "Magasin", lot.WarehouseTown ?? "—");
             Item(html, "État", lot.Status == LotStatus.Sold ? "Vendu" : "En stock");
-            Item(html, "Constitué le", lot.FormedAt.ToString("d MMMM yyyy", French));
+            Item(html, "Constitué le", $"{lot.FormedAt.Day} {Months[lot.FormedAt.Month - 1]} {lot.FormedAt.Year}");
             html.Append("</dl>\n");
         }
 
@@ -81,11 +86,11 @@ public static class PublicTracePage
         foreach (var delivery in trace.Deliveries)
         {
             var o = delivery.Origin;
-            html.Append("<tr><td>").Append(E(delivery.DeliveredOn.ToString("dd/MM/yyyy", French)))
+            html.Append("<tr><td>").Append(E(delivery.DeliveredOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)))
                 .Append("</td><td>").Append(E(Kg(delivery.NetWeightKg)))
                 .Append("</td><td>").Append(E(o.Planter))
                 .Append("</td><td>").Append(E(o.Village ?? "—"))
-                .Append("</td><td>").Append(E($"{o.AreaHectares.ToString("0.##", French)} ha, {o.Latitude.ToString("0.00", CultureInfo.InvariantCulture)}, {o.Longitude.ToString("0.00", CultureInfo.InvariantCulture)}"))
+                .Append("</td><td>").Append(E($"{FrenchNumber(o.AreaHectares)} ha, {o.Latitude.ToString("0.00", CultureInfo.InvariantCulture)}, {o.Longitude.ToString("0.00", CultureInfo.InvariantCulture)}"))
                 .Append("</td></tr>\n");
         }
         html.Append("</tbody></table>\n");
@@ -94,7 +99,7 @@ public static class PublicTracePage
         foreach (var e in trace.Events)
         {
             html.Append("<li><b>").Append(E(KindLabel(e.Kind))).Append("</b> — ")
-                .Append(E(e.RecordedAt.ToString("dd/MM/yyyy HH:mm 'UTC'", French)))
+                .Append(E(e.RecordedAt.ToString("dd/MM/yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)))
                 .Append("<br><code>").Append(E(e.Hash)).Append("</code></li>\n");
         }
         html.Append("</ol>\n");
@@ -130,9 +135,17 @@ public static class PublicTracePage
     private static void Item(StringBuilder html, string term, string value) =>
         html.Append("<dt>").Append(E(term)).Append("</dt><dd>").Append(E(value)).Append("</dd>");
 
-    private static string E(string value) => HtmlEncoder.Default.Encode(value);
+    private static string E(string value) => Encoder.Encode(value);
 
-    private static string Kg(decimal kg) => kg.ToString("#,0.###", French) + " kg";
+    private static string Kg(decimal kg) => FrenchNumber(kg) + " kg";
+
+    /// <summary>A figure as French readers write it: thin spaces between thousands, a decimal comma, no needless zeros
+    /// (12 345,5).</summary>
+    internal static string FrenchNumber(decimal value)
+    {
+        var text = (value / 1.0000000000000000000000000000m).ToString("#,0.###", CultureInfo.InvariantCulture);
+        return text.Replace(",", "\u202F", StringComparison.Ordinal).Replace('.', ',');
+    }
 
     internal static string GradeLabel(CocoaGrade grade) => grade switch
     {

@@ -152,7 +152,7 @@ public sealed class MatrixSeed
         "TontinePassage" => TontinePassageId,
         "TontineSession" => TontineSessionId,
         // None is seeded: an ID no row has (every caller gets null, under the row rule).
-        "TontineInvitation" => new Graph.GraphQL.Types.Relay.DefaultNodeIdSerializer().Format(typeName, Guid.NewGuid()),
+        "TontineInvitation" or "Delivery" or "Lot" or "Planter" => new Graph.GraphQL.Types.Relay.DefaultNodeIdSerializer().Format(typeName, Guid.NewGuid()),
         "User" => UserId,
         _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),
     };

@@ -254,6 +254,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.books", "{ books(first: 5) { nodes { id title } } }", Access.Everyone),
         Row("Query.categories", "{ categories { id name children { id } } }", Access.Everyone),
         Row("Query.categoryBySlug", "{ categoryBySlug(slug: \"litterature\") { id name } }", Access.Everyone),
+        // Counted under the row rule: a caller who sees no cooperative gets an empty list.
+        Row("Query.deliveryStatistics", "{ deliveryStatistics(groupBy: COOPERATIVE) { label deliveries } }", Access.SignedIn),
         Row("Query.fxRates", "{ fxRates { base quote date rate } }", Access.SignedIn),
         // An invoice is seen by its buyer (the reader), FINANCE and ADMIN.
         Row("Query.invoice", "query($id: ID!) { invoice(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Finance or Reader)).ToArray()),
@@ -278,13 +280,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodeRow("Author", Access.Everyone),
         NodeRow("Book", Access.Everyone),
         NodeRow("Category", Access.Everyone),
+        // None is seeded (CocoaTrack has no demo rows yet): an ID no row has, null for every caller.
+        NodeRow("Delivery", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodeRow("Invoice", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
+        NodeRow("Lot", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         // An inbox is private: only its recipient (the reader) resolves the notification, ADMIN included.
         NodeRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodeRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         // A payment is seen by its payer (the reader), FINANCE and ADMIN.
         NodeRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
         NodeRow("PaymentMismatch", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance)).ToArray())),
+        NodeRow("Planter", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodeRow("Publisher", Access.Everyone),
         NodeRow("ReaderSubscription", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodeRow("SubscriptionPlan", Access.Everyone),
@@ -298,11 +304,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         NodesRow("Author", Access.Everyone),
         NodesRow("Book", Access.Everyone),
         NodesRow("Category", Access.Everyone),
+        NodesRow("Delivery", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodesRow("Invoice", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
+        NodesRow("Lot", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodesRow("Notification", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c != Reader).ToArray())),
         NodesRow("OutboxMessage", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Support)).ToArray())),
         NodesRow("Payment", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance or Reader)).ToArray())),
         NodesRow("PaymentMismatch", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Admin or Finance)).ToArray())),
+        NodesRow("Planter", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodesRow("Publisher", Access.Everyone),
         NodesRow("ReaderSubscription", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray())),
         NodesRow("SubscriptionPlan", Access.Everyone),
@@ -321,6 +330,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Access.Roles(Admin, Finance), _ => new { from = "2020-01-01T00:00:00Z", to = "2020-12-31T00:00:00Z" }),
         Row("Query.payments", "{ payments(first: 5) { nodes { id status } } }", Access.SignedIn),
         Row("Query.popularBooks", "{ popularBooks(first: 5) { readers reason book { id } } }", Access.Everyone),
+        // Anonymous by design (the trace code is the capability); a code that names nothing gives null.
+        Row("Query.publicTrace", "query($code: String!) { publicTrace(code: $code) { code } }", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray()),
+            _ => new { code = Graph.Api.Deliveries.TraceCodes.New() }),
         Row("Query.publishers", "{ publishers(first: 5) { nodes { id name } } }", Access.Everyone),
         Row("Query.readingChanges", "{ readingChanges(first: 5) { nextCursor hasMore } }", Access.SignedIn),
         // A reader who has not started the book gets null, not an error.
