@@ -13,17 +13,22 @@ namespace Graph.Api.Deliveries;
 /// <summary>The filters of the deliveries export: those of the SPA's delivery list.</summary>
 public sealed class DeliveryExportFilter
 {
+    /// <summary>One cooperative's deliveries.</summary>
     public Guid? CooperativeId { get; init; }
 
+    /// <summary>One planter's own deliveries.</summary>
     public Guid? PlanterId { get; init; }
 
     /// <summary>A chief planter: their own deliveries and their members'.</summary>
     public Guid? ChiefPlanterId { get; init; }
 
+    /// <summary>The deliveries to one warehouse.</summary>
     public Guid? WarehouseId { get; init; }
 
+    /// <summary>The statuses kept; all when empty.</summary>
     public IReadOnlyList<DeliveryStatus> Statuses { get; init; } = [];
 
+    /// <summary>The grades kept; all when empty.</summary>
     public IReadOnlyList<CocoaGrade> Grades { get; init; } = [];
 
     /// <summary>The first day, included.</summary>
@@ -151,7 +156,8 @@ public static class DeliveryCsvExport
         return deliveries;
     }
 
-    /// <summary>One line of the file.</summary>
+    /// <summary>One line of the file: a delivery with the names of its cooperative, planter, chief planter, village, plot and
+    /// warehouse.</summary>
     public sealed record Row(
         DateOnly DeliveredOn, string Cooperative, string Planter, string? Chief, string? Village, string Plot, string Warehouse,
         decimal Gross, decimal Tare, decimal Net, decimal Moisture, decimal Payable, CocoaGrade Grade, decimal Price, decimal Amount,
