@@ -61,6 +61,15 @@ public static class DeliveryGraph
             .AddDataLoader<TraceEventsByDeliveryIdDataLoader>()
             .AddDataLoader<TraceEventsByLotIdDataLoader>()
             .AddDataLoader<StockByWarehouseIdDataLoader>();
+
+        // Outputs (deliveries-outputs): public trace, QR codes and trace URLs, statistics (the CSV export and trace page are
+        // HTTP endpoints, mapped by DeliveryEndpoints).
+        graph
+            .AddTypeExtension<PublicTraceQueries>()
+            .AddTypeExtension<DeliveryTraceFields>()
+            .AddTypeExtension<LotTraceFields>()
+            .AddTypeExtension<DeliveryStatisticsQueries>()
+            .AddTypeExtension<PlanterStatisticsFields>();
         return graph;
     }
 }

@@ -1,5 +1,6 @@
 using Graph.Api.Billing;
 using Graph.Api.Data;
+using Graph.Api.Deliveries;
 using Graph.Api.Identity;
 using Graph.Api.Payments;
 using Graph.GraphQL.AspNetCore;
@@ -50,6 +51,8 @@ public static class GraphApplication
         // Anonymous and outside the GraphQL budgets: providers authenticate by signature and must not be refused.
         app.MapPaymentCallbacks();
         app.MapInvoiceDocuments();
+        // CocoaTrack: the deliveries' CSV export (bearer token) and the public trace page and QR codes (anonymous).
+        app.MapDeliveryEndpoints();
         app.MapAdminUi(adminUiIndex);
         var graphql = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.GraphQL;
         app.MapGraphQL(GraphRateLimits.GraphQLPath).RequireCors(GraphCors.PolicyName).WithOptions(o =>

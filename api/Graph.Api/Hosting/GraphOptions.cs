@@ -6,6 +6,10 @@ public sealed class GraphOptions
 {
     public const string Section = "Graph";
 
+    /// <summary>The address the public reaches this server at (<c>https://graph.example.org</c>), printed in the QR codes of
+    /// trace pages; empty: taken from each request (its scheme and host).</summary>
+    public string? PublicBaseUrl { get; set; }
+
     public AuthOptions Auth { get; set; } = new();
 
     public AdminUiOptions AdminUi { get; set; } = new();

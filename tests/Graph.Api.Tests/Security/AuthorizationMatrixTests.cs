@@ -286,6 +286,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
         Row("Query.deliveries", "{ deliveries(first: 5) { nodes { id status } totalCount } }", Access.SignedIn),
         Row("Query.delivery", "query($id: ID!) { delivery(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule,
             Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Support or Finance or Analyst or CooperativeManager)).ToArray()), s => new { id = s.IdOf("Delivery") }),
+        // Counted under the row rule: a caller who sees no cooperative gets an empty list.
+        Row("Query.deliveryStatistics", "{ deliveryStatistics(groupBy: COOPERATIVE) { label deliveries } }", Access.SignedIn),
         Row("Query.fxRates", "{ fxRates { base quote date rate } }", Access.SignedIn),
         // An invoice is seen by its buyer (the reader), FINANCE and ADMIN.
         Row("Query.invoice", "query($id: ID!) { invoice(id: $id) { id } }", Access.SignedIn.With(Outcome.PermitWithRowRule, Callers.All.Where(c => c is not (Callers.Anonymous or Admin or Finance or Reader)).ToArray()),
@@ -369,6 +371,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Server ser
             Access.Roles(Admin, Finance), _ => new { from = "2020-01-01T00:00:00Z", to = "2020-12-31T00:00:00Z" }),
         Row("Query.payments", "{ payments(first: 5) { nodes { id status } } }", Access.SignedIn),
         Row("Query.popularBooks", "{ popularBooks(first: 5) { readers reason book { id } } }", Access.Everyone),
+        // Anonymous by design (the trace code is the capability); a code that names nothing gives null.
+        Row("Query.publicTrace", "query($code: String!) { publicTrace(code: $code) { code } }", Access.Everyone.With(Outcome.PermitWithRowRule, Callers.All.ToArray()),
+            _ => new { code = Graph.Api.Deliveries.TraceCodes.New() }),
         Row("Query.publishers", "{ publishers(first: 5) { nodes { id name } } }", Access.Everyone),
         Row("Query.readingChanges", "{ readingChanges(first: 5) { nextCursor hasMore } }", Access.SignedIn),
         // A reader who has not started the book gets null, not an error.
