@@ -36,11 +36,6 @@ public static class DeliveryGraph
             .AddTypeExtension<DeliveryMutations>()
             .AddTypeExtension<LotMutations>()
             .AddTypeExtension<DeliverySubscriptions>()
-            // Node resolvers of the registry's types, reached from deliveries and lots (drop them if the registry's part brings its own).
-            .AddTypeExtension<CooperativeNodeFields>()
-            .AddTypeExtension<PlanterNodeFields>()
-            .AddTypeExtension<PlotNodeFields>()
-            .AddTypeExtension<WarehouseNodeFields>()
             .AddType<InvalidDeliveryInputError>()
             .AddType<PlanterNotFoundError>()
             .AddType<PlotNotFoundError>()
@@ -70,6 +65,34 @@ public static class DeliveryGraph
             .AddTypeExtension<LotTraceFields>()
             .AddTypeExtension<DeliveryStatisticsQueries>()
             .AddTypeExtension<PlanterStatisticsFields>();
+
+        // The registry (deliveries-registry): cooperatives, managers, planters and chiefs, plots and their EUDR geometry,
+        // warehouses (with the node resolvers of those types), and the EUDR export of a lot.
+        graph
+            .AddTypeExtension<CooperativeQueries>()
+            .AddTypeExtension<CooperativeFields>()
+            .AddTypeExtension<PlanterFields>()
+            .AddTypeExtension<PlotFields>()
+            .AddTypeExtension<WarehouseFields>()
+            .AddTypeExtension<CooperativeMutations>()
+            .AddTypeExtension<PlanterMutations>()
+            .AddTypeExtension<PlotMutations>()
+            .AddTypeExtension<WarehouseMutations>()
+            .AddTypeExtension<LotEudrFields>()
+            .AddType<InvalidRegistryInputError>()
+            .AddType<CooperativeCodeTakenError>()
+            .AddType<CooperativeNotFoundError>()
+            .AddType<CooperativeManagerRoleRequiredError>()
+            .AddType<AlreadyCooperativeManagerError>()
+            .AddType<NotCooperativeManagerError>()
+            .AddType<PlanterChiefError>()
+            .AddType<PlotGeometryError>()
+            .AddType<WarehouseNameTakenError>()
+            .AddType<WarehouseCapacityBelowStockError>()
+            .AddDataLoader<ManagersByCooperativeIdDataLoader>()
+            .AddDataLoader<WarehousesByCooperativeIdDataLoader>()
+            .AddDataLoader<PlantersByChiefIdDataLoader>()
+            .AddDataLoader<PlotsByPlanterIdDataLoader>();
         return graph;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Graph.Api.Common;
 using Graph.Api.Identity;
+using Graph.GraphQL.Data;
 using Graph.GraphQL.Resolvers;
 using Graph.GraphQL.Types;
 using Graph.GraphQL.Types.Relay;
@@ -58,20 +59,22 @@ public sealed class Planter
 {
     public Guid Id { get; init; }
 
-    [GraphQLIgnore]
+    [GraphQLIgnore, IsProjected(true)]
     public Guid CooperativeId { get; set; }
 
     /// <summary>The planter's full name.</summary>
     public required string FullName { get; set; }
 
-    /// <summary>The planter's mobile number in international form (+2250701020304): where their mobile money is paid.</summary>
+    /// <summary>The planter's mobile number in international form (+2250701020304): where their mobile money is paid.
+    /// Personal data: the graph's <c>phone</c> field shows it to ADMIN and the cooperative's managers only.</summary>
+    [GraphQLIgnore, IsProjected(true)]
     public string? Phone { get; set; }
 
     /// <summary>The village or locality the planter lives in.</summary>
     public string? Village { get; set; }
 
     /// <summary>The chief planter this planter belongs to; null for a chief planter or an unattached planter.</summary>
-    [GraphQLIgnore]
+    [GraphQLIgnore, IsProjected(true)]
     public Guid? ChiefId { get; set; }
 
     /// <summary>The planter's own account on the platform, if they have one.</summary>
@@ -89,7 +92,7 @@ public sealed class Plot
 {
     public Guid Id { get; init; }
 
-    [GraphQLIgnore]
+    [GraphQLIgnore, IsProjected(true)]
     public Guid PlanterId { get; set; }
 
     /// <summary>The name the planter gives the plot.</summary>
@@ -99,7 +102,7 @@ public sealed class Plot
     public PlotGeometryKind Kind { get; set; }
 
     /// <summary>The geometry as a GeoJSON text (WGS84 longitude, latitude), as validated and stored.</summary>
-    [GraphQLIgnore]
+    [GraphQLIgnore, IsProjected(true)]
     public required string GeoJson { get; set; }
 
     /// <summary>The area in hectares: computed from the polygon, or declared for a point.</summary>
@@ -132,7 +135,7 @@ public sealed class Warehouse
 {
     public Guid Id { get; init; }
 
-    [GraphQLIgnore]
+    [GraphQLIgnore, IsProjected(true)]
     public Guid CooperativeId { get; set; }
 
     /// <summary>The warehouse's name.</summary>

@@ -283,7 +283,7 @@ public sealed class InvalidDeliveryInputError(string field, string message) : IE
 }
 
 /// <summary>No planter the caller manages has this ID.</summary>
-public sealed class PlanterNotFoundError(Guid planterId) : IError, IRecordDeliveryError
+public sealed class PlanterNotFoundError(Guid planterId) : IError, IRecordDeliveryError, IUpdatePlanterError, ICreatePlotError
 {
     /// <inheritdoc />
     public string Message => "There is no planter with this ID in a cooperative you manage.";
@@ -300,7 +300,7 @@ public sealed class PlanterNotFoundError(Guid planterId) : IError, IRecordDelive
 }
 
 /// <summary>No plot has this ID.</summary>
-public sealed class PlotNotFoundError(Guid plotId) : IError, IRecordDeliveryError
+public sealed class PlotNotFoundError(Guid plotId) : IError, IRecordDeliveryError, IUpdatePlotError
 {
     /// <inheritdoc />
     public string Message => "There is no plot with this ID.";
@@ -317,7 +317,7 @@ public sealed class PlotNotFoundError(Guid plotId) : IError, IRecordDeliveryErro
 }
 
 /// <summary>No warehouse the caller manages (of the cooperative concerned) has this ID.</summary>
-public sealed class WarehouseNotFoundError(Guid warehouseId) : IError, IRecordDeliveryError, IMoveLotError
+public sealed class WarehouseNotFoundError(Guid warehouseId) : IError, IRecordDeliveryError, IMoveLotError, IUpdateWarehouseError
 {
     /// <inheritdoc />
     public string Message => "There is no warehouse with this ID in the cooperative concerned.";

@@ -53,6 +53,8 @@ public static class GraphApplication
         app.MapInvoiceDocuments();
         // CocoaTrack: the deliveries' CSV export (bearer token) and the public trace page and QR codes (anonymous).
         app.MapDeliveryEndpoints();
+        // CocoaTrack: the EUDR GeoJSON of a lot (bearer token).
+        app.MapEudrExports();
         app.MapAdminUi(adminUiIndex);
         var graphql = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.GraphQL;
         app.MapGraphQL(GraphRateLimits.GraphQLPath).RequireCors(GraphCors.PolicyName).WithOptions(o =>

@@ -128,7 +128,8 @@ public sealed class SetUserRolesPayload
 public interface ISetUserRolesError;
 
 /// <summary>No account has the given ID.</summary>
-public sealed class UserNotFoundError(Guid userId) : IError, ISetUserRolesError, Tontines.IAddTontineMemberError, Tontines.IInviteToTontineError
+public sealed class UserNotFoundError(Guid userId) : IError, ISetUserRolesError, Tontines.IAddTontineMemberError, Tontines.IInviteToTontineError,
+    Deliveries.IAddCooperativeManagerError
 {
     /// <inheritdoc />
     public string Message => "There is no account with this ID.";
