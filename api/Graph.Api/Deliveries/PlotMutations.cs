@@ -81,19 +81,20 @@ public sealed class PlotMutations
         {
             return UpdatePlotPayload.Failed(errors);
         }
-        var changed = name != plot.Name;
-        plot.Name = name;
-        if (shape is not null)
+        // The stored text comes back from jsonb reformatted: compare shapes, not texts, so that nothing unchanged is written.
+        var current = PlotGeometry.Check(plot.GeoJson, plot.Kind == PlotGeometryKind.Point ? plot.AreaHectares : null).Shape;
+        var reshaped = shape is not null && shape != current;
+        if (name != plot.Name || reshaped)
         {
-            changed |= shape.GeoJson != plot.GeoJson || shape.AreaHectares != plot.AreaHectares || shape.Kind != plot.Kind;
-            plot.GeoJson = shape.GeoJson;
-            Apply(plot, shape);
-        }
-        if (changed)
-        {
+            plot.Name = name;
+            if (reshaped)
+            {
+                plot.GeoJson = shape!.GeoJson;
+                Apply(plot, shape);
+            }
             plot.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return UpdatePlotPayload.Done(plot);
     }

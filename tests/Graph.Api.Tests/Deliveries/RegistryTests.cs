@@ -376,6 +376,21 @@ public sealed class RegistryTests(DatabaseFixture database) : IClassFixture<Data
         var outlined = await Update(new { geoJson = SquareSoubre });
         Assert.Equal("POLYGON", outlined.GetProperty("plot").GetProperty("kind").GetString());
         Assert.InRange(outlined.GetProperty("plot").GetProperty("areaHectares").GetDecimal(), 2.44m, 2.46m);
+
+        // The same outline again (in a Feature, clockwise) changes nothing: no write, no audit entry.
+        await using var db = _kit.Context();
+        var before = await db.Plots.AsNoTracking().SingleAsync(p => p.Id == plot);
+        var audited = await db.AuditEntries.CountAsync(a => a.EntityId == plot.ToString());
+        Assert.True(audited > 0, "The earlier changes of the plot are audited.");
+        var same = await Update(new
+        {
+            geoJson = """{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[-6.600000,5.800000],[-6.600000,5.801000],[-6.598000,5.801000],[-6.598000,5.800000],[-6.600000,5.800000]]]}}""",
+        });
+        Assert.Empty(Codes(same));
+        var after = await db.Plots.AsNoTracking().SingleAsync(p => p.Id == plot);
+        Assert.Equal(before.UpdatedAt, after.UpdatedAt);
+        Assert.Equal(before.GeoJson, after.GeoJson);
+        Assert.Equal(audited, await db.AuditEntries.CountAsync(a => a.EntityId == plot.ToString()));
     }
 
     [Fact]
