@@ -163,7 +163,7 @@ public sealed class MatrixSeed
         "TontinePassage" => TontinePassageId,
         "TontineSession" => TontineSessionId,
         // None is seeded: an ID no row has (every caller gets null, under the row rule).
-        "Cooperative" or "Lot" or "Planter" or "Plot" or "Warehouse" or "TontineInvitation" => new Graph.GraphQL.Types.Relay.DefaultNodeIdSerializer().Format(typeName, Guid.NewGuid()),
+        "TontineInvitation" => new Graph.GraphQL.Types.Relay.DefaultNodeIdSerializer().Format(typeName, Guid.NewGuid()),
         "User" => UserId,
         _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "No seeded node of this type."),
     };
