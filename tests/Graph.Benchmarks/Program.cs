@@ -9,6 +9,7 @@ using Graph.Benchmarks.Http;
 //   payments --connection <PostgreSQL>            the payments' write path: initiate, settle, duplicates, a storm (Payments/)
 //   catalog --connection <PostgreSQL>             the catalog's read path: search, localized pages, recommendations (Catalog/)
 //   tontines --connection <PostgreSQL>            a treasurer's screens and a member's payment over a large tontine (Tontines/)
+//   deliveries --connection <PostgreSQL>          a cooperative manager's screens, a long trace chain verified, a delivery recorded (Deliveries/)
 //   fanout --subscribers N --rate R --duration S   the subscription fan-out benchmark (Fanout/): starts fanout-server itself
 //   fanout-server --port N                        its server: a tick subscription over WebSocket, published on a timer
 //   anything else                                 BenchmarkDotNet: --filter '*' (parse, validate, execute; time and allocations)
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "payments" => await Graph.Benchmarks.Payments.PaymentsBenchmark.RunAsync(args[1..]),
     "catalog" => await Graph.Benchmarks.Catalog.CatalogBenchmark.RunAsync(args[1..]),
     "tontines" => await Graph.Benchmarks.Tontines.TontinesBenchmark.RunAsync(args[1..]),
+    "deliveries" => await Graph.Benchmarks.Deliveries.DeliveriesBenchmark.RunAsync(args[1..]),
     "fanout" => await FanoutDriver.RunAsync(args[1..]),
     "fanout-server" => await FanoutServer.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),

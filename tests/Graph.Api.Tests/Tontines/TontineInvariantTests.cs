@@ -23,7 +23,7 @@ namespace Graph.Api.Tests.Tontines;
 /// </summary>
 /// <remarks>It runs alone (its collection is not parallel): its lanes keep both cores busy for a minute, and beside another
 /// class's concurrent requests that starves them into timeouts.</remarks>
-[Collection(TontineInvariantCollection.Name)]
+[Collection(RunsAlone.Name)]
 public sealed class TontineInvariantTests(DatabaseFixture database, ITestOutputHelper output) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     /// <summary>How many tontines are generated, and the seed of the first (case i has seed First + i).</summary>
@@ -493,11 +493,4 @@ public sealed class TontineInvariantTests(DatabaseFixture database, ITestOutputH
 
         private string Because(string what) => $"seed {seed} ({_shape}): {what}";
     }
-}
-
-/// <summary>The collection of <see cref="TontineInvariantTests"/>: run after the parallel ones, by itself.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TontineInvariantCollection
-{
-    public const string Name = "Tontine invariants, alone";
 }

@@ -48,6 +48,7 @@ public static class DemoSeeder
             added |= await DemoReading.AddAsync(db, now, cancellationToken);
             added |= await DemoRoyalties.AddAsync(db, now, cancellationToken);
             added |= await DemoTontines.AddAsync(db, accounts, now, cancellationToken);
+            added |= await DemoDeliveries.AddAsync(db, now, cancellationToken);
         }
         if (!added)
         {
