@@ -291,7 +291,7 @@ public static class DeliveryOperations
         {
             return Invalid("deliveryIds", $"A lot is formed from 1 to {MaxDeliveriesPerLot} different deliveries.");
         }
-        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM deliveries WHERE id = ANY({ids}) ORDER BY id FOR UPDATE").ToListAsync(cancellationToken);
+        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM deliveries WHERE id = ANY({ids}) ORDER BY id FOR NO KEY UPDATE").ToListAsync(cancellationToken);
         if (ids.FirstOrDefault(id => !locked.Contains(id)) is var missing && missing != Guid.Empty)
         {
             return Failed(new DeliveryNotFoundError(missing));
@@ -494,7 +494,7 @@ public static class DeliveryOperations
         return DeliveryOutcome<LotSale>.Done(sale);
     }
 
-    /// <summary>Locks the delivery's row (FOR UPDATE) and loads it, tracked and fresh; null when there is none or the actor
+    /// <summary>Locks the delivery's row (FOR NO KEY UPDATE) and loads it, tracked and fresh; null when there is none or the actor
     /// does not manage its cooperative (the row rule: the delivery is then not found).</summary>
     public static async Task<Delivery?> LockManagedDeliveryAsync(GraphDbContext db, DeliveryActor actor, Guid deliveryId, CancellationToken cancellationToken)
     {
@@ -505,11 +505,11 @@ public static class DeliveryOperations
         return await actor.MayManageAsync(db, delivery.CooperativeId, cancellationToken) ? delivery : null;
     }
 
-    /// <summary>Locks the delivery's row (FOR UPDATE) and loads it, tracked and fresh; null when there is none.</summary>
+    /// <summary>Locks the delivery's row (FOR NO KEY UPDATE) and loads it, tracked and fresh; null when there is none.</summary>
     /// <remarks>Two statements: EF Core cannot compose FromSql over an entity with a complex property (Money).</remarks>
     public static async Task<Delivery?> LockDeliveryAsync(GraphDbContext db, Guid deliveryId, CancellationToken cancellationToken)
     {
-        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM deliveries WHERE id = {deliveryId} FOR UPDATE").ToListAsync(cancellationToken);
+        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM deliveries WHERE id = {deliveryId} FOR NO KEY UPDATE").ToListAsync(cancellationToken);
         if (locked.Count == 0)
         {
             return null;
@@ -533,7 +533,7 @@ public static class DeliveryOperations
 
     private static async Task<Lot?> LockManagedLotAsync(GraphDbContext db, DeliveryActor actor, Guid lotId, CancellationToken cancellationToken)
     {
-        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM lots WHERE id = {lotId} FOR UPDATE").ToListAsync(cancellationToken);
+        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM lots WHERE id = {lotId} FOR NO KEY UPDATE").ToListAsync(cancellationToken);
         if (locked.Count == 0)
         {
             return null;
@@ -545,12 +545,12 @@ public static class DeliveryOperations
 
     private static async Task<Cooperative> LockCooperativeAsync(GraphDbContext db, Guid cooperativeId, CancellationToken cancellationToken)
     {
-        await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM cooperatives WHERE id = {cooperativeId} FOR UPDATE").ToListAsync(cancellationToken);
+        await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM cooperatives WHERE id = {cooperativeId} FOR NO KEY UPDATE").ToListAsync(cancellationToken);
         return await db.Cooperatives.AsNoTracking().SingleAsync(c => c.Id == cooperativeId, cancellationToken);
     }
 
     private static Task<List<Guid>> LockWarehousesAsync(GraphDbContext db, Guid[] ids, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM warehouses WHERE id = ANY({ids}) ORDER BY id FOR UPDATE").ToListAsync(cancellationToken);
+        db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM warehouses WHERE id = ANY({ids}) ORDER BY id FOR NO KEY UPDATE").ToListAsync(cancellationToken);
 
     /// <summary>Under the warehouse's row lock (taken here unless <paramref name="locked"/>), the error of adding
     /// <paramref name="addedKg"/> beyond its capacity, or null when they fit.</summary>

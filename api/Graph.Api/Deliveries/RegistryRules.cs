@@ -112,7 +112,8 @@ internal static partial class RegistryRules
     private static partial Regex CountryPattern();
 }
 
-/// <summary>Row locks of the registry's tables (SELECT ... FOR UPDATE), taken in ID order so that two transactions never
+/// <summary>Row locks of the registry's tables (SELECT ... FOR NO KEY UPDATE, which the foreign key checks of rows inserted
+/// elsewhere do not wait for), taken in ID order so that two transactions never
 /// wait on each other in a circle. EF Core cannot compose FromSql over these entities, so the lock is one statement and the
 /// rows are read after it.</summary>
 internal static class RegistryLocks
@@ -130,7 +131,7 @@ internal static class RegistryLocks
         {
             return [];
         }
-        var sql = $"SELECT id AS \"Value\" FROM {table} WHERE id = ANY(@ids) ORDER BY id FOR UPDATE";
+        var sql = $"SELECT id AS \"Value\" FROM {table} WHERE id = ANY(@ids) ORDER BY id FOR NO KEY UPDATE";
         var locked = await db.Database.SqlQueryRaw<Guid>(sql, new NpgsqlParameter("ids", keys)).ToListAsync(cancellationToken);
         return [.. locked];
     }

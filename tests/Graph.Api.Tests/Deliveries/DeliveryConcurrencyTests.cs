@@ -67,4 +67,28 @@ public sealed class DeliveryConcurrencyTests(DatabaseFixture database) : IClassF
         var stock = await _kit.Host.Payments.Inbox.DataAsync(token, "query($id: ID!) { node(id: $id) { ... on Warehouse { stockKg capacityKg } } }", new { id = DeliveryTestKit.Id("Warehouse", coop.Warehouses[0]) });
         Assert.Equal(1000m, stock.GetProperty("node").GetProperty("stockKg").GetDecimal());
     }
+
+    [Fact]
+    public async Task Deliveries_recorded_while_others_are_validated_into_the_same_warehouse_never_deadlock()
+    {
+        // Validating locks the warehouse row, then the chain; recording holds the chain while its insert checks the
+        // warehouse's foreign key. The row lock must not stop that check, or the two wait on each other.
+        var coop = await _kit.CooperativeAsync(planters: 2, capacities: [100_000m]);
+        var token = _kit.ManagerToken(coop);
+        var recorded = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            recorded.Add(await _kit.RecordAsync(coop, planter: i % 2, gross: 101m, tare: 1m));
+        }
+
+        var validations = recorded.Select(id => Task.Run(() => _kit.MutateAsync(token, DeliveryTestKit.Validate, "validateDelivery", new { deliveryId = id })));
+        var records = Enumerable.Range(0, 12).Select(i => Task.Run(() => _kit.MutateAsync(token, DeliveryTestKit.Record, "recordDelivery",
+            _kit.DeliveryInput(coop, planter: i % 2, gross: 101m, tare: 1m))));
+        var results = await Task.WhenAll(validations.Concat(records));
+
+        Assert.All(results, r => Assert.Empty(DeliveryTestKit.Codes(r)));
+        await _kit.AssertStockInvariantsAsync(coop.Id);
+        var stock = await _kit.Host.Payments.Inbox.DataAsync(token, "query($id: ID!) { node(id: $id) { ... on Warehouse { stockKg } } }", new { id = DeliveryTestKit.Id("Warehouse", coop.Warehouses[0]) });
+        Assert.Equal(1200m, stock.GetProperty("node").GetProperty("stockKg").GetDecimal());
+    }
 }

@@ -61,6 +61,10 @@ internal static class DemoDeliveries
         {
             return false;
         }
+        // What the other parts of the demo added is saved (in the seeder's transaction) and let go: every SaveChanges below
+        // detects changes over all tracked entities, and the season saves a few thousand times.
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         var random = new Random(12);
         var start = now.AddDays(-SeasonDays);
         foreach (var site in Sites)
@@ -267,6 +271,8 @@ internal static class DemoDeliveries
                 toPay.Add(validated);
                 unlotted.Add(validated);
             }
+            // The day's rows are saved; the lists above keep the few values later days read.
+            db.ChangeTracker.Clear();
             var evening = day.AddHours(20);
             if (evening >= now)
             {
