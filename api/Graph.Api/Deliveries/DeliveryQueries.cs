@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Graph.Api.Data;
+using Graph.Api.Identity;
 using Graph.Api.Payments;
 using Graph.GraphQL.Authorization;
 using Graph.GraphQL.Data;
@@ -69,9 +70,20 @@ public sealed class DeliveryFields
     public async Task<Lot?> GetLotAsync([Parent] Delivery delivery, LotByDeliveryIdDataLoader lots, CancellationToken cancellationToken) =>
         await lots.LoadAsync(delivery.Id, cancellationToken);
 
-    /// <summary>The payments of the planter for this delivery, oldest first (failed ones included).</summary>
-    public Task<Payment[]> GetPaymentsAsync([Parent] Delivery delivery, PaymentsByDeliveryIdDataLoader payments, CancellationToken cancellationToken) =>
-        payments.LoadAsync(delivery.Id, cancellationToken);
+    /// <summary>The payments of the planter for this delivery, oldest first (failed ones included), as far as the caller may
+    /// see payments: ADMIN and FINANCE, the cooperative's managers, and otherwise only payments the caller made or received
+    /// (SUPPORT and ANALYST read deliveries, not the wallets they were paid to).</summary>
+    public async Task<Payment[]> GetPaymentsAsync([Parent] Delivery delivery, PaymentsByDeliveryIdDataLoader payments, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var all = await payments.LoadAsync(delivery.Id, cancellationToken);
+        // A manager who sees no more than the row rule's cooperatives reaches only deliveries of cooperatives they manage.
+        if (PaymentAccess.SeesAll(user) || (!DeliveryAccess.SeesAll(user) && user.IsInRole(PlatformRoles.CooperativeManagerName)))
+        {
+            return all;
+        }
+        var userId = user.GetUserId();
+        return all.Where(p => userId is not null && (p.PayerUserId == userId || p.PayeeUserId == userId || p.InitiatedByUserId == userId)).ToArray();
+    }
 
     /// <summary>The events about this delivery on its cooperative's chain, in chain order.</summary>
     public Task<TraceEvent[]> GetTraceEventsAsync([Parent] Delivery delivery, TraceEventsByDeliveryIdDataLoader events, CancellationToken cancellationToken) =>

@@ -26,7 +26,7 @@ public sealed class TraceQueries
         return await TraceLineages.OfLotAsync(db, lotId, cancellationToken);
     }
 
-    /// <summary>Recomputes the lot's cooperative chain from its first event to the lot's last one, and reports the first
+    /// <summary>Recomputes the lot's cooperative chain from its first event to the last one about the lot or its deliveries, and reports the first
     /// broken link (an event edited, a link replaced, an event missing); null when there is no such lot or the caller may
     /// not see it.</summary>
     [Authorize]
@@ -37,7 +37,11 @@ public sealed class TraceQueries
         {
             return null;
         }
-        var last = await db.TraceEvents.Where(e => e.CooperativeId == lot.CooperativeId && e.LotId == lot.Id).MaxAsync(e => (long?)e.Sequence, cancellationToken);
+        // Up to the last event of the lineage: the lot's own and its deliveries' (a delivery may be paid after the lot formed).
+        var deliveryIds = db.LotDeliveries.Where(e => e.LotId == lot.Id).Select(e => (Guid?)e.DeliveryId);
+        var last = await db.TraceEvents
+            .Where(e => e.CooperativeId == lot.CooperativeId && (e.LotId == lot.Id || deliveryIds.Contains(e.DeliveryId)))
+            .MaxAsync(e => (long?)e.Sequence, cancellationToken);
         return await TraceChain.VerifyAsync(db, lot.CooperativeId, last, cancellationToken);
     }
 }

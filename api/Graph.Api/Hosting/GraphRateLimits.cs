@@ -13,9 +13,10 @@ namespace Graph.Api.Hosting;
 /// <summary>
 /// Limits the requests one client sends to the GraphQL endpoint in a fixed window ("Graph:RateLimits"): an authenticated
 /// user (claim <c>sub</c>) by their id, over all their sessions and addresses; an anonymous client by its address (an
-/// IPv6 client by its /64 network, which one subscriber usually holds whole). Only <see cref="GraphQLPath"/> counts: its
-/// POST and GET requests and WebSocket upgrades (not the messages over an open socket), not the IDE's files, /health or
-/// the SPA. Over the budget the answer is 429 with <c>Retry-After</c> and a GraphQL error coded <c>RATE_LIMITED</c>.
+/// IPv6 client by its /64 network, which one subscriber usually holds whole). <see cref="GraphQLPath"/> counts (its
+/// POST and GET requests and WebSocket upgrades, not the messages over an open socket), and so do the other endpoints that
+/// read the database for the asker (<see cref="DataPathPrefixes"/>: the public trace pages and QR codes, whose every
+/// request recomputes a hash chain, and the exports); the IDE's files, /health and the SPA do not. Over the budget the answer is 429 with <c>Retry-After</c> and a GraphQL error coded <c>RATE_LIMITED</c>.
 /// </summary>
 /// <remarks>
 /// Counts live in the memory of each instance: behind a load balancer a client may send up to the budget to each one.
@@ -23,8 +24,11 @@ namespace Graph.Api.Hosting;
 /// </remarks>
 public static class GraphRateLimits
 {
-    /// <summary>The path of the GraphQL endpoint, the only one limited.</summary>
+    /// <summary>The path of the GraphQL endpoint.</summary>
     public const string GraphQLPath = "/graphql";
+
+    /// <summary>The other endpoints that count against the same budget.</summary>
+    public static readonly string[] DataPathPrefixes = ["/trace/", "/exports/", "/deliveries/"];
 
     /// <summary>The <c>extensions.code</c> of the rejection.</summary>
     public const string RateLimitedCode = "RATE_LIMITED";
@@ -80,10 +84,10 @@ public static class GraphRateLimits
         return problems;
     }
 
-    /// <summary>The counter <paramref name="context"/> draws from, or no limit for requests other than GraphQL's.</summary>
+    /// <summary>The counter <paramref name="context"/> draws from, or no limit for requests to other paths than the limited ones.</summary>
     internal static RateLimitPartition<string> PartitionOf(HttpContext context, GraphOptions.RateLimitsOptions limits)
     {
-        if (!IsGraphQLRequest(context.Request.Path))
+        if (!IsLimited(context.Request.Path))
         {
             return RateLimitPartition.GetNoLimiter(Unlimited);
         }
@@ -94,8 +98,9 @@ public static class GraphRateLimits
         return RateLimitPartition.GetFixedWindowLimiter("ip:" + ClientOf(context.Connection.RemoteIpAddress), _ => Window(limits.PerAnonymousPerHour, limits.Window));
     }
 
-    private static bool IsGraphQLRequest(PathString path) =>
-        path.Value is { } value && value.TrimEnd('/').Equals(GraphQLPath, StringComparison.OrdinalIgnoreCase);
+    private static bool IsLimited(PathString path) =>
+        path.Value is { } value && (value.TrimEnd('/').Equals(GraphQLPath, StringComparison.OrdinalIgnoreCase)
+                                    || DataPathPrefixes.Any(prefix => value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>An IPv4 address as it is, an IPv6 address as its /64 network.</summary>
     internal static string ClientOf(IPAddress? address)

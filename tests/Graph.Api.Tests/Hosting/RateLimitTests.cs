@@ -112,6 +112,21 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Public_trace_pages_QR_codes_and_exports_draw_from_the_same_budget()
+    {
+        await using var factory = Server(("PerAnonymousPerHour", "2"));
+        using var client = factory.CreateClient();
+        // Malformed codes (no database here): refused before any look-up, and counted all the same.
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(client, new HttpRequestMessage(HttpMethod.Get, "/trace/not-a-code").From("192.0.2.10")));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(client, new HttpRequestMessage(HttpMethod.Get, "/trace/not-a-code/qr.png").From("192.0.2.10")));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await StatusAsync(client, new HttpRequestMessage(HttpMethod.Get, "/trace/not-a-code").From("192.0.2.10")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await StatusAsync(client, new HttpRequestMessage(HttpMethod.Get, "/exports/deliveries.csv").From("192.0.2.10")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await StatusAsync(client, Query("192.0.2.10")));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(client, new HttpRequestMessage(HttpMethod.Get, "/trace/not-a-code").From("192.0.2.11")));
+    }
+
+    [Fact]
     public async Task A_WebSocket_upgrade_draws_from_the_same_budget()
     {
         await using var factory = Server(("PerAnonymousPerHour", "1"));
