@@ -87,6 +87,7 @@ public static class DeliveryGraph
             .AddType<NotCooperativeManagerError>()
             .AddType<PlanterChiefError>()
             .AddType<PlotGeometryError>()
+            .AddType<PlotHasDeliveriesError>()
             .AddType<WarehouseNameTakenError>()
             .AddType<WarehouseCapacityBelowStockError>()
             .AddDataLoader<ManagersByCooperativeIdDataLoader>()

@@ -81,6 +81,8 @@ public static class DeliveryOperations
         {
             return Failed(new PlanterNotFoundError(input.PlanterId));
         }
+        // FOR SHARE: a plot is not redrawn (updatePlot locks it) while a delivery from it is recorded.
+        await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM plots WHERE id = {input.PlotId} FOR SHARE").ToListAsync(cancellationToken);
         var plot = await db.Plots.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.PlotId, cancellationToken);
         if (plot is null)
         {
@@ -292,7 +294,7 @@ public static class DeliveryOperations
             return Invalid("deliveryIds", $"A lot is formed from 1 to {MaxDeliveriesPerLot} different deliveries.");
         }
         var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM deliveries WHERE id = ANY({ids}) ORDER BY id FOR NO KEY UPDATE").ToListAsync(cancellationToken);
-        if (ids.FirstOrDefault(id => !locked.Contains(id)) is var missing && missing != Guid.Empty)
+        if (ids.Where(id => !locked.Contains(id)).Select(id => (Guid?)id).FirstOrDefault() is { } missing)
         {
             return Failed(new DeliveryNotFoundError(missing));
         }

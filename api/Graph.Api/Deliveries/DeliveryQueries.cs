@@ -18,11 +18,23 @@ namespace Graph.Api.Deliveries;
 [ExtendObjectType(OperationTypeNames.Query)]
 public sealed class DeliveryQueries
 {
-    /// <summary>The deliveries the caller may see, newest first (by day delivered, then time recorded) unless ordered otherwise.</summary>
+    /// <summary>The deliveries the caller may see, newest first (by day delivered, then time recorded) unless ordered otherwise;
+    /// only those of one cooperative, planter, chief planter (their own and their members'), warehouse, or planter whose name
+    /// holds <paramref name="search"/>, when given. The same filters, with status, grade and days, are the parameters of the
+    /// CSV export (<c>/exports/deliveries.csv</c>), so a list on screen exports as shown.</summary>
     [Authorize]
     [UsePaging, UseFiltering, UseSorting]
-    public IQueryable<Delivery> GetDeliveries(GraphDbContext db, ClaimsPrincipal user) =>
-        db.Deliveries.AsNoTracking().VisibleTo(db, user).OrderByDescending(d => d.DeliveredOn).ThenByDescending(d => d.RecordedAt).ThenByDescending(d => d.Id);
+    public IQueryable<Delivery> GetDeliveries(GraphDbContext db, ClaimsPrincipal user, [ID<Cooperative>] Guid? cooperativeId = null, [ID<Planter>] Guid? planterId = null,
+        [ID<Planter>] Guid? chiefPlanterId = null, [ID<Warehouse>] Guid? warehouseId = null, string? search = null) =>
+        DeliveryCsvExport.Apply(db.Deliveries.AsNoTracking().VisibleTo(db, user), db, new DeliveryExportFilter
+            {
+                CooperativeId = cooperativeId,
+                PlanterId = planterId,
+                ChiefPlanterId = chiefPlanterId,
+                WarehouseId = warehouseId,
+                Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            })
+            .OrderByDescending(d => d.DeliveredOn).ThenByDescending(d => d.RecordedAt).ThenByDescending(d => d.Id);
 
     /// <summary>A delivery, or null when there is none with this ID or the caller may not see it.</summary>
     [Authorize]

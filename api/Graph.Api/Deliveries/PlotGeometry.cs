@@ -416,7 +416,13 @@ public static class PlotGeometry
     {
         var exponentAt = number.IndexOfAny(['e', 'E']);
         var mantissa = exponentAt < 0 ? number : number[..exponentAt];
-        var exponent = exponentAt < 0 ? 0 : int.Parse(number[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var exponent = 0;
+        // An exponent beyond what a decimal holds (28 digits) writes no coordinate: counted as no decimals, so refused.
+        if (exponentAt >= 0 && (!int.TryParse(number[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)
+                                || exponent is < -28 or > 28))
+        {
+            return 0;
+        }
         var point = mantissa.IndexOf('.', StringComparison.Ordinal);
         var fraction = point < 0 ? 0 : mantissa.Length - point - 1;
         return Math.Max(0, fraction - exponent);

@@ -46,7 +46,8 @@ public sealed class PlotMutations
     }
 
     /// <summary>Changes a plot's name, geometry or declared area (a point's). The geometry is checked again whenever the
-    /// geometry or the area is given. Every rule the input breaks is reported.</summary>
+    /// geometry or the area is given. Every rule the input breaks is reported. Once deliveries came from the plot, its
+    /// shape is part of their trace and stays as it is (PLOT_HAS_DELIVERIES); its name may still change.</summary>
     [Authorize(Roles = [PlatformRoles.AdminName, PlatformRoles.CooperativeManagerName])]
     public async Task<UpdatePlotPayload> UpdatePlotAsync(
         UpdatePlotInput input,
@@ -84,6 +85,11 @@ public sealed class PlotMutations
         // The stored text comes back from jsonb reformatted: compare shapes, not texts, so that nothing unchanged is written.
         var current = PlotGeometry.Check(plot.GeoJson, plot.Kind == PlotGeometryKind.Point ? plot.AreaHectares : null).Shape;
         var reshaped = shape is not null && shape != current;
+        // Deliveries record from a plot with a lock that waits for this one (RecordAsync), so none slips in between.
+        if (reshaped && await db.Deliveries.CountAsync(d => d.PlotId == plot.Id, cancellationToken) is > 0 and var deliveries)
+        {
+            return UpdatePlotPayload.Failed(new PlotHasDeliveriesError(deliveries));
+        }
         if (name != plot.Name || reshaped)
         {
             plot.Name = name;

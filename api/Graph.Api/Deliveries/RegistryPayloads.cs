@@ -396,6 +396,23 @@ public sealed class PlotGeometryError(PlotGeometryProblem problem) : IError, ICr
     public string? Path { get; } = problem.Path;
 }
 
+/// <summary>The plot's outline or area is part of the trace of deliveries already recorded from it: it is not redrawn under
+/// them (declare a new plot for a new outline, and record new deliveries from that one).</summary>
+public sealed class PlotHasDeliveriesError(int deliveries) : IError, IUpdatePlotError
+{
+    /// <inheritdoc />
+    public string Message => $"{Deliveries} deliveries came from this plot as it is: declare a new plot for a new outline.";
+
+    /// <inheritdoc />
+    public string Code => "PLOT_HAS_DELIVERIES";
+
+    /// <summary>The input field concerned: <c>geoJson</c>.</summary>
+    public string Field => "geoJson";
+
+    /// <summary>How many deliveries name the plot.</summary>
+    public int Deliveries { get; } = deliveries;
+}
+
 /// <summary>Another warehouse of the cooperative has this name.</summary>
 public sealed class WarehouseNameTakenError(string name) : IError, ICreateWarehouseError, IUpdateWarehouseError
 {

@@ -15,7 +15,7 @@ internal static partial class RegistryRules
     /// <summary>The largest capacity a warehouse column holds, in kilograms (numeric(14, 3)).</summary>
     public const decimal MaxCapacityKg = 99_999_999_999.999m;
 
-    /// <summary>A required text, trimmed: 1 to 200 characters.</summary>
+    /// <summary>A required text, trimmed: 1 to 200 characters, none a control character (PostgreSQL refuses NUL).</summary>
     public static string Required(string? value, string field, string what, List<InvalidRegistryInputError> errors)
     {
         var text = value?.Trim() ?? "";
@@ -23,14 +23,14 @@ internal static partial class RegistryRules
         {
             errors.Add(new(field, $"Give the {what}."));
         }
-        else if (text.Length > MaxTextLength)
+        else if (text.Length > MaxTextLength || text.Any(char.IsControl))
         {
-            errors.Add(new(field, $"The {what} has at most {MaxTextLength} characters."));
+            errors.Add(new(field, $"The {what} has at most {MaxTextLength} characters, without control characters."));
         }
         return text;
     }
 
-    /// <summary>An optional text, trimmed (empty becomes null): at most 200 characters.</summary>
+    /// <summary>An optional text, trimmed (empty becomes null): at most 200 characters, none a control character.</summary>
     public static string? Optional(string? value, string field, string what, List<InvalidRegistryInputError> errors)
     {
         var text = value?.Trim();
@@ -38,9 +38,9 @@ internal static partial class RegistryRules
         {
             return null;
         }
-        if (text.Length > MaxTextLength)
+        if (text.Length > MaxTextLength || text.Any(char.IsControl))
         {
-            errors.Add(new(field, $"The {what} has at most {MaxTextLength} characters."));
+            errors.Add(new(field, $"The {what} has at most {MaxTextLength} characters, without control characters."));
         }
         return text;
     }

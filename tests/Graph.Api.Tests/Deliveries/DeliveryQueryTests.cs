@@ -36,6 +36,14 @@ public sealed class DeliveryQueryTests(DatabaseFixture database) : IClassFixture
         var validated = (await _kit.Host.Payments.Inbox.DataAsync(_kit.ManagerToken(coop), list, new { where = new { status = new { eq = "VALIDATED" } } })).GetProperty("deliveries");
         Assert.Equal([second], validated.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()));
         Assert.Equal(1, (await _kit.Host.Payments.Inbox.DataAsync(_kit.ManagerToken(other), list)).GetProperty("deliveries").GetProperty("totalCount").GetInt32());
+        // The list's own filters, shared with the CSV export: one cooperative, one planter, a name searched.
+        var analyst = _kit.Host.TokenOf(coop.Manager.Id, PlatformRole.Analyst);
+        const string scoped = "query($c: ID, $p: ID, $s: String) { deliveries(first: 10, cooperativeId: $c, planterId: $p, search: $s) { nodes { id } } }";
+        string[] Ids(JsonElement data) => data.GetProperty("deliveries").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToArray();
+        Assert.Equal([third, second, first], Ids(await _kit.Host.Payments.Inbox.DataAsync(analyst, scoped, new { c = DeliveryTestKit.Id("Cooperative", coop.Id) })));
+        Assert.Equal([third], Ids(await _kit.Host.Payments.Inbox.DataAsync(analyst, scoped, new { c = DeliveryTestKit.Id("Cooperative", coop.Id), p = DeliveryTestKit.Id("Planter", coop.Planters[1]) })));
+        var name = mine.GetProperty("nodes")[0].GetProperty("planter").GetProperty("fullName").GetString()!;
+        Assert.Equal([third], Ids(await _kit.Host.Payments.Inbox.DataAsync(analyst, scoped, new { c = DeliveryTestKit.Id("Cooperative", coop.Id), s = name.ToUpperInvariant() })));
         // ANALYST sees every cooperative; a READER none (no error).
         Assert.True((await _kit.Host.Payments.Inbox.DataAsync(_kit.Host.TokenOf(coop.Manager.Id, PlatformRole.Analyst), list)).GetProperty("deliveries").GetProperty("totalCount").GetInt32() >= 4);
         Assert.Equal(0, (await _kit.Host.Payments.Inbox.DataAsync(_kit.Host.TokenOf(coop.Manager.Id, PlatformRole.Reader), list)).GetProperty("deliveries").GetProperty("totalCount").GetInt32());
@@ -71,5 +79,27 @@ public sealed class DeliveryQueryTests(DatabaseFixture database) : IClassFixture
         Assert.Equal(("GRADE_I", "GRADE_II", "795", "800"), (correction.GetProperty("old.grade").GetString(), correction.GetProperty("new.grade").GetString(),
             correction.GetProperty("old.netWeightKg").GetString(), correction.GetProperty("new.netWeightKg").GetString()));
         Assert.Equal(JsonValueKind.String, correction.GetProperty("reason").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_plot_deliveries_came_from_keeps_its_shape_and_may_be_renamed()
+    {
+        var coop = await _kit.CooperativeAsync();
+        var token = _kit.ManagerToken(coop);
+        const string update = """
+            mutation($input: UpdatePlotInput!) { updatePlot(input: $input) { plot { name areaHectares }
+              errors { __typename ... on Error { code message } } } }
+            """;
+        var plot = DeliveryTestKit.Id("Plot", coop.Plots[0]);
+        const string outline = """{"type":"Polygon","coordinates":[[[-6.600000,5.780000],[-6.590000,5.780000],[-6.590000,5.790000],[-6.600000,5.790000],[-6.600000,5.780000]]]}""";
+        // Before any delivery the outline may change; after one, only the name.
+        Assert.Empty(DeliveryTestKit.Codes(await _kit.MutateAsync(token, update, "updatePlot", new { plotId = plot, geoJson = outline })));
+        await _kit.RecordAsync(coop);
+
+        var refused = await _kit.MutateAsync(token, update, "updatePlot", new { plotId = plot, geoJson = outline.Replace("-6.590000", "-6.580000") });
+        Assert.Equal(["PLOT_HAS_DELIVERIES"], DeliveryTestKit.Codes(refused));
+        var renamed = await _kit.MutateAsync(token, update, "updatePlot", new { plotId = plot, name = "Champ du marigot" });
+        Assert.Empty(DeliveryTestKit.Codes(renamed));
+        Assert.Equal("Champ du marigot", renamed.GetProperty("plot").GetProperty("name").GetString());
     }
 }

@@ -50,6 +50,8 @@ public sealed class PlotGeometryTests
     [InlineData("-6.591234", "5.78123")]
     [InlineData("-6", "5.781234")]
     [InlineData("-6.59123e0", "5.781234")]
+    [InlineData("1.000000e-99999999999", "5.781234")]
+    [InlineData("1.000000e-2147483648", "5.781234")]
     public void A_coordinate_with_fewer_than_six_decimals_is_refused(string longitude, string latitude)
     {
         var result = PlotGeometry.Check($$"""{"type":"Point","coordinates":[{{longitude}}, {{latitude}}]}""", 1m);

@@ -153,6 +153,10 @@ public sealed class RegistryTests(DatabaseFixture database) : IClassFixture<Data
         Assert.Equal(chiefId, member.GetProperty("planter").GetProperty("chief").GetProperty("id").GetString());
         // Every rule at once: the name, the phone, and a chief who is under a chief himself.
         Assert.Equal([("INVALID_REGISTRY_INPUT", "fullName"), ("INVALID_REGISTRY_INPUT", "phone"), ("CHIEF_HAS_CHIEF", "chiefId")], Fields(bad));
+        // A NUL (which PostgreSQL refuses to store) is the input's fault, reported as such, with nothing written.
+        var nul = await _kit.MutateAsync("createPlanter", "CreatePlanterInput",
+            new { cooperativeId = Id("Cooperative", cooperative), fullName = "Aya\u0000", village = "Ga\u0007gnoa" }, selection, manager, Manager);
+        Assert.Equal([("INVALID_REGISTRY_INPUT", "fullName"), ("INVALID_REGISTRY_INPUT", "village")], Fields(nul));
 
         var read = RegistryTestKit.Data(await _kit.SendAsync("query($id: ID!) { planter(id: $id) { isChief members { fullName } chief { id } } }", new { id = chiefId }, manager, Manager))
             .GetProperty("planter");
