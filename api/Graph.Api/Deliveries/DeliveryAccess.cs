@@ -9,7 +9,7 @@ namespace Graph.Api.Deliveries;
 /// <summary>
 /// The row rule of CocoaTrack: ADMIN, SUPPORT, FINANCE and ANALYST see every cooperative; a COOPERATIVE_MANAGER sees the
 /// cooperatives they manage (<see cref="CooperativeManager"/>) and everything in them; nobody else sees any. Writes need
-/// ADMIN or a manager of the cooperative (<see cref="MayManageAsync"/>). Applied to the <see cref="IQueryable{T}"/>, so
+/// ADMIN or a manager of the cooperative (<see cref="MayManageAsync(GraphDbContext, ClaimsPrincipal, Guid, CancellationToken)"/>). Applied to the <see cref="IQueryable{T}"/>, so
 /// the database returns only the visible rows. The public trace (by trace code) is the one way in without a role.
 /// </summary>
 public static class DeliveryAccess
@@ -52,18 +52,14 @@ public static class DeliveryAccess
         VisibleCooperativeIds(db, user) is { } ids ? rows.Where(r => ids.Contains(r.CooperativeId)) : rows;
 
     /// <summary>Whether <paramref name="user"/> may change the cooperative's data: ADMIN, or one of its managers.</summary>
-    public static async Task<bool> MayManageAsync(GraphDbContext db, ClaimsPrincipal user, Guid cooperativeId, CancellationToken cancellationToken)
-    {
-        if (user.IsInRole(PlatformRoles.AdminName))
-        {
-            return true;
-        }
-        if (user.GetUserId() is not { } userId || !user.IsInRole(PlatformRoles.CooperativeManagerName))
-        {
-            return false;
-        }
-        return await db.CooperativeManagers.AnyAsync(m => m.CooperativeId == cooperativeId && m.UserId == userId, cancellationToken);
-    }
+    public static Task<bool> MayManageAsync(GraphDbContext db, ClaimsPrincipal user, Guid cooperativeId, CancellationToken cancellationToken) =>
+        user.GetUserId() is { } userId
+            ? MayManageAsync(db, userId, user.IsInRole(PlatformRoles.AdminName), user.IsInRole(PlatformRoles.CooperativeManagerName), cooperativeId, cancellationToken)
+            : Task.FromResult(false);
+
+    /// <summary>The same rule for a user known by ID and roles (<see cref="DeliveryActor"/>).</summary>
+    public static async Task<bool> MayManageAsync(GraphDbContext db, Guid userId, bool admin, bool manager, Guid cooperativeId, CancellationToken cancellationToken) =>
+        admin || manager && await db.CooperativeManagers.AnyAsync(m => m.CooperativeId == cooperativeId && m.UserId == userId, cancellationToken);
 }
 
 /// <summary>The opaque codes of public trace pages (and their QR codes): 16 characters from an alphabet without look-alikes,

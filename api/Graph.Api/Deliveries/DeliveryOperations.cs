@@ -21,8 +21,8 @@ public sealed record DeliveryActor(Guid UserId, bool Admin, bool Manager)
         user.IsInRole(PlatformRoles.CooperativeManagerName));
 
     /// <summary>Whether the actor may change the cooperative's data: ADMIN, or one of its managers.</summary>
-    public async Task<bool> MayManageAsync(GraphDbContext db, Guid cooperativeId, CancellationToken cancellationToken) =>
-        Admin || Manager && await db.CooperativeManagers.AnyAsync(m => m.CooperativeId == cooperativeId && m.UserId == UserId, cancellationToken);
+    public Task<bool> MayManageAsync(GraphDbContext db, Guid cooperativeId, CancellationToken cancellationToken) =>
+        DeliveryAccess.MayManageAsync(db, UserId, Admin, Manager, cooperativeId, cancellationToken);
 }
 
 /// <summary>What an operation did: its result, or the one error that left everything unchanged.</summary>

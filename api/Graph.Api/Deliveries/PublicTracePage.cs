@@ -169,6 +169,7 @@ public static class PublicTracePage
         TraceEventKind.DeliveryRejected => "Livraison rejetée",
         TraceEventKind.DeliveryCorrected => "Livraison corrigée",
         TraceEventKind.DeliveryPaid => "Planteur payé",
+        TraceEventKind.DeliveryUnpaid => "Paiement du planteur annulé",
         TraceEventKind.LotFormed => "Lot constitué",
         TraceEventKind.LotMoved => "Lot transféré",
         TraceEventKind.LotSold => "Lot vendu",
