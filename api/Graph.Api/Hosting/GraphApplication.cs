@@ -21,6 +21,7 @@ public static class GraphApplication
         builder.Services.AddGraph(builder.Environment);
         builder.Services.AddGraphHealthChecks();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddGraphRateLimits();
         builder.Services.AddGraphCors();
         builder.Services.AddResponseCompression(o =>

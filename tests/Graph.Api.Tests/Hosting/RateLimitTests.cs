@@ -127,6 +127,21 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task A_public_trace_without_its_database_is_503_coded_not_500()
+    {
+        await using var factory = Server();
+        using var client = factory.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/trace/ABCDEFGHJKMNPQRS").From("192.0.2.10"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("DATABASE_UNAVAILABLE", body.GetProperty("code").GetString());
+        Assert.DoesNotContain("Npgsql", body.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_WebSocket_upgrade_draws_from_the_same_budget()
     {
         await using var factory = Server(("PerAnonymousPerHour", "1"));
