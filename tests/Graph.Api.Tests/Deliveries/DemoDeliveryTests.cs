@@ -88,6 +88,11 @@ public sealed class DemoDeliveryTests
                 var payment = Assert.Single(payments);
                 Assert.Equal((PaymentPurpose.PlanterPayment, PaymentStatus.Succeeded, delivery.Amount), (payment.Purpose, payment.Status, payment.Amount));
             }
+            // And each of those payments is posted to the ledger, balanced.
+            var paymentIds = await check.DeliveryPayments.Select(l => l.PaymentId).ToListAsync();
+            var postings = await check.LedgerPostings.Include(p => p.Entries).Where(p => paymentIds.Contains(p.PaymentId)).ToListAsync();
+            Assert.Equal(paymentIds.Order(), postings.Select(p => p.PaymentId).Order());
+            Assert.All(postings, p => Assert.Equal(0m, p.Entries.Sum(e => e.Amount)));
         }
         finally
         {
