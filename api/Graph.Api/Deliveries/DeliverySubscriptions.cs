@@ -97,20 +97,17 @@ public sealed class DeliverySubscriptions
 /// <c>stockChanged</c>). Nothing is announced for a change rolled back.
 /// </summary>
 public sealed class DeliveryEventsInterceptor(IServiceProvider services, ILogger<DeliveryEventsInterceptor> logger)
-    : AfterCommitInterceptor<(string Topic, object Message)>
+    : TopicEventsInterceptor(services, logger)
 {
-    private ITopicEventSender? _sender;
-    private bool _resolved;
-
     /// <inheritdoc />
-    protected override List<(string Topic, object Message)>? Collect(DbContext context)
+    protected override List<TopicEvent>? Collect(DbContext context)
     {
-        List<(string, object)>? items = null;
+        List<TopicEvent>? items = null;
         foreach (var entry in context.ChangeTracker.Entries<Delivery>())
         {
             if (entry.State == EntityState.Added || entry.State == EntityState.Modified && entry.Property(d => d.Status).IsModified)
             {
-                (items ??= []).Add((DeliveryTopics.DeliveryRecorded(entry.Entity.CooperativeId), new DeliveryChanged(entry.Entity.Id)));
+                (items ??= []).Add(TopicEvent.Of(DeliveryTopics.DeliveryRecorded(entry.Entity.CooperativeId), new DeliveryChanged(entry.Entity.Id)));
             }
         }
         var warehouses = new HashSet<Guid>();
@@ -118,47 +115,9 @@ public sealed class DeliveryEventsInterceptor(IServiceProvider services, ILogger
         {
             if (entry.State == EntityState.Added && warehouses.Add(entry.Entity.WarehouseId))
             {
-                (items ??= []).Add((DeliveryTopics.StockChanged(entry.Entity.WarehouseId), new StockChanged(entry.Entity.WarehouseId)));
+                (items ??= []).Add(TopicEvent.Of(DeliveryTopics.StockChanged(entry.Entity.WarehouseId), new StockChanged(entry.Entity.WarehouseId)));
             }
         }
         return items;
-    }
-
-    /// <inheritdoc />
-    protected override async Task CommittedAsync(IReadOnlyList<(string Topic, object Message)> items)
-    {
-        if (Sender() is not { } sender)
-        {
-            return;
-        }
-        foreach (var (topic, message) in items)
-        {
-            try
-            {
-                switch (message)
-                {
-                    case DeliveryChanged delivery:
-                        await sender.SendAsync(topic, delivery, CancellationToken.None).ConfigureAwait(false);
-                        break;
-                    case StockChanged stock:
-                        await sender.SendAsync(topic, stock, CancellationToken.None).ConfigureAwait(false);
-                        break;
-                }
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "A delivery or stock change was committed, but its event on {Topic} could not be sent.", topic);
-            }
-        }
-    }
-
-    private ITopicEventSender? Sender()
-    {
-        if (!Volatile.Read(ref _resolved))
-        {
-            _sender = services.GetService<ITopicEventSender>();
-            Volatile.Write(ref _resolved, true);
-        }
-        return _sender;
     }
 }

@@ -101,20 +101,17 @@ public sealed class TontineSubscriptions
 /// Nothing is announced for a change rolled back.
 /// </summary>
 public sealed class TontineEventsInterceptor(IServiceProvider services, ILogger<TontineEventsInterceptor> logger)
-    : AfterCommitInterceptor<(string Topic, object Message)>
+    : TopicEventsInterceptor(services, logger)
 {
-    private ITopicEventSender? _sender;
-    private bool _resolved;
-
     /// <inheritdoc />
-    protected override List<(string Topic, object Message)>? Collect(DbContext context)
+    protected override List<TopicEvent>? Collect(DbContext context)
     {
-        List<(string, object)>? items = null;
+        List<TopicEvent>? items = null;
         foreach (var entry in context.ChangeTracker.Entries<TontineSession>())
         {
             if (entry.State == EntityState.Modified && entry.Property(s => s.Status).IsModified)
             {
-                (items ??= []).Add((TontineTopics.SessionUpdated(entry.Entity.TontineId), new TontineSessionChanged(entry.Entity.Id)));
+                (items ??= []).Add(TopicEvent.Of(TontineTopics.SessionUpdated(entry.Entity.TontineId), new TontineSessionChanged(entry.Entity.Id)));
             }
         }
         foreach (var entry in context.ChangeTracker.Entries<ContributionPayment>())
@@ -122,51 +119,13 @@ public sealed class TontineEventsInterceptor(IServiceProvider services, ILogger<
             var part = entry.Entity;
             if (entry.State == EntityState.Added || entry.State == EntityState.Modified && entry.Property(c => c.SettledAt).IsModified)
             {
-                (items ??= []).Add((TontineTopics.ContributionRecorded(part.TontineId), new TontineContributionChanged(part.SessionId, part.UserId)));
+                (items ??= []).Add(TopicEvent.Of(TontineTopics.ContributionRecorded(part.TontineId), new TontineContributionChanged(part.SessionId, part.UserId)));
             }
             if (entry.State == EntityState.Modified && entry.Property(c => c.SettledAt).IsModified)
             {
-                (items ??= []).Add((TontineTopics.SessionUpdated(part.TontineId), new TontineSessionChanged(part.SessionId)));
+                (items ??= []).Add(TopicEvent.Of(TontineTopics.SessionUpdated(part.TontineId), new TontineSessionChanged(part.SessionId)));
             }
         }
         return items;
-    }
-
-    /// <inheritdoc />
-    protected override async Task CommittedAsync(IReadOnlyList<(string Topic, object Message)> items)
-    {
-        if (Sender() is not { } sender)
-        {
-            return;
-        }
-        foreach (var (topic, message) in items)
-        {
-            try
-            {
-                switch (message)
-                {
-                    case TontineSessionChanged session:
-                        await sender.SendAsync(topic, session, CancellationToken.None).ConfigureAwait(false);
-                        break;
-                    case TontineContributionChanged contribution:
-                        await sender.SendAsync(topic, contribution, CancellationToken.None).ConfigureAwait(false);
-                        break;
-                }
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "A tontine change was committed, but its event on {Topic} could not be sent.", topic);
-            }
-        }
-    }
-
-    private ITopicEventSender? Sender()
-    {
-        if (!Volatile.Read(ref _resolved))
-        {
-            _sender = services.GetService<ITopicEventSender>();
-            Volatile.Write(ref _resolved, true);
-        }
-        return _sender;
     }
 }
